@@ -1,0 +1,26 @@
+//! Every message text ddbmock shows a user, one function per DynamoDB message, verbatim.
+//!
+//! Submodules group messages by area; each function returns the complete [`Error`].
+
+use super::Error;
+
+/// `ResourceNotFoundException` for a table that does not exist.
+pub fn table_not_found() -> Error {
+    Error::ResourceNotFound("Requested resource not found".to_owned())
+}
+
+/// `ConditionalCheckFailedException` of a write whose condition was false.
+pub fn conditional_check_failed() -> Error {
+    Error::ConditionalCheckFailed {
+        message: "The conditional request failed".to_owned(),
+        item: None,
+    }
+}
+
+/// A `ValidationException` with the given text.
+pub fn validation(text: impl Into<String>) -> Error {
+    Error::Validation(text.into())
+}
+
+/// The prefix DynamoDB puts before most parameter-value errors.
+pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were invalid";

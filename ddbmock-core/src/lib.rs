@@ -1,0 +1,8 @@
+//! The API model and the engine of ddbmock: DynamoDB for tests.
+//!
+//! Most users depend on the `ddbmock` facade, which re-exports what is public here.
+
+pub mod error;
+pub mod model;
+
+pub use error::{Error, Result};

@@ -1,0 +1,1 @@
+//! `#[ddbmock::test]`: see the `ddbmock` crate.

@@ -1,0 +1,1 @@
+//! The DynamoDB JSON protocol over HTTP, on a ddbmock engine.

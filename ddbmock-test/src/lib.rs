@@ -1,0 +1,1 @@
+//! Proptest strategies and the conformance suite that every door of ddbmock runs.

@@ -1,0 +1,2 @@
+//! ddbmock: DynamoDB for tests.
+pub use ddbmock_core::*;
