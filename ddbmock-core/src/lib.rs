@@ -6,3 +6,4 @@ pub mod error;
 pub mod model;
 
 pub use error::{Error, Result};
+pub mod storage;
