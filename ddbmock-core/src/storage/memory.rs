@@ -1,7 +1,7 @@
 //! The in-memory store: a B-tree per keyspace.
 
 use std::collections::{BTreeMap, HashMap};
-use std::ops::{Bound, ControlFlow};
+use std::ops::Bound;
 use std::sync::Arc;
 
 use parking_lot::RwLock;
