@@ -2,6 +2,9 @@
 //!
 //! Submodules group messages by area; each function returns the complete [`Error`].
 
+pub mod number;
+pub mod value;
+
 use super::Error;
 
 /// `ResourceNotFoundException` for a table that does not exist.
