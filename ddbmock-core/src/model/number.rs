@@ -792,6 +792,28 @@ mod tests {
             })
         }
 
+        /// Numbers of up to 38 digits led within a few places of each other: sums that carry into a
+        /// 39th digit, cancel down to a few, or sit at the edges of the range.
+        fn neighbours() -> impl Strategy<Value = (Number, Number)> {
+            let near = |base: i32| {
+                (any::<bool>(), 1u32..=38, any::<u128>(), base - 3..=base + 3).prop_map(
+                    |(negative, digits, raw, adjusted)| {
+                        let mantissa = (raw % POW10[digits as usize]).max(1);
+                        let adjusted = adjusted.clamp(-130, 125);
+                        let text = format!(
+                            "{}{}e{}",
+                            if negative { "-" } else { "" },
+                            mantissa,
+                            adjusted - digit_count(mantissa) as i32 + 1
+                        );
+                        Number::parse(&text).unwrap()
+                    },
+                )
+            };
+            prop_oneof![Just(-128), Just(0), Just(123)]
+                .prop_flat_map(move |base| (near(base), near(base)))
+        }
+
         fn oracle(x: &Number) -> BigDecimal {
             x.to_string().parse().unwrap()
         }
@@ -834,6 +856,12 @@ mod tests {
                 check_sum(&a, &b)?;
                 check_sum(&a, &-b)?;
                 prop_assert_eq!(a.checked_sub(&b).ok(), a.checked_add(&-b).ok());
+            }
+
+            #[test]
+            fn checked_add_agrees_with_the_oracle_for_neighbours((a, b) in neighbours()) {
+                check_sum(&a, &b)?;
+                check_sum(&a, &-b)?;
             }
 
             #[test]

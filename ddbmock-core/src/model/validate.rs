@@ -203,6 +203,14 @@ mod tests {
     }
 
     #[test]
+    fn empty_members_are_allowed_in_sets() {
+        // Developer Guide, Sets: "DynamoDB does not support empty sets, however, empty string and
+        // binary values are allowed within a set" (since May 2020; dynalite's older refusal is stale).
+        assert!(validate_value(&mut AttributeValue::Ss(vec![String::new()])).is_ok());
+        assert!(validate_value(&mut AttributeValue::Bs(vec![vec![]])).is_ok());
+    }
+
+    #[test]
     fn nesting_limit_is_32_levels() {
         let nest = "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit";
         assert!(validate_value(&mut deep_map(31)).is_ok());
