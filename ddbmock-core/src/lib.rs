@@ -7,5 +7,5 @@ pub mod error;
 pub mod model;
 pub mod operation;
 
-pub use api::DynamoDb;
+pub use api::{DynamoDb, DynamoDbStreams};
 pub use error::{Error, Result};
