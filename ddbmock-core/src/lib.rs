@@ -9,6 +9,6 @@ pub mod model;
 pub mod operation;
 pub mod storage;
 
-pub use api::DynamoDb;
+pub use api::{DynamoDb, DynamoDbStreams};
 pub use engine::{Clock, Engine, EngineConfig};
 pub use error::{Error, Result};
