@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod error;
+pub mod expr;
 pub mod model;
 pub mod operation;
 
