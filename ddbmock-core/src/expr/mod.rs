@@ -68,6 +68,9 @@ mod resolved;
 mod value_ops;
 
 pub use key_condition::{KeyCondition, KeyOp, KeyTerm};
+pub use legacy::{
+    legacy_attribute_updates, legacy_attributes_to_get, legacy_conditions, legacy_expected,
+};
 pub use names::ExprContext;
 pub use resolved::{
     Action, CmpOp, Condition, Operand, Path, PathElem, Projection, UpdateExpr, UpdatedPaths,

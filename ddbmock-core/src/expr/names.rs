@@ -1,7 +1,7 @@
 //! The resolver's context: `ExpressionAttributeNames` and `ExpressionAttributeValues` of one request,
 //! which of them the request's expressions used, and the request-level checks on both maps.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::ast::{PathSeg, SynPath};
 use super::checks::{Checks, Kind};
@@ -22,8 +22,15 @@ pub(crate) const MAX_PATH_DEPTH: usize = 32;
 pub struct ExprContext<'a> {
     names: Option<&'a HashMap<String, String>>,
     values: Option<&'a HashMap<String, AttributeValue>>,
-    used_names: HashSet<&'a str>,
-    used_values: HashSet<&'a str>,
+    // Requests carry a handful of names and values: a vector beats hashing them again.
+    used_names: Vec<&'a str>,
+    used_values: Vec<&'a str>,
+}
+
+fn mark<'a>(used: &mut Vec<&'a str>, key: &'a str) {
+    if !used.contains(&key) {
+        used.push(key);
+    }
 }
 
 fn valid_key(key: &str, sigil: char) -> bool {
@@ -42,8 +49,8 @@ impl<'a> ExprContext<'a> {
         ExprContext {
             names,
             values,
-            used_names: HashSet::new(),
-            used_values: HashSet::new(),
+            used_names: Vec::new(),
+            used_values: Vec::new(),
         }
     }
 
@@ -87,19 +94,19 @@ impl<'a> ExprContext<'a> {
 
     /// Fails if a name or a value was used by none of the expressions compiled through this context.
     pub fn finish(self) -> Result<()> {
-        if let Some(names) = self.names {
+        if let Some(names) = self.names.filter(|m| m.len() != self.used_names.len()) {
             let unused: Vec<&str> = sorted(names.keys())
                 .into_iter()
-                .filter(|k| !self.used_names.contains(*k))
+                .filter(|k| !self.used_names.contains(k))
                 .collect();
             if !unused.is_empty() {
                 return Err(msg::expr::unused_names(&unused));
             }
         }
-        if let Some(values) = self.values {
+        if let Some(values) = self.values.filter(|m| m.len() != self.used_values.len()) {
             let unused: Vec<&str> = sorted(values.keys())
                 .into_iter()
-                .filter(|k| !self.used_values.contains(*k))
+                .filter(|k| !self.used_values.contains(k))
                 .collect();
             if !unused.is_empty() {
                 return Err(msg::expr::unused_values(&unused));
@@ -135,7 +142,7 @@ impl<'a> ExprContext<'a> {
     fn name(&mut self, placeholder: &str, param: &str, checks: &mut Checks) -> String {
         match self.names.and_then(|m| m.get_key_value(placeholder)) {
             Some((k, v)) => {
-                self.used_names.insert(k.as_str());
+                mark(&mut self.used_names, k.as_str());
                 v.clone()
             }
             None => {
@@ -158,7 +165,7 @@ impl<'a> ExprContext<'a> {
     ) -> AttributeValue {
         match self.values.and_then(|m| m.get_key_value(placeholder)) {
             Some((k, v)) => {
-                self.used_values.insert(k.as_str());
+                mark(&mut self.used_values, k.as_str());
                 v.clone()
             }
             None => {

@@ -391,3 +391,92 @@ pub fn attribute_not_in_item() -> Error {
         "The provided expression refers to an attribute that does not exist in the item".to_owned(),
     )
 }
+
+fn invalid_parameter(detail: impl std::fmt::Display) -> Error {
+    Error::Validation(format!(
+        "One or more parameter values were invalid: {detail}"
+    ))
+}
+
+/// Legacy `Expected` entry with both `Exists` and `ComparisonOperator`.
+pub fn exists_with_operator(attr: &str) -> Error {
+    invalid_parameter(format_args!(
+        "Exists and ComparisonOperator cannot be used together for Attribute: {attr}"
+    ))
+}
+
+/// Legacy `Expected` entry with both `Value` and `AttributeValueList`.
+pub fn value_with_list(attr: &str) -> Error {
+    invalid_parameter(format_args!(
+        "Value and AttributeValueList cannot be used together for Attribute: {attr}"
+    ))
+}
+
+/// Legacy `Expected` entry with `AttributeValueList` but no operator.
+pub fn list_without_operator(attr: &str) -> Error {
+    invalid_parameter(format_args!(
+        "AttributeValueList can only be used with a ComparisonOperator for Attribute: {attr}"
+    ))
+}
+
+/// Legacy `Expected` entry whose `Exists` (absent: `null`, or `true`) needs a `Value`.
+pub fn value_required(exists: &str, attr: &str) -> Error {
+    invalid_parameter(format_args!(
+        "Value must be provided when Exists is {exists} for Attribute: {attr}"
+    ))
+}
+
+/// Legacy `Expected` entry with `Exists: false` and a `Value`.
+pub fn value_with_exists_false(attr: &str) -> Error {
+    invalid_parameter(format_args!(
+        "Value cannot be used when Exists is false for Attribute: {attr}"
+    ))
+}
+
+/// Legacy comparison with the wrong number of values.
+pub fn argument_count(op: &str) -> Error {
+    invalid_parameter(format_args!(
+        "Invalid number of argument(s) for the {op} ComparisonOperator"
+    ))
+}
+
+/// Legacy comparison whose values have different types.
+pub fn list_types_differ() -> Error {
+    invalid_parameter("AttributeValues inside AttributeValueList must be of same type")
+}
+
+/// Legacy comparison with a value of a type the operator does not take.
+pub fn operator_type(op: &str, ty: &str) -> Error {
+    invalid_parameter(format_args!(
+        "ComparisonOperator {op} is not valid for {ty} AttributeValue type"
+    ))
+}
+
+/// Legacy `BETWEEN` with bounds in the wrong order.
+pub fn legacy_between_order() -> Error {
+    Error::Validation(
+        "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound"
+            .to_owned(),
+    )
+}
+
+/// A legacy enumeration value DynamoDB does not define (`ComparisonOperator`, `Action`). Wording
+/// not confirmed against DynamoDB.
+pub fn unknown_enum_value(value: &str, member: &str, allowed: &str) -> Error {
+    Error::Validation(format!(
+        "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{allowed}]"
+    ))
+}
+
+/// Legacy `AttributeUpdates` `PUT` (or `ADD`) without a value. Wording not confirmed against DynamoDB.
+pub fn update_value_required() -> Error {
+    invalid_parameter("Only DELETE action is allowed when no attribute value is specified")
+}
+
+/// Legacy `AttributeUpdates` action on a value type it does not take. Wording not confirmed against
+/// DynamoDB.
+pub fn update_action_type(action: &str, ty: &str) -> Error {
+    invalid_parameter(format_args!(
+        "{action} action with value is not supported for the type {ty}"
+    ))
+}
