@@ -28,3 +28,6 @@ pub fn validation(text: impl Into<String>) -> Error {
 
 /// The prefix DynamoDB puts before most parameter-value errors.
 pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were invalid";
+
+pub mod item;
+pub mod table;
