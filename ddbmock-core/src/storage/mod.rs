@@ -75,6 +75,12 @@ pub enum StorageError {
         /// What gave it away.
         reason: String,
     },
+    /// Another process has the file open: a ddbmock database belongs to one process at a time.
+    #[error("{} is in use by another process", path.display())]
+    InUse {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file is a ddbmock database in a format version this build cannot read. It was left untouched.
     #[error(
         "{} is a ddbmock database of format version {found}, but this build reads only version {supported}; it was left untouched",

@@ -42,10 +42,13 @@ const SCHEMA: &str = "
     CREATE TABLE meta (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL) WITHOUT ROWID;
 ";
 
-/// How long a connection waits for a lock held by another process before failing. Within one process
-/// writes are serialized by a mutex and WAL readers never wait, so only another process sharing the
-/// file can make a connection wait at all.
+/// How long a connection waits for a lock before failing. A store's writes are serialized by its mutex,
+/// WAL readers never wait, and no other process can open the file (see [`connect`]), so only two stores
+/// opened on one file in one process can make a connection wait at all.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long opening a file waits for another process to release it.
+const OPEN_BUSY_TIMEOUT: Duration = Duration::from_secs(1);
 
 /// Idle read connections kept for reuse; more may be open while that many readers run at once.
 const MAX_IDLE_READERS: usize = 8;
@@ -190,9 +193,12 @@ impl SqliteStorage {
         options: SqliteOptions,
         temp: Option<TempDir>,
     ) -> Result<Self, StorageError> {
-        let mut writer = Connection::open(&path).map_err(|e| not_a_database(&path, e))?;
-        writer.busy_timeout(BUSY_TIMEOUT)?;
+        let mut writer =
+            connect(&path, OpenFlags::SQLITE_OPEN_CREATE).map_err(|e| not_a_database(&path, e))?;
+        // Another process holding the file is reported quickly rather than after the full timeout.
+        writer.busy_timeout(OPEN_BUSY_TIMEOUT)?;
         check_or_create(&mut writer, &path)?;
+        writer.busy_timeout(BUSY_TIMEOUT)?;
         // Only now that the file is known to be ours may anything be written to it.
         let mode: String =
             writer.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
@@ -220,10 +226,7 @@ impl SqliteStorage {
         let conn = match pooled {
             Some(conn) => conn,
             None => {
-                let conn = Connection::open_with_flags(
-                    &self.path,
-                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
+                let conn = connect(&self.path, OpenFlags::empty())?;
                 conn.busy_timeout(BUSY_TIMEOUT)?;
                 conn.pragma_update(None, "query_only", true)?;
                 tune(&conn, &self.options)?;
@@ -235,6 +238,23 @@ impl SqliteStorage {
             conn: Some(conn),
         })
     }
+}
+
+/// Opens a connection on SQLite's `unix-excl` VFS.
+///
+/// Why `unix-excl`: it takes one exclusive lock on the file for the whole process and keeps the WAL
+/// index in the process's heap, so the connections of this process coordinate through SQLite's
+/// in-process lock table instead of a `fcntl` system call for every lock of every transaction (several
+/// per read, more per commit) — a large share of the cost of a small read or write. The price is that
+/// no other process can use the file while a store has it open, and that is what ddbmock needs anyway:
+/// the engine's catalog and item locks live in its process, so a second process writing the same file
+/// would break conditional writes and transactions.
+pub(crate) fn connect(path: &Path, extra: OpenFlags) -> rusqlite::Result<Connection> {
+    Connection::open_with_flags_and_vfs(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | extra,
+        c"unix-excl",
+    )
 }
 
 /// Settings every connection gets.
@@ -255,15 +275,18 @@ fn temp_dir() -> Result<TempDir, StorageError> {
         .map_err(|e| StorageError::Backend(format!("cannot create a temporary directory: {e}")))
 }
 
-/// A `NotADatabase` failure becomes [`StorageError::NotADdbmockDatabase`]; others stay backend errors.
+/// The errors of opening a file: `NotADatabase` becomes [`StorageError::NotADdbmockDatabase`], `Busy`
+/// (another process holds the file's lock) [`StorageError::InUse`]; others stay backend errors.
 fn not_a_database(path: &Path, e: rusqlite::Error) -> StorageError {
-    if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) {
-        StorageError::NotADdbmockDatabase {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StorageError::NotADdbmockDatabase {
             path: path.to_path_buf(),
             reason: "not an SQLite file".to_owned(),
-        }
-    } else {
-        e.into()
+        },
+        Some(ErrorCode::DatabaseBusy) => StorageError::InUse {
+            path: path.to_path_buf(),
+        },
+        _ => e.into(),
     }
 }
 
@@ -287,7 +310,9 @@ fn check_or_create(conn: &mut Connection, path: &Path) -> Result<(), StorageErro
         (0, 0) => {
             // Initialize under the write lock, re-checking there: another process may be creating the
             // same file at the same moment.
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| not_a_database(path, e))?;
             match header(&tx)? {
                 (0, _, 0) => {
                     tx.execute_batch(SCHEMA)?;
@@ -542,10 +567,7 @@ impl Storage for SqliteStorage {
         // VACUUM INTO copies one read snapshot, so writes during the copy are wholly in it or not at
         // all; it keeps the application id and format version, and never blocks the writer. It needs a
         // connection of its own: the pooled readers are `query_only`, which refuses it.
-        let conn = Connection::open_with_flags(
-            &self.path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let conn = connect(&self.path, OpenFlags::empty())?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
         drop(conn);
@@ -866,6 +888,55 @@ mod tests {
         assert_untouched(&path, &bytes, err, &want);
     }
 
+    /// Set to a path, makes [`hold_a_file_open`] a helper process that holds that database.
+    const HOLD_ENV: &str = "DDBMOCK_TEST_HOLD_DATABASE";
+
+    #[test]
+    #[ignore = "a helper process of another_process_cannot_open_a_file_in_use"]
+    fn hold_a_file_open() {
+        if let Some(path) = std::env::var_os(HOLD_ENV) {
+            let _store = SqliteStorage::open(path).unwrap();
+            println!("holding");
+            let _ = std::io::stdin().read_line(&mut String::new());
+        }
+    }
+
+    #[test]
+    fn another_process_cannot_open_a_file_in_use() {
+        use std::io::BufRead;
+        use std::process::{Command, Stdio};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        drop(SqliteStorage::open(&path).unwrap());
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--ignored",
+                "--exact",
+                "storage::sqlite::tests::hold_a_file_open",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(HOLD_ENV, &path)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        while !line.contains("holding") {
+            line.clear();
+            assert_ne!(out.read_line(&mut line).unwrap(), 0, "the helper exited");
+        }
+        let err = SqliteStorage::open(&path).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("{} is in use by another process", path.display())
+        );
+        drop(child.stdin.take());
+        assert!(child.wait().unwrap().success());
+        SqliteStorage::open(&path).unwrap();
+    }
+
     #[test]
     fn an_empty_file_becomes_a_database() {
         let dir = tempfile::tempdir().unwrap();
@@ -880,7 +951,7 @@ mod tests {
     fn a_corrupt_item_is_an_error_not_a_panic() {
         let store = SqliteStorage::temp().unwrap();
         store.write(vec![Write::CreateSpace(1)]).unwrap();
-        let conn = Connection::open(store.path()).unwrap();
+        let conn = connect(store.path(), OpenFlags::empty()).unwrap();
         conn.execute(
             "INSERT INTO items (space, key, item) VALUES (1, x'01', x'0105')",
             [],
