@@ -2,8 +2,13 @@
 //!
 //! Most users depend on the `ddbmock` facade, which re-exports what is public here.
 
+pub mod api;
+pub mod engine;
 pub mod error;
 pub mod model;
-
-pub use error::{Error, Result};
+pub mod operation;
 pub mod storage;
+
+pub use api::DynamoDb;
+pub use engine::{Clock, Engine, EngineConfig};
+pub use error::{Error, Result};

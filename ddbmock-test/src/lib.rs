@@ -1,1 +1,7 @@
-//! Proptest strategies and the conformance suite that every door of ddbmock runs.
+//! Test support for ddbmock and for applications that use it.
+//!
+//! - [`conformance`]: scenario tests written once over `&dyn DynamoDb`, which every door (the engine,
+//!   the SDK bridge, the server) and both stores run through [`conformance_tests!`]. Each scenario
+//!   creates its own uniquely named tables, so the suite can also run against any endpoint.
+
+pub mod conformance;

@@ -47,7 +47,7 @@ pub enum AttributeValue {
 }
 
 /// The data type of an attribute value, by its DynamoDB descriptor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum AttributeType {
     /// `S`

@@ -1,7 +1,13 @@
 //! The data model: attribute values, numbers, items, and table and index descriptions.
 
 mod attribute_value;
+mod number;
+mod size;
+mod validate;
 
 pub use attribute_value::{
     AttributeType, AttributeValue, EMPTY_ATTRIBUTE_VALUE, Item, MULTIPLE_DATATYPES,
 };
+pub use number::{MAX_DIGITS, Number, NumberError};
+pub use size::{attribute_value_size, item_size};
+pub use validate::{MAX_NESTING_LEVELS, validate_item_values, validate_value};

@@ -2,6 +2,9 @@
 //!
 //! Submodules group messages by area; each function returns the complete [`Error`].
 
+pub mod number;
+pub mod value;
+
 use super::Error;
 
 /// `ResourceNotFoundException` for a table that does not exist.
@@ -24,3 +27,6 @@ pub fn validation(text: impl Into<String>) -> Error {
 
 /// The prefix DynamoDB puts before most parameter-value errors.
 pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were invalid";
+
+pub mod item;
+pub mod table;

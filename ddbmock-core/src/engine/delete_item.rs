@@ -1,0 +1,56 @@
+//! DeleteItem.
+
+use super::keys::{item_storage_key, validate_key};
+use super::write::Change;
+use super::{Engine, validate};
+use crate::error::msg::table::ConstraintErrors;
+use crate::error::{Result, msg};
+use crate::operation::{DeleteItemInput, DeleteItemOutput, ReturnValue};
+
+impl Engine {
+    pub(crate) fn delete_item_now(&self, mut input: DeleteItemInput) -> Result<DeleteItemOutput> {
+        let mut errors = ConstraintErrors::new();
+        validate::table_name(&mut errors, &input.table_name);
+        validate::required(&mut errors, "key", &input.key);
+        validate::return_values(&mut errors, input.return_values.as_ref());
+        validate::return_capacity(
+            &mut errors,
+            input.return_consumed_capacity.as_ref(),
+            input.return_item_collection_metrics.as_ref(),
+        );
+        validate::return_on_failure(
+            &mut errors,
+            input.return_values_on_condition_check_failure.as_ref(),
+        );
+        errors.into_result()?;
+        let return_values = input.return_values.clone().unwrap_or(ReturnValue::None);
+        if !matches!(return_values, ReturnValue::None | ReturnValue::AllOld) {
+            return Err(msg::item::return_values_put_delete());
+        }
+        let mut key = input.key.take().unwrap_or_default();
+        validate::values(&mut key)?;
+
+        let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
+        validate_key(&table.key, &key)?;
+        let storage_key = item_storage_key(&table.key, &key)?;
+
+        let _lock = self.inner.locks.lock(table.space, &storage_key);
+        let old = self.read(&table, &storage_key)?;
+        if old.is_some() {
+            let change = Change {
+                table: table.clone(),
+                key: storage_key,
+                old: old.clone(),
+                new: None,
+            };
+            self.commit(std::slice::from_ref(&change))?;
+        }
+        Ok(DeleteItemOutput {
+            attributes: match return_values {
+                ReturnValue::AllOld => old.as_deref().cloned(),
+                _ => None,
+            },
+            ..Default::default()
+        })
+    }
+}

@@ -1,0 +1,23 @@
+//! DescribeTable.
+
+use super::{Engine, validate};
+use crate::error::Result;
+use crate::error::msg::table::{self as m, ConstraintErrors};
+use crate::operation::{DescribeTableInput, DescribeTableOutput};
+
+impl Engine {
+    pub(crate) fn describe_table_now(
+        &self,
+        input: DescribeTableInput,
+    ) -> Result<DescribeTableOutput> {
+        let mut errors = ConstraintErrors::new();
+        let name = validate::table_name(&mut errors, &input.table_name);
+        errors.into_result()?;
+        let table = self
+            .table(name)
+            .map_err(|_| m::table_not_found_named(name))?;
+        Ok(DescribeTableOutput {
+            table: Some(table.describe()),
+        })
+    }
+}

@@ -1,0 +1,29 @@
+//! GetItem.
+
+use super::keys::{item_storage_key, validate_key};
+use super::{Engine, validate};
+use crate::error::Result;
+use crate::error::msg::table::ConstraintErrors;
+use crate::operation::{GetItemInput, GetItemOutput};
+
+impl Engine {
+    pub(crate) fn get_item_now(&self, mut input: GetItemInput) -> Result<GetItemOutput> {
+        let mut errors = ConstraintErrors::new();
+        validate::table_name(&mut errors, &input.table_name);
+        validate::required(&mut errors, "key", &input.key);
+        validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
+        errors.into_result()?;
+        let mut key = input.key.take().unwrap_or_default();
+        validate::values(&mut key)?;
+
+        let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
+        validate_key(&table.key, &key)?;
+        let storage_key = item_storage_key(&table.key, &key)?;
+        // A single-item read needs no item lock: the store publishes each write atomically.
+        let item = self.read(&table, &storage_key)?;
+        Ok(GetItemOutput {
+            item: item.map(|i| (*i).clone()),
+            ..Default::default()
+        })
+    }
+}

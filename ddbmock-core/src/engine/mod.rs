@@ -1,0 +1,240 @@
+//! The engine: DynamoDB's semantics over a [`Storage`], behind the [`DynamoDb`] trait.
+//!
+//! One file per operation, each validating its request and then applying it; `write` is the shared
+//! write path (index maintenance, counters) that every item write goes through.
+
+mod clock;
+mod create_table;
+mod delete_item;
+mod delete_table;
+mod describe_table;
+mod get_item;
+pub mod keys;
+mod list_tables;
+mod locks;
+mod put_item;
+mod table;
+mod update_item;
+mod update_table;
+mod validate;
+mod write;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use async_trait::async_trait;
+use parking_lot::RwLock;
+
+pub use clock::Clock;
+pub use table::{Index, Projected, Stats, Table};
+
+use crate::api::DynamoDb;
+use crate::error::{Error, Result, msg};
+use crate::operation::*;
+use crate::storage::{MemoryStorage, SpaceId, Storage, StorageError};
+
+/// Where the engine pretends to be: the region and account in ARNs.
+#[derive(Clone, Debug)]
+pub struct EngineConfig {
+    /// The region in ARNs and stream records (`us-east-1` by default).
+    pub region: String,
+    /// The account id in ARNs (`000000000000` by default, as DynamoDB Local uses).
+    pub account_id: String,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            region: "us-east-1".to_owned(),
+            account_id: "000000000000".to_owned(),
+        }
+    }
+}
+
+/// A DynamoDB engine: cheap to clone (clones share the same tables), `Send + Sync`.
+///
+/// Locking: the catalog of tables sits behind a read-write lock taken only to look a table up or to
+/// change the set of tables; item writes lock only their item's stripe (see `locks`), so requests on
+/// different items proceed in parallel.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    storage: Arc<dyn Storage>,
+    tables: RwLock<BTreeMap<String, Arc<Table>>>,
+    locks: locks::ItemLocks,
+    clock: Clock,
+    config: EngineConfig,
+    next_space: AtomicU64,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("tables", &self.inner.tables.read().len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Engine {
+    /// A new, empty, in-memory engine on the system clock.
+    pub fn memory() -> Self {
+        Self::assemble(
+            Arc::new(MemoryStorage::new()),
+            BTreeMap::new(),
+            Clock::system(),
+            EngineConfig::default(),
+            1,
+        )
+    }
+
+    /// An engine over `storage`, restoring the tables the store already holds.
+    pub fn with_storage(
+        storage: Arc<dyn Storage>,
+        clock: Clock,
+        config: EngineConfig,
+    ) -> Result<Self, StorageError> {
+        let mut tables = BTreeMap::new();
+        let mut max_space = 0;
+        for (name, blob) in storage.metadata()? {
+            if !name.starts_with("table/") {
+                continue;
+            }
+            let table: Table = serde_json::from_slice(&blob)
+                .map_err(|e| StorageError::Backend(format!("table metadata {name}: {e}")))?;
+            max_space = max_space.max(table.space);
+            for i in &table.indexes {
+                max_space = max_space.max(i.space);
+            }
+            write::recount(&*storage, &table)?;
+            tables.insert(table.name().to_owned(), Arc::new(table));
+        }
+        Ok(Self::assemble(
+            storage,
+            tables,
+            clock,
+            config,
+            max_space + 1,
+        ))
+    }
+
+    fn assemble(
+        storage: Arc<dyn Storage>,
+        tables: BTreeMap<String, Arc<Table>>,
+        clock: Clock,
+        config: EngineConfig,
+        next_space: SpaceId,
+    ) -> Self {
+        Engine {
+            inner: Arc::new(Inner {
+                storage,
+                tables: RwLock::new(tables),
+                locks: locks::ItemLocks::default(),
+                clock,
+                config,
+                next_space: AtomicU64::new(next_space),
+            }),
+        }
+    }
+
+    /// A new, empty, in-memory engine on `clock`.
+    pub fn memory_with_clock(clock: Clock) -> Self {
+        Self::assemble(
+            Arc::new(MemoryStorage::new()),
+            BTreeMap::new(),
+            clock,
+            EngineConfig::default(),
+            1,
+        )
+    }
+
+    /// The engine's clock: tests built with a manual clock advance it here.
+    pub fn clock(&self) -> &Clock {
+        &self.inner.clock
+    }
+
+    /// The engine's region and account.
+    pub fn config(&self) -> &EngineConfig {
+        &self.inner.config
+    }
+
+    /// The store under this engine.
+    pub fn storage(&self) -> &Arc<dyn Storage> {
+        &self.inner.storage
+    }
+
+    /// A copy-on-write fork: a new engine holding the same tables and items, evolving independently.
+    pub fn fork(&self) -> Result<Engine, StorageError> {
+        Engine::with_storage(
+            self.inner.storage.fork()?,
+            self.inner.clock.clone(),
+            self.inner.config.clone(),
+        )
+    }
+
+    pub(crate) fn table(&self, name: &str) -> Result<Arc<Table>> {
+        self.inner
+            .tables
+            .read()
+            .get(name)
+            .cloned()
+            .ok_or_else(msg::table_not_found)
+    }
+
+    fn new_space(&self) -> SpaceId {
+        self.inner.next_space.fetch_add(1, Ordering::Relaxed)
+    }
+
+    fn arn(&self, table: &str) -> String {
+        format!(
+            "arn:aws:dynamodb:{}:{}:table/{table}",
+            self.inner.config.region, self.inner.config.account_id
+        )
+    }
+}
+
+pub(crate) fn storage_error(e: StorageError) -> Error {
+    Error::InternalServerError(format!("Internal server error: {e}"))
+}
+
+#[async_trait]
+impl DynamoDb for Engine {
+    async fn create_table(&self, input: CreateTableInput) -> Result<CreateTableOutput> {
+        self.create_table_now(input)
+    }
+
+    async fn describe_table(&self, input: DescribeTableInput) -> Result<DescribeTableOutput> {
+        self.describe_table_now(input)
+    }
+
+    async fn list_tables(&self, input: ListTablesInput) -> Result<ListTablesOutput> {
+        self.list_tables_now(input)
+    }
+
+    async fn update_table(&self, input: UpdateTableInput) -> Result<UpdateTableOutput> {
+        self.update_table_now(input)
+    }
+
+    async fn delete_table(&self, input: DeleteTableInput) -> Result<DeleteTableOutput> {
+        self.delete_table_now(input)
+    }
+
+    async fn put_item(&self, input: PutItemInput) -> Result<PutItemOutput> {
+        self.put_item_now(input)
+    }
+
+    async fn get_item(&self, input: GetItemInput) -> Result<GetItemOutput> {
+        self.get_item_now(input)
+    }
+
+    async fn update_item(&self, input: UpdateItemInput) -> Result<UpdateItemOutput> {
+        self.update_item_now(input)
+    }
+
+    async fn delete_item(&self, input: DeleteItemInput) -> Result<DeleteItemOutput> {
+        self.delete_item_now(input)
+    }
+}

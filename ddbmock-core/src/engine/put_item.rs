@@ -1,0 +1,57 @@
+//! PutItem: validate the item, then replace whatever was at its key.
+
+use std::sync::Arc;
+
+use super::keys::{item_storage_key, validate_item_key};
+use super::write::{Change, check_item};
+use super::{Engine, validate};
+use crate::error::msg::table::ConstraintErrors;
+use crate::error::{Result, msg};
+use crate::operation::{PutItemInput, PutItemOutput, ReturnValue};
+
+impl Engine {
+    pub(crate) fn put_item_now(&self, mut input: PutItemInput) -> Result<PutItemOutput> {
+        let mut errors = ConstraintErrors::new();
+        validate::table_name(&mut errors, &input.table_name);
+        validate::required(&mut errors, "item", &input.item);
+        validate::return_values(&mut errors, input.return_values.as_ref());
+        validate::return_capacity(
+            &mut errors,
+            input.return_consumed_capacity.as_ref(),
+            input.return_item_collection_metrics.as_ref(),
+        );
+        validate::return_on_failure(
+            &mut errors,
+            input.return_values_on_condition_check_failure.as_ref(),
+        );
+        errors.into_result()?;
+        let return_values = input.return_values.clone().unwrap_or(ReturnValue::None);
+        if !matches!(return_values, ReturnValue::None | ReturnValue::AllOld) {
+            return Err(msg::item::return_values_put_delete());
+        }
+        let mut item = input.item.take().unwrap_or_default();
+        validate::values(&mut item)?;
+
+        let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
+        validate_item_key(&table.key, &item)?;
+        check_item(&table, &item)?;
+        let key = item_storage_key(&table.key, &item)?;
+
+        let _lock = self.inner.locks.lock(table.space, &key);
+        let old = self.read(&table, &key)?;
+        let change = Change {
+            table: table.clone(),
+            key,
+            old,
+            new: Some(Arc::new(item)),
+        };
+        self.commit(std::slice::from_ref(&change))?;
+        Ok(PutItemOutput {
+            attributes: match return_values {
+                ReturnValue::AllOld => change.old.as_deref().cloned(),
+                _ => None,
+            },
+            ..Default::default()
+        })
+    }
+}

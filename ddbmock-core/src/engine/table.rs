@@ -1,0 +1,153 @@
+//! A table as the engine keeps it: its description, key schema, keyspace, indexes and live counters.
+//!
+//! A `Table` is immutable once published in the catalog; UpdateTable publishes a new one. Counters are
+//! shared between versions, so a write that raced an UpdateTable is still counted.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+use super::keys::KeySchema;
+use crate::model::Item;
+use crate::operation::TableDescription;
+use crate::storage::SpaceId;
+
+/// Exact live counts of a table or index, as DescribeTable reports them.
+#[derive(Debug, Default)]
+pub struct Stats {
+    items: AtomicI64,
+    bytes: AtomicI64,
+}
+
+impl Stats {
+    /// Adds the effect of one entry changing from `old` to `new` size (`None`: absent).
+    pub fn apply(&self, old: Option<usize>, new: Option<usize>) {
+        let count = i64::from(new.is_some()) - i64::from(old.is_some());
+        let bytes = to_i64(new.unwrap_or(0)) - to_i64(old.unwrap_or(0));
+        self.items.fetch_add(count, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    /// The number of entries.
+    pub fn items(&self) -> i64 {
+        self.items.load(Ordering::Relaxed)
+    }
+
+    /// The total size of the entries, by DynamoDB's size formula.
+    pub fn bytes(&self) -> i64 {
+        self.bytes.load(Ordering::Relaxed)
+    }
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Which attributes an index carries besides the keys.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Projected {
+    /// Every attribute.
+    All,
+    /// Only the table's and the index's keys.
+    KeysOnly,
+    /// The keys and these attributes.
+    Include(Vec<String>),
+}
+
+/// A secondary index of a table.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Index {
+    /// The index's name.
+    pub name: String,
+    /// Local (same partition key as the table) or global.
+    pub local: bool,
+    /// The index's key schema.
+    pub key: KeySchema,
+    /// What the index carries.
+    pub projected: Projected,
+    /// The index's keyspace.
+    pub space: SpaceId,
+    /// Live counters.
+    #[serde(skip)]
+    pub stats: Arc<Stats>,
+}
+
+impl Index {
+    /// The entry this index holds for `item`, or `None` when the item lacks an index key (sparse).
+    pub fn project(&self, table_key: &KeySchema, item: &Item) -> Option<Item> {
+        if !self.key.attrs().all(|a| item.contains_key(&a.name)) {
+            return None;
+        }
+        Some(match &self.projected {
+            Projected::All => item.clone(),
+            Projected::KeysOnly | Projected::Include(_) => item
+                .iter()
+                .filter(|(name, _)| {
+                    table_key.is_key(name)
+                        || self.key.is_key(name)
+                        || matches!(&self.projected, Projected::Include(a) if a.contains(name))
+                })
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        })
+    }
+}
+
+/// One table.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Table {
+    /// The description as DescribeTable returns it, without live counts.
+    pub description: TableDescription,
+    /// The primary key schema.
+    pub key: KeySchema,
+    /// The table's keyspace.
+    pub space: SpaceId,
+    /// Local and global secondary indexes.
+    pub indexes: Vec<Index>,
+    /// Live counters.
+    #[serde(skip)]
+    pub stats: Arc<Stats>,
+}
+
+impl Table {
+    /// The table's name.
+    pub fn name(&self) -> &str {
+        self.description.table_name.as_deref().unwrap_or_default()
+    }
+
+    /// The table's ARN.
+    pub fn arn(&self) -> &str {
+        self.description.table_arn.as_deref().unwrap_or_default()
+    }
+
+    /// The description with live counts filled in.
+    pub fn describe(&self) -> TableDescription {
+        let mut d = self.description.clone();
+        d.item_count = Some(self.stats.items());
+        d.table_size_bytes = Some(self.stats.bytes());
+        for lsi in d.local_secondary_indexes.iter_mut().flatten() {
+            if let Some(i) = self.index(lsi.index_name.as_deref().unwrap_or_default()) {
+                lsi.item_count = Some(i.stats.items());
+                lsi.index_size_bytes = Some(i.stats.bytes());
+            }
+        }
+        for gsi in d.global_secondary_indexes.iter_mut().flatten() {
+            if let Some(i) = self.index(gsi.index_name.as_deref().unwrap_or_default()) {
+                gsi.item_count = Some(i.stats.items());
+                gsi.index_size_bytes = Some(i.stats.bytes());
+            }
+        }
+        d
+    }
+
+    /// The index named `name`.
+    pub fn index(&self, name: &str) -> Option<&Index> {
+        self.indexes.iter().find(|i| i.name == name)
+    }
+
+    /// The metadata blob name under which this table persists.
+    pub fn meta_name(name: &str) -> String {
+        format!("table/{name}")
+    }
+}

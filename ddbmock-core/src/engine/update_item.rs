@@ -1,0 +1,235 @@
+//! UpdateItem: read the item (or start from its key), apply the updates, write it back.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::keys::{item_storage_key, validate_key};
+use super::write::{Change, check_item};
+use super::{Engine, validate};
+use crate::error::msg::table::ConstraintErrors;
+use crate::error::{Result, msg};
+use crate::model::{AttributeValue, Item, Number};
+use crate::operation::{
+    AttributeAction, AttributeValueUpdate, ReturnValue, UpdateItemInput, UpdateItemOutput,
+};
+
+impl Engine {
+    pub(crate) fn update_item_now(&self, mut input: UpdateItemInput) -> Result<UpdateItemOutput> {
+        let mut errors = ConstraintErrors::new();
+        validate::table_name(&mut errors, &input.table_name);
+        validate::required(&mut errors, "key", &input.key);
+        validate::return_values(&mut errors, input.return_values.as_ref());
+        validate::return_capacity(
+            &mut errors,
+            input.return_consumed_capacity.as_ref(),
+            input.return_item_collection_metrics.as_ref(),
+        );
+        validate::return_on_failure(
+            &mut errors,
+            input.return_values_on_condition_check_failure.as_ref(),
+        );
+        for (name, u) in input.attribute_updates.iter().flatten() {
+            errors.enum_value(
+                &format!("attributeUpdates.{name}.member.action"),
+                u.action.as_ref().map(|a| a.as_str()),
+                AttributeAction::VALUES,
+            );
+        }
+        errors.into_result()?;
+        let return_values = input.return_values.clone().unwrap_or(ReturnValue::None);
+        let mut key = input.key.take().unwrap_or_default();
+        validate::values(&mut key)?;
+        let mut updates = input.attribute_updates.take().unwrap_or_default();
+        for u in updates.values_mut() {
+            if let Some(v) = &mut u.value {
+                crate::model::validate_value(v)?;
+            }
+        }
+
+        let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
+        validate_key(&table.key, &key)?;
+        for name in updates.keys() {
+            if table.key.is_key(name) {
+                return Err(msg::item::cannot_update_key(name));
+            }
+        }
+        let storage_key = item_storage_key(&table.key, &key)?;
+
+        let _lock = self.inner.locks.lock(table.space, &storage_key);
+        let old = self.read(&table, &storage_key)?;
+        let mut item: Item = old.as_deref().cloned().unwrap_or_else(|| key.clone());
+        let changed = apply_attribute_updates(&mut item, &updates)?;
+        check_item(&table, &item)?;
+        let new = Arc::new(item);
+        let change = Change {
+            table: table.clone(),
+            key: storage_key,
+            old: old.clone(),
+            new: Some(new.clone()),
+        };
+        self.commit(std::slice::from_ref(&change))?;
+
+        let pick = |from: Option<&Item>| -> Option<Item> {
+            from.map(|i| {
+                i.iter()
+                    .filter(|(k, _)| changed.contains(*k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            })
+            .filter(|m: &Item| !m.is_empty())
+        };
+        let attributes = match return_values {
+            ReturnValue::AllOld => old.as_deref().cloned(),
+            ReturnValue::AllNew => Some((*new).clone()),
+            ReturnValue::UpdatedOld => pick(old.as_deref()),
+            ReturnValue::UpdatedNew => pick(Some(&new)),
+            _ => None,
+        };
+        Ok(UpdateItemOutput {
+            attributes,
+            ..Default::default()
+        })
+    }
+}
+
+/// Applies legacy `AttributeUpdates` (PUT, ADD, DELETE) and returns the names it touched.
+fn apply_attribute_updates(
+    item: &mut Item,
+    updates: &HashMap<String, AttributeValueUpdate>,
+) -> Result<Vec<String>> {
+    let mut touched = Vec::new();
+    for (name, u) in updates {
+        let action = u.action.clone().unwrap_or(AttributeAction::Put);
+        match (action, &u.value) {
+            (AttributeAction::Put, Some(v)) => {
+                item.insert(name.clone(), v.clone());
+            }
+            (AttributeAction::Put | AttributeAction::Add, None) => {
+                return Err(msg::table::invalid_parameter(
+                    "Only DELETE action is allowed when no attribute value is specified",
+                ));
+            }
+            (AttributeAction::Delete, None) => {
+                item.remove(name);
+            }
+            (AttributeAction::Delete, Some(v)) => {
+                let Some(current) = item.get(name) else {
+                    continue;
+                };
+                let remaining = set_difference(current, v)?;
+                match remaining {
+                    Some(r) => item.insert(name.clone(), r),
+                    None => item.remove(name),
+                };
+            }
+            (AttributeAction::Add, Some(v)) => {
+                let next = match item.get(name) {
+                    None => match v {
+                        AttributeValue::N(_)
+                        | AttributeValue::Ss(_)
+                        | AttributeValue::Ns(_)
+                        | AttributeValue::Bs(_) => v.clone(),
+                        other => return Err(add_not_supported(other)),
+                    },
+                    Some(current) => add(current, v)?,
+                };
+                item.insert(name.clone(), next);
+            }
+            // Rejected by the request checks before any item is read.
+            (_, _) => {}
+        }
+        touched.push(name.clone());
+    }
+    Ok(touched)
+}
+
+fn add_not_supported(v: &AttributeValue) -> crate::Error {
+    msg::table::invalid_parameter(format!(
+        "ADD action is not supported for the type {}",
+        v.attribute_type()
+    ))
+}
+
+fn type_mismatch() -> crate::Error {
+    msg::table::invalid_parameter("Type mismatch for attribute to update")
+}
+
+fn add(current: &AttributeValue, v: &AttributeValue) -> Result<AttributeValue> {
+    Ok(match (current, v) {
+        (AttributeValue::N(a), AttributeValue::N(b)) => AttributeValue::N(
+            Number::parse(a)?
+                .checked_add(&Number::parse(b)?)?
+                .to_string(),
+        ),
+        (AttributeValue::Ss(a), AttributeValue::Ss(b)) => {
+            AttributeValue::Ss(union(a, b, |x, y| x == y))
+        }
+        (AttributeValue::Bs(a), AttributeValue::Bs(b)) => {
+            AttributeValue::Bs(union(a, b, |x, y| x == y))
+        }
+        (AttributeValue::Ns(a), AttributeValue::Ns(b)) => {
+            AttributeValue::Ns(union(a, b, |x, y| {
+                Number::parse(x).ok() == Number::parse(y).ok()
+            }))
+        }
+        (
+            _,
+            AttributeValue::N(_)
+            | AttributeValue::Ss(_)
+            | AttributeValue::Ns(_)
+            | AttributeValue::Bs(_),
+        ) => {
+            return Err(type_mismatch());
+        }
+        (_, other) => return Err(add_not_supported(other)),
+    })
+}
+
+fn union<T: Clone>(a: &[T], b: &[T], eq: impl Fn(&T, &T) -> bool) -> Vec<T> {
+    let mut out = a.to_vec();
+    for x in b {
+        if !out.iter().any(|y| eq(x, y)) {
+            out.push(x.clone());
+        }
+    }
+    out
+}
+
+/// `current` minus the members of `v`; `None` when nothing remains (DynamoDB then removes the
+/// attribute, since a set may not be empty).
+fn set_difference(current: &AttributeValue, v: &AttributeValue) -> Result<Option<AttributeValue>> {
+    fn minus<T: Clone>(a: &[T], b: &[T], eq: impl Fn(&T, &T) -> bool) -> Vec<T> {
+        a.iter()
+            .filter(|x| !b.iter().any(|y| eq(x, y)))
+            .cloned()
+            .collect()
+    }
+    let out = match (current, v) {
+        (AttributeValue::Ss(a), AttributeValue::Ss(b)) => {
+            AttributeValue::Ss(minus(a, b, |x, y| x == y))
+        }
+        (AttributeValue::Bs(a), AttributeValue::Bs(b)) => {
+            AttributeValue::Bs(minus(a, b, |x, y| x == y))
+        }
+        (AttributeValue::Ns(a), AttributeValue::Ns(b)) => {
+            AttributeValue::Ns(minus(a, b, |x, y| {
+                Number::parse(x).ok() == Number::parse(y).ok()
+            }))
+        }
+        (_, AttributeValue::Ss(_) | AttributeValue::Ns(_) | AttributeValue::Bs(_)) => {
+            return Err(type_mismatch());
+        }
+        (_, other) => {
+            return Err(msg::table::invalid_parameter(format!(
+                "DELETE action with value is not supported for the type {}",
+                other.attribute_type()
+            )));
+        }
+    };
+    let empty = match &out {
+        AttributeValue::Ss(s) | AttributeValue::Ns(s) => s.is_empty(),
+        AttributeValue::Bs(s) => s.is_empty(),
+        _ => false,
+    };
+    Ok((!empty).then_some(out))
+}

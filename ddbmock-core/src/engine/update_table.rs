@@ -1,0 +1,169 @@
+//! UpdateTable: billing mode, throughput, deletion protection, streams, table class.
+
+use std::sync::Arc;
+
+use super::table::Table;
+use super::{Engine, storage_error, validate};
+use crate::error::msg::table::{self as m, ConstraintErrors};
+use crate::error::{Result, msg};
+use crate::operation::*;
+use crate::storage::Write;
+
+impl Engine {
+    pub(crate) fn update_table_now(&self, input: UpdateTableInput) -> Result<UpdateTableOutput> {
+        let mut errors = ConstraintErrors::new();
+        let name = validate::table_name(&mut errors, &input.table_name).to_owned();
+        errors.enum_value(
+            "billingMode",
+            input.billing_mode.as_ref().map(|v| v.as_str()),
+            BillingMode::VALUES,
+        );
+        if let Some(pt) = &input.provisioned_throughput {
+            errors.at_least(
+                "provisionedThroughput.readCapacityUnits",
+                pt.read_capacity_units,
+                1,
+            );
+            errors.at_least(
+                "provisionedThroughput.writeCapacityUnits",
+                pt.write_capacity_units,
+                1,
+            );
+        }
+        errors.into_result()?;
+        let asks_nothing = input.provisioned_throughput.is_none()
+            && input.billing_mode.is_none()
+            && input.stream_specification.is_none()
+            && input
+                .global_secondary_index_updates
+                .as_ref()
+                .is_none_or(|u| u.is_empty())
+            && input.sse_specification.is_none()
+            && input.replica_updates.is_none()
+            && input.deletion_protection_enabled.is_none()
+            && input.on_demand_throughput.is_none()
+            && input.table_class.is_none();
+        if asks_nothing {
+            return Err(m::nothing_to_update());
+        }
+        if input
+            .global_secondary_index_updates
+            .as_ref()
+            .is_some_and(|u| !u.is_empty())
+        {
+            return Err(msg::validation(
+                "GlobalSecondaryIndexUpdates are not supported by this version of ddbmock",
+            ));
+        }
+
+        let mut tables = self.inner.tables.write();
+        let current = tables
+            .get(&name)
+            .cloned()
+            .ok_or_else(|| m::table_not_found_named(&name))?;
+        let mut d = current.description.clone();
+        let now = self.inner.clock.epoch_seconds();
+        let was_on_demand = d
+            .billing_mode_summary
+            .as_ref()
+            .and_then(|b| b.billing_mode.as_ref())
+            == Some(&BillingMode::PayPerRequest);
+        let on_demand = match &input.billing_mode {
+            Some(BillingMode::PayPerRequest) => true,
+            Some(_) => false,
+            None => was_on_demand,
+        };
+        match (&input.provisioned_throughput, on_demand) {
+            (Some(_), true) => return Err(m::throughput_with_on_demand()),
+            (None, false) if was_on_demand => return Err(m::throughput_required()),
+            (Some(pt), false) => {
+                let cur = d.provisioned_throughput.clone().unwrap_or_default();
+                let (r, w) = (
+                    pt.read_capacity_units.unwrap_or(0),
+                    pt.write_capacity_units.unwrap_or(0),
+                );
+                if !was_on_demand
+                    && input.billing_mode.is_none()
+                    && cur.read_capacity_units == Some(r)
+                    && cur.write_capacity_units == Some(w)
+                {
+                    return Err(m::throughput_unchanged(r, w));
+                }
+                let decreased = cur.read_capacity_units.is_some_and(|c| r < c)
+                    || cur.write_capacity_units.is_some_and(|c| w < c);
+                d.provisioned_throughput = Some(ProvisionedThroughputDescription {
+                    last_increase_date_time: if decreased {
+                        cur.last_increase_date_time
+                    } else {
+                        Some(now)
+                    },
+                    last_decrease_date_time: if decreased {
+                        Some(now)
+                    } else {
+                        cur.last_decrease_date_time
+                    },
+                    number_of_decreases_today: Some(
+                        cur.number_of_decreases_today.unwrap_or(0) + i64::from(decreased),
+                    ),
+                    read_capacity_units: Some(r),
+                    write_capacity_units: Some(w),
+                });
+            }
+            _ => {}
+        }
+        if on_demand != was_on_demand {
+            d.billing_mode_summary = Some(BillingModeSummary {
+                billing_mode: Some(if on_demand {
+                    BillingMode::PayPerRequest
+                } else {
+                    BillingMode::Provisioned
+                }),
+                last_update_to_pay_per_request_date_time: Some(now),
+            });
+            if on_demand {
+                d.provisioned_throughput = Some(ProvisionedThroughputDescription {
+                    number_of_decreases_today: Some(0),
+                    read_capacity_units: Some(0),
+                    write_capacity_units: Some(0),
+                    ..Default::default()
+                });
+            }
+        }
+        if let Some(p) = input.deletion_protection_enabled {
+            d.deletion_protection_enabled = Some(p);
+        }
+        if let Some(s) = &input.stream_specification {
+            d.stream_specification = (s.stream_enabled == Some(true)).then(|| s.clone());
+        }
+        if let Some(c) = &input.table_class {
+            d.table_class_summary = Some(TableClassSummary {
+                table_class: Some(c.clone()),
+                last_update_date_time: Some(now),
+            });
+        }
+        if let Some(o) = &input.on_demand_throughput {
+            d.on_demand_throughput = Some(o.clone());
+        }
+
+        let table = Table {
+            description: d,
+            key: current.key.clone(),
+            space: current.space,
+            indexes: current.indexes.clone(),
+            stats: current.stats.clone(),
+        };
+        let blob = serde_json::to_vec(&table).map_err(|e| msg::validation(e.to_string()))?;
+        self.inner
+            .storage
+            .write(vec![Write::Meta {
+                name: Table::meta_name(&name),
+                value: Some(blob),
+            }])
+            .map_err(storage_error)?;
+        let out = table.describe();
+        tables.insert(name, Arc::new(table));
+        Ok(UpdateTableOutput {
+            table_description: Some(out),
+        })
+    }
+}

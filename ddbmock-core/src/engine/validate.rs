@@ -1,0 +1,62 @@
+//! Request-level checks shared by the operations: required members, names, enum values.
+
+use crate::error::Result;
+use crate::error::msg::table::ConstraintErrors;
+use crate::model::{Item, validate_value};
+use crate::operation::*;
+
+/// Checks a required table name and returns it.
+pub(crate) fn table_name<'a>(errors: &mut ConstraintErrors, name: &'a Option<String>) -> &'a str {
+    errors.name("tableName", name.as_deref());
+    name.as_deref().unwrap_or_default()
+}
+
+/// Records an unknown `ReturnValues`.
+pub(crate) fn return_values(errors: &mut ConstraintErrors, v: Option<&ReturnValue>) {
+    errors.enum_value("returnValues", v.map(|v| v.as_str()), ReturnValue::VALUES);
+}
+
+/// Records unknown `ReturnConsumedCapacity` and `ReturnItemCollectionMetrics`.
+pub(crate) fn return_capacity(
+    errors: &mut ConstraintErrors,
+    capacity: Option<&ReturnConsumedCapacity>,
+    metrics: Option<&ReturnItemCollectionMetrics>,
+) {
+    errors.enum_value(
+        "returnConsumedCapacity",
+        capacity.map(|v| v.as_str()),
+        ReturnConsumedCapacity::VALUES,
+    );
+    errors.enum_value(
+        "returnItemCollectionMetrics",
+        metrics.map(|v| v.as_str()),
+        ReturnItemCollectionMetrics::VALUES,
+    );
+}
+
+/// Records an unknown `ReturnValuesOnConditionCheckFailure`.
+pub(crate) fn return_on_failure(
+    errors: &mut ConstraintErrors,
+    v: Option<&ReturnValuesOnConditionCheckFailure>,
+) {
+    errors.enum_value(
+        "returnValuesOnConditionCheckFailure",
+        v.map(|v| v.as_str()),
+        ReturnValuesOnConditionCheckFailure::VALUES,
+    );
+}
+
+/// Records a required member that is absent.
+pub(crate) fn required<T>(errors: &mut ConstraintErrors, member: &str, v: &Option<T>) {
+    if v.is_none() {
+        errors.push("null", member, "Member must not be null");
+    }
+}
+
+/// Validates and normalizes every value of an item or key map (numbers to canonical text).
+pub(crate) fn values(item: &mut Item) -> Result<()> {
+    for v in item.values_mut() {
+        validate_value(v)?;
+    }
+    Ok(())
+}

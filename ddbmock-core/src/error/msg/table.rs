@@ -1,0 +1,270 @@
+//! Messages of the table operations and of request-level parameter checks.
+
+use super::{INVALID_PARAMETER_VALUES, validation};
+use crate::error::Error;
+
+/// `ResourceNotFoundException` of DescribeTable, DeleteTable and UpdateTable on a missing table.
+pub fn table_not_found_named(name: &str) -> Error {
+    Error::ResourceNotFound(format!(
+        "Requested resource not found: Table: {name} not found"
+    ))
+}
+
+/// CreateTable of a name that exists.
+pub fn table_exists(name: &str) -> Error {
+    Error::ResourceInUse(format!("Table already exists: {name}"))
+}
+
+/// Checks on request members, reported together as DynamoDB does:
+/// `2 validation errors detected: Value … at 'tableName' failed to satisfy constraint: …; …`.
+#[derive(Debug, Default)]
+pub struct ConstraintErrors(Vec<String>);
+
+impl ConstraintErrors {
+    /// No errors yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records that `value` (already quoted as DynamoDB shows it, or `null`) at `member` breaks
+    /// `constraint`.
+    pub fn push(&mut self, value: &str, member: &str, constraint: &str) {
+        self.0.push(format!(
+            "Value {value} at '{member}' failed to satisfy constraint: {constraint}"
+        ));
+    }
+
+    /// Checks a table or index name: the pattern and 3 to 255 characters.
+    pub fn name(&mut self, member: &str, name: Option<&str>) {
+        let Some(name) = name else {
+            self.push("null", member, "Member must not be null");
+            return;
+        };
+        let quoted = format!("'{name}'");
+        if !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
+            || name.is_empty()
+        {
+            self.push(
+                &quoted,
+                member,
+                "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+            );
+        }
+        if name.len() < 3 {
+            self.push(
+                &quoted,
+                member,
+                "Member must have length greater than or equal to 3",
+            );
+        }
+        if name.len() > 255 {
+            self.push(
+                &quoted,
+                member,
+                "Member must have length less than or equal to 255",
+            );
+        }
+    }
+
+    /// Checks an enum member holding an unknown value.
+    pub fn enum_value(&mut self, member: &str, value: Option<&str>, allowed: &[&str]) {
+        if let Some(v) = value
+            && !allowed.contains(&v)
+        {
+            self.push(
+                &format!("'{v}'"),
+                member,
+                &format!(
+                    "Member must satisfy enum value set: [{}]",
+                    allowed.join(", ")
+                ),
+            );
+        }
+    }
+
+    /// Checks an integer member's lower bound.
+    pub fn at_least(&mut self, member: &str, value: Option<i64>, min: i64) {
+        if let Some(v) = value
+            && v < min
+        {
+            self.push(
+                &format!("'{v}'"),
+                member,
+                &format!("Member must have value greater than or equal to {min}"),
+            );
+        }
+    }
+
+    /// Checks an integer member's upper bound.
+    pub fn at_most(&mut self, member: &str, value: Option<i64>, max: i64) {
+        if let Some(v) = value
+            && v > max
+        {
+            self.push(
+                &format!("'{v}'"),
+                member,
+                &format!("Member must have value less than or equal to {max}"),
+            );
+        }
+    }
+
+    /// The `ValidationException` listing every recorded error, if any.
+    pub fn into_result(self) -> Result<(), Error> {
+        match self.0.len() {
+            0 => Ok(()),
+            1 => Err(validation(format!(
+                "1 validation error detected: {}",
+                self.0[0]
+            ))),
+            n => Err(validation(format!(
+                "{n} validation errors detected: {}",
+                self.0.join("; ")
+            ))),
+        }
+    }
+}
+
+/// An invalid-parameter `ValidationException`: `One or more parameter values were invalid: {text}`.
+pub fn invalid_parameter(text: impl std::fmt::Display) -> Error {
+    validation(format!("{INVALID_PARAMETER_VALUES}: {text}"))
+}
+
+/// A key attribute (of the table or an index) missing from `AttributeDefinitions`.
+pub fn key_attributes_not_defined(keys: &[&str], defined: &[&str]) -> Error {
+    invalid_parameter(format!(
+        "Some index key attributes are not defined in AttributeDefinitions. Keys: [{}], AttributeDefinitions: [{}]",
+        keys.join(", "),
+        defined.join(", ")
+    ))
+}
+
+/// `AttributeDefinitions` naming attributes that no key schema uses.
+pub fn unused_attribute_definitions() -> Error {
+    invalid_parameter(
+        "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions",
+    )
+}
+
+/// A key schema naming one attribute twice.
+pub fn hash_and_range_same_name() -> Error {
+    validation("Both the Hash Key and the Range Key element in the KeySchema have the same name")
+}
+
+/// A key schema whose first element is not HASH.
+pub fn first_key_not_hash() -> Error {
+    validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type")
+}
+
+/// A key schema whose second element is not RANGE.
+pub fn second_key_not_range() -> Error {
+    validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type")
+}
+
+/// `PROVISIONED` billing without `ProvisionedThroughput`.
+pub fn throughput_required() -> Error {
+    invalid_parameter(
+        "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED",
+    )
+}
+
+/// `PAY_PER_REQUEST` billing with `ProvisionedThroughput`.
+pub fn throughput_with_on_demand() -> Error {
+    invalid_parameter(
+        "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST",
+    )
+}
+
+/// Capacity units beyond DynamoDB's bound.
+pub fn capacity_out_of_bounds(value: i64, member: &str) -> Error {
+    validation(format!("Given value {value} for {member} is out of bounds"))
+}
+
+/// An empty `LocalSecondaryIndexes` or `GlobalSecondaryIndexes` list.
+pub fn empty_index_list(member: &str) -> Error {
+    invalid_parameter(format!("List of {member} is empty"))
+}
+
+/// An LSI on a table without a sort key.
+pub fn lsi_needs_range_key() -> Error {
+    invalid_parameter(
+        "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex",
+    )
+}
+
+/// An LSI whose key schema has no sort key.
+pub fn index_needs_range_key(index: &str) -> Error {
+    invalid_parameter(format!(
+        "Index KeySchema does not have a range key for index: {index}"
+    ))
+}
+
+/// An LSI whose partition key differs from the table's.
+pub fn lsi_hash_key_differs(index: &str, index_hash: &str, table_hash: &str) -> Error {
+    invalid_parameter(format!(
+        "Index KeySchema does not have the same leading hash key as table KeySchema for index: {index}. index hash key: {index_hash}, table hash key: {table_hash}"
+    ))
+}
+
+/// A projection without a type.
+pub fn unknown_projection_type() -> Error {
+    invalid_parameter("Unknown ProjectionType: null")
+}
+
+/// `NonKeyAttributes` with a projection other than INCLUDE.
+pub fn non_key_attributes_not_include(projection_type: &str) -> Error {
+    invalid_parameter(format!(
+        "ProjectionType is {projection_type}, but NonKeyAttributes is specified"
+    ))
+}
+
+/// Two indexes with one name.
+pub fn duplicate_index_name(index: &str) -> Error {
+    invalid_parameter(format!("Duplicate index name: {index}"))
+}
+
+/// More than 5 LSIs.
+pub fn too_many_lsis() -> Error {
+    invalid_parameter("Number of LocalSecondaryIndexes exceeds per-table limit of 5")
+}
+
+/// More than 20 GSIs.
+pub fn too_many_gsis() -> Error {
+    invalid_parameter("GlobalSecondaryIndex count exceeds the per-table limit of 20")
+}
+
+/// More than 100 projected non-key attributes over all indexes of a table.
+pub fn too_many_projected_attributes() -> Error {
+    invalid_parameter("The number of projected attributes in all indexes exceeds the limit of 100")
+}
+
+/// DeleteTable of a table with deletion protection.
+pub fn deletion_protected(arn: &str) -> Error {
+    validation(format!(
+        "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first. Resource: {arn}"
+    ))
+}
+
+/// An UpdateTable that asks for no change at all. The list of members was reconstructed from two
+/// truncated quotes of DynamoDB's 2026 text (its head, and its "… or TableClass is required" tail).
+pub fn nothing_to_update() -> Error {
+    validation(
+        "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required",
+    )
+}
+
+/// An UpdateTable asking for the throughput the table already has.
+pub fn throughput_unchanged(read: i64, write: i64) -> Error {
+    validation(format!(
+        "The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: {read}. Requested ReadCapacityUnits: {read}. Current WriteCapacityUnits provisioned for the table: {write}. Requested WriteCapacityUnits: {write}. Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits."
+    ))
+}
+
+/// An `ExclusiveStartTableName` or `Limit` check of ListTables failing is reported through
+/// [`ConstraintErrors`]; this is the table-count limit of CreateTable.
+pub fn table_limit(limit: usize) -> Error {
+    Error::LimitExceeded(format!(
+        "Subscriber limit exceeded: Only {limit} tables can be created in this account"
+    ))
+}

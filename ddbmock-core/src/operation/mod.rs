@@ -1,0 +1,34 @@
+//! The API model: one input/output struct pair per operation, whose serde form is DynamoDB's JSON 1.0
+//! wire format.
+//!
+//! Conventions, shared by every struct here:
+//! - members serialize under DynamoDB's names (PascalCase, or camelCase in stream records);
+//! - every member is an `Option`, skipped on output when `None`: DynamoDB tells an absent member
+//!   ("Value null at 'tableName' failed to satisfy constraint: Member must not be null") from an empty one,
+//!   so the engine must see the difference, on the trait door as on the wire;
+//! - members DynamoDB does not know are ignored on input, as DynamoDB ignores them;
+//! - enumerations keep unknown values in `Unknown(String)`, which the engine rejects with DynamoDB's
+//!   `ValidationException` (see each enum's `VALUES`);
+//! - timestamps are epoch seconds with fractions (`f64`), as on the wire.
+
+pub(crate) mod wire_enum;
+
+mod capacity;
+mod enums;
+mod item;
+mod legacy;
+mod replica;
+mod schema;
+mod table;
+mod table_description;
+mod throughput;
+
+pub use capacity::*;
+pub use enums::*;
+pub use item::*;
+pub use legacy::*;
+pub use replica::*;
+pub use schema::*;
+pub use table::*;
+pub use table_description::*;
+pub use throughput::*;
