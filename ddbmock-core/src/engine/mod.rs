@@ -4,7 +4,9 @@
 //! write path (index maintenance, counters) that every item write goes through.
 
 mod batch_get;
+
 mod batch_write;
+pub mod capacity;
 mod clock;
 mod create_table;
 mod delete_item;
@@ -15,6 +17,7 @@ pub mod keys;
 mod limits;
 mod list_tables;
 mod locks;
+pub mod meter;
 mod put_item;
 mod table;
 mod tags;
