@@ -226,7 +226,7 @@ fn run_and_kill(path: &Path, start: u64, delay: Duration) -> Vec<String> {
         .unwrap_or_default()
 }
 
-async fn check(path: &Path, acked: &Acked, round: u32) {
+async fn check(path: &Path, acked: &mut Acked, round: u32) {
     let db = Engine::sqlite(path)
         .unwrap_or_else(|e| panic!("round {round}: the database does not open: {e}"));
     let Ok(described) = db
@@ -253,11 +253,25 @@ async fn check(path: &Path, acked: &Acked, round: u32) {
             .and_then(|i| serde_json::to_value(i).ok())
         }
     };
+    // The kill may land after a delete was applied but before it was reported: the writer deletes
+    // p(i-3) right after acknowledging counter update i when i % 5 == 0, so that one victim may be
+    // gone without an acknowledgement (applied but unacknowledged writes may or may not persist).
+    let last_put = acked.next.checked_sub(1);
+    let in_flight_victim = last_put.filter(|i| i % 5 == 0 && *i >= 3).map(|i| i - 3);
+    let mut vanished = None;
     for n in &acked.present {
-        let item = get(format!("p{n}"))
-            .await
-            .unwrap_or_else(|| panic!("round {round}: acknowledged put p{n} is missing"));
+        let Some(item) = get(format!("p{n}")).await else {
+            if Some(*n) == in_flight_victim {
+                vanished = Some(*n);
+                continue;
+            }
+            panic!("round {round}: acknowledged put p{n} is missing");
+        };
         assert_eq!(item["seq"]["N"], n.to_string(), "round {round}: p{n}");
+    }
+    if let Some(n) = vanished {
+        acked.present.remove(&n);
+        acked.deleted.insert(n);
     }
     for n in &acked.deleted {
         assert_eq!(
@@ -318,7 +332,7 @@ fn killing_the_writer_never_loses_an_acknowledged_write() {
         for line in &lines {
             acked.record(line);
         }
-        rt.block_on(check(&path, &acked, round));
+        rt.block_on(check(&path, &mut acked, round));
         let conn = rusqlite::Connection::open(&path).expect("a plain SQLite connection");
         let integrity: String = conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
