@@ -12,6 +12,7 @@ mod create_table;
 mod delete_item;
 mod delete_table;
 mod describe_table;
+mod expressions;
 mod get_item;
 pub mod keys;
 mod limits;
