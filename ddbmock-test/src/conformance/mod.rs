@@ -5,12 +5,17 @@
 
 mod batch;
 mod items;
+mod query;
+mod reads;
+mod scan;
 mod settings;
 mod support;
 mod tables;
 
 pub use batch::*;
 pub use items::*;
+pub use query::*;
+pub use scan::*;
 pub use settings::*;
 pub use support::{assert_error, unique_name};
 pub use tables::*;
@@ -44,6 +49,14 @@ macro_rules! conformance_tests {
             tags_by_arn,
             time_to_live_setting,
             account_limits,
+            query_sort_order,
+            query_key_conditions,
+            query_paging_and_filters,
+            query_hash_only_table,
+            query_one_megabyte_pages,
+            query_validation,
+            scan_paging_and_segments,
+            scan_validation,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {
