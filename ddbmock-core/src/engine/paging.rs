@@ -11,7 +11,7 @@ use super::table::{Index, Projected, Table};
 use super::write::index_entry_key;
 use crate::error::msg::query as m;
 use crate::error::{Result, msg};
-use crate::model::{AttributeValue, Item, item_size};
+use crate::model::{AttributeValue, Item, attribute_value_size, item_size};
 use crate::storage::{SpaceId, Storage};
 
 /// DynamoDB stops a page once it has read 1 MB, measured on the items (or index entries) read,
@@ -303,8 +303,11 @@ pub(crate) fn read_page(
     reverse: bool,
     limit: Option<usize>,
 ) -> Result<Page> {
-    let mut entries = Vec::new();
-    let mut bytes = 0usize;
+    let mut entries: Vec<Arc<Item>> = Vec::new();
+    // The exact size (DynamoDB's formula parses every number) only matters near 1 MB: until a cheap
+    // upper bound reaches it, the exact sum cannot either. Past that point sizes are exact.
+    let mut bound = 0usize;
+    let mut exact: Option<usize> = None;
     let mut truncated = false;
     // Stores treat an empty or inverted range (a condition no key satisfies) as no entries.
     storage
@@ -315,8 +318,25 @@ pub(crate) fn read_page(
             reverse,
             &mut |_, item| {
                 entries.push(item.clone());
-                bytes = bytes.saturating_add(item_size(item));
-                if limit.is_some_and(|l| entries.len() >= l) || bytes >= PAGE_BYTES {
+                let full = match exact.as_mut() {
+                    Some(sum) => {
+                        *sum = sum.saturating_add(item_size(item));
+                        *sum >= PAGE_BYTES
+                    }
+                    None => {
+                        bound = bound.saturating_add(size_bound(item));
+                        if bound >= PAGE_BYTES {
+                            let sum = entries
+                                .iter()
+                                .fold(0usize, |t, e| t.saturating_add(item_size(e)));
+                            exact = Some(sum);
+                            sum >= PAGE_BYTES
+                        } else {
+                            false
+                        }
+                    }
+                };
+                if limit.is_some_and(|l| entries.len() >= l) || full {
                     truncated = true;
                     return ControlFlow::Break(());
                 }
@@ -325,6 +345,21 @@ pub(crate) fn read_page(
         )
         .map_err(storage_error)?;
     Ok(Page { entries, truncated })
+}
+
+/// An upper bound of [`item_size`] that parses no number: a number's size is at most its text's
+/// length plus two (one byte per two digits, one of exponent, one of sign).
+fn size_bound(item: &Item) -> usize {
+    item.iter().fold(0usize, |total, (name, value)| {
+        let v = match value {
+            AttributeValue::S(s) => s.len(),
+            AttributeValue::B(b) => b.len(),
+            AttributeValue::N(n) => n.len() + 2,
+            AttributeValue::Bool(_) | AttributeValue::Null(_) => 1,
+            other => attribute_value_size(other),
+        };
+        total.saturating_add(name.len()).saturating_add(v)
+    })
 }
 
 fn as_slice(b: &Bound<Vec<u8>>) -> Bound<&[u8]> {
@@ -350,6 +385,26 @@ mod tests {
                     Some(segment_hashes(s + 1, total).0)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn size_bound_is_an_upper_bound() {
+        for n in [
+            "0",
+            "-1",
+            "1",
+            "-42",
+            "0.15",
+            "3.14159",
+            "123456",
+            "1e125",
+            "-1e-130",
+            "100.5",
+            "-9.9999999999999999999999999999999999999E+125",
+        ] {
+            let item = Item::from([("a".to_owned(), AttributeValue::N(n.to_owned()))]);
+            assert!(size_bound(&item) >= item_size(&item), "{n}");
         }
     }
 

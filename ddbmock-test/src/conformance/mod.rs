@@ -4,6 +4,7 @@
 //! turns the whole list into one `#[tokio::test]` per scenario for a given way of making a client.
 
 mod batch;
+mod indexes;
 mod items;
 mod query;
 mod reads;
@@ -13,6 +14,7 @@ mod support;
 mod tables;
 
 pub use batch::*;
+pub use indexes::*;
 pub use items::*;
 pub use query::*;
 pub use scan::*;
@@ -57,6 +59,9 @@ macro_rules! conformance_tests {
             query_validation,
             scan_paging_and_segments,
             scan_validation,
+            lsi_queries,
+            gsi_queries,
+            gsi_update_table,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {
