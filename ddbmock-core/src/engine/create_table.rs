@@ -439,6 +439,7 @@ fn push_index(
         key,
         projected,
         space: engine.new_space(),
+        active_at: None,
         stats: Arc::new(Stats::default()),
     });
     Ok(())

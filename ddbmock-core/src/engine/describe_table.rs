@@ -17,7 +17,7 @@ impl Engine {
             .table(name)
             .map_err(|_| m::table_not_found_named(name))?;
         Ok(DescribeTableOutput {
-            table: Some(table.describe()),
+            table: Some(self.describe(&table)),
         })
     }
 }

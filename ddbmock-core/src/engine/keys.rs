@@ -44,14 +44,21 @@ impl KeySchema {
     }
 }
 
-/// FNV-1a: stable across builds and platforms (a persisted store depends on it), and fast on short keys.
+/// FNV-1a, then MurmurHash3's 64-bit finalizer: stable across builds and platforms (a persisted store
+/// depends on it), and fast on short keys. The finalizer matters: FNV-1a alone leaves the top bits of
+/// keys that differ only in their last bytes (`user1`, `user2`, …) equal, and parallel-scan segments
+/// are ranges of those top bits, so without it such keys would all land in one segment.
 pub fn partition_hash(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// Appends the order-preserving bytes of a scalar key value.

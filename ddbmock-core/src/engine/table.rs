@@ -68,6 +68,10 @@ pub struct Index {
     pub projected: Projected,
     /// The index's keyspace.
     pub space: SpaceId,
+    /// When an index added by UpdateTable turns `ACTIVE`, in epoch seconds on the engine's clock;
+    /// `None` for an index that is active (every index created with its table).
+    #[serde(default)]
+    pub active_at: Option<f64>,
     /// Live counters.
     #[serde(skip)]
     pub stats: Arc<Stats>,

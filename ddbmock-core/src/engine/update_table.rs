@@ -3,10 +3,11 @@
 use std::sync::Arc;
 
 use super::table::Table;
-use super::{Engine, validate};
+use super::{Engine, gsi_update, storage_error, validate};
+use crate::error::Result;
 use crate::error::msg::table::{self as m, ConstraintErrors};
-use crate::error::{Result, msg};
 use crate::operation::*;
+use crate::storage::Write;
 
 impl Engine {
     pub(crate) fn update_table_now(&self, input: UpdateTableInput) -> Result<UpdateTableOutput> {
@@ -29,6 +30,9 @@ impl Engine {
                 1,
             );
         }
+        if let Some(updates) = &input.global_secondary_index_updates {
+            gsi_update::check_updates(&mut errors, updates);
+        }
         errors.into_result()?;
         let asks_nothing = input.provisioned_throughput.is_none()
             && input.billing_mode.is_none()
@@ -44,15 +48,6 @@ impl Engine {
             && input.table_class.is_none();
         if asks_nothing {
             return Err(m::nothing_to_update());
-        }
-        if input
-            .global_secondary_index_updates
-            .as_ref()
-            .is_some_and(|u| !u.is_empty())
-        {
-            return Err(msg::validation(
-                "GlobalSecondaryIndexUpdates are not supported by this version of ddbmock",
-            ));
         }
 
         let mut tables = self.inner.tables.write();
@@ -144,15 +139,50 @@ impl Engine {
             d.on_demand_throughput = Some(o.clone());
         }
 
-        let table = Table {
+        let gsi = match input.global_secondary_index_updates.as_deref() {
+            Some(updates) if !updates.is_empty() => Some(self.apply_gsi_updates(
+                &current,
+                &mut d,
+                updates,
+                input.attribute_definitions.as_deref(),
+                on_demand,
+            )?),
+            _ => None,
+        };
+        let mut table = Table {
             description: d,
             ..(*current).clone()
         };
+        let mut created = None;
+        let mut dropped = Vec::new();
+        if let Some(gsi) = gsi {
+            table.indexes = gsi.indexes;
+            created = gsi.created;
+            dropped = gsi.dropped;
+        }
+        if let Some(index) = created.as_deref().and_then(|n| table.index(n)) {
+            self.inner
+                .storage
+                .write(vec![Write::CreateSpace(index.space)])
+                .map_err(storage_error)?;
+        }
         self.store_table(&table)?;
-        let out = table.describe();
-        tables.insert(name, Arc::new(table));
+        if !dropped.is_empty() {
+            self.inner
+                .storage
+                .write(dropped.into_iter().map(Write::DropSpace).collect())
+                .map_err(storage_error)?;
+        }
+        let table = Arc::new(table);
+        tables.insert(name, table.clone());
+        // The backfill runs outside the catalog lock, on the published table, so that writes keep
+        // flowing (and maintaining the new index) meanwhile.
+        drop(tables);
+        if let Some(index) = created {
+            self.backfill(&table, &index)?;
+        }
         Ok(UpdateTableOutput {
-            table_description: Some(out),
+            table_description: Some(self.describe(&table)),
         })
     }
 }

@@ -60,3 +60,28 @@ pub(crate) fn values(item: &mut Item) -> Result<()> {
     }
     Ok(())
 }
+
+/// Records bad members shared by Query and Scan: `IndexName`, `Select`, `Limit`, `ConditionalOperator`.
+pub(crate) fn read_request(
+    errors: &mut ConstraintErrors,
+    index_name: Option<&str>,
+    select: Option<&Select>,
+    limit: Option<i32>,
+    conditional_operator: Option<&ConditionalOperator>,
+) {
+    if index_name.is_some() {
+        errors.name("indexName", index_name);
+    }
+    errors.enum_value("select", select.map(|v| v.as_str()), Select::VALUES);
+    errors.at_least("limit", limit.map(i64::from), 1);
+    errors.enum_value(
+        "conditionalOperator",
+        conditional_operator.map(|v| v.as_str()),
+        ConditionalOperator::VALUES,
+    );
+}
+
+/// Validates and normalizes an `ExclusiveStartKey`'s values, with DynamoDB's prefix on errors.
+pub(crate) fn start_key_values(key: &mut Item) -> Result<()> {
+    values(key).map_err(|e| crate::error::msg::query::start_key_schema(&e.message()))
+}

@@ -4,13 +4,20 @@
 //! turns the whole list into one `#[tokio::test]` per scenario for a given way of making a client.
 
 mod batch;
+mod indexes;
 mod items;
+mod query;
+mod reads;
+mod scan;
 mod settings;
 mod support;
 mod tables;
 
 pub use batch::*;
+pub use indexes::*;
 pub use items::*;
+pub use query::*;
+pub use scan::*;
 pub use settings::*;
 pub use support::{assert_error, unique_name};
 pub use tables::*;
@@ -44,6 +51,17 @@ macro_rules! conformance_tests {
             tags_by_arn,
             time_to_live_setting,
             account_limits,
+            query_sort_order,
+            query_key_conditions,
+            query_paging_and_filters,
+            query_hash_only_table,
+            query_one_megabyte_pages,
+            query_validation,
+            scan_paging_and_segments,
+            scan_validation,
+            lsi_queries,
+            gsi_queries,
+            gsi_update_table,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {

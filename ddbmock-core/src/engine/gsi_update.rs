@@ -1,0 +1,381 @@
+//! UpdateTable's `GlobalSecondaryIndexUpdates`: Create (with backfill of the items already in the
+//! table), Delete, and Update of an index's throughput; and the `CREATING` → `ACTIVE` status an added
+//! index shows for `EngineConfig::index_creation_delay`.
+
+use std::ops::{Bound, ControlFlow};
+use std::sync::Arc;
+
+use super::create_table::{key_schema_of, projection_of};
+use super::table::{Index, Projected, Stats, Table};
+use super::write::index_entry_key;
+use super::{Engine, storage_error};
+use crate::error::Result;
+use crate::error::msg::query as m;
+use crate::error::msg::table::{self as mt, ConstraintErrors};
+use crate::model::{AttributeType, Item, item_size};
+use crate::operation::*;
+use crate::storage::{SpaceId, Write};
+
+/// DynamoDB's limit on global secondary indexes per table.
+const MAX_GSIS: usize = 20;
+/// DynamoDB's limit on non-key attributes projected into all of a table's indexes.
+const MAX_PROJECTED: usize = 100;
+
+/// What applying the updates changed, for the caller to persist and publish.
+pub(crate) struct GsiChanges {
+    /// The table's indexes after the updates.
+    pub(crate) indexes: Vec<Index>,
+    /// The index created, to backfill once published.
+    pub(crate) created: Option<String>,
+    /// Keyspaces of deleted indexes, to drop.
+    pub(crate) dropped: Vec<SpaceId>,
+}
+
+/// The shape checks of `GlobalSecondaryIndexUpdates`, before the table is looked at.
+pub(crate) fn check_updates(errors: &mut ConstraintErrors, updates: &[GlobalSecondaryIndexUpdate]) {
+    for (i, u) in updates.iter().enumerate() {
+        let at = |what: &str| format!("globalSecondaryIndexUpdates.{}.member.{what}", i + 1);
+        if let Some(c) = &u.create {
+            errors.name(&at("create.indexName"), c.index_name.as_deref());
+            if c.key_schema.is_none() {
+                errors.push("null", &at("create.keySchema"), "Member must not be null");
+            }
+            if c.projection.is_none() {
+                errors.push("null", &at("create.projection"), "Member must not be null");
+            }
+        }
+        if let Some(d) = &u.delete {
+            errors.name(&at("delete.indexName"), d.index_name.as_deref());
+        }
+        if let Some(up) = &u.update {
+            errors.name(&at("update.indexName"), up.index_name.as_deref());
+        }
+    }
+}
+
+fn index_name(u: &GlobalSecondaryIndexUpdate) -> &str {
+    u.create
+        .as_ref()
+        .and_then(|c| c.index_name.as_deref())
+        .or_else(|| u.update.as_ref().and_then(|c| c.index_name.as_deref()))
+        .or_else(|| u.delete.as_ref().and_then(|c| c.index_name.as_deref()))
+        .unwrap_or_default()
+}
+
+impl Engine {
+    /// Applies `updates` to the description `d` of `current`; `defs` are the request's
+    /// `AttributeDefinitions`, merged into the table's.
+    pub(crate) fn apply_gsi_updates(
+        &self,
+        current: &Table,
+        d: &mut TableDescription,
+        updates: &[GlobalSecondaryIndexUpdate],
+        defs: Option<&[AttributeDefinition]>,
+        on_demand: bool,
+    ) -> Result<GsiChanges> {
+        let mut names: Vec<&str> = Vec::new();
+        let mut online = 0;
+        for u in updates {
+            let actions = usize::from(u.create.is_some())
+                + usize::from(u.update.is_some())
+                + usize::from(u.delete.is_some());
+            if actions != 1 {
+                return Err(m::gsi_update_one_action());
+            }
+            let name = index_name(u);
+            if names.contains(&name) {
+                return Err(m::gsi_update_twice(name));
+            }
+            names.push(name);
+            online += usize::from(u.create.is_some() || u.delete.is_some());
+        }
+        if online > 1 {
+            return Err(m::one_index_at_a_time());
+        }
+        if current.indexes.iter().any(|i| self.index_creating(i)) && online > 0 {
+            return Err(m::index_not_active(current.name()));
+        }
+
+        let mut changes = GsiChanges {
+            indexes: current.indexes.clone(),
+            created: None,
+            dropped: Vec::new(),
+        };
+        merge_definitions(d, defs)?;
+        for u in updates {
+            if let Some(c) = &u.create {
+                self.create_index(current, d, c, on_demand, &mut changes)?;
+            } else if let Some(del) = &u.delete {
+                let name = del.index_name.as_deref().unwrap_or_default();
+                let pos = changes
+                    .indexes
+                    .iter()
+                    .position(|i| i.name == name && !i.local)
+                    .ok_or_else(|| m::gsi_not_found(current.name(), name))?;
+                let removed = changes.indexes.remove(pos);
+                changes.dropped.push(removed.space);
+                if let Some(gsis) = d.global_secondary_indexes.as_mut() {
+                    gsis.retain(|g| g.index_name.as_deref() != Some(name));
+                }
+                if d.global_secondary_indexes
+                    .as_ref()
+                    .is_some_and(Vec::is_empty)
+                {
+                    d.global_secondary_indexes = None;
+                }
+            } else if let Some(up) = &u.update {
+                let name = up.index_name.as_deref().unwrap_or_default();
+                let desc = d
+                    .global_secondary_indexes
+                    .iter_mut()
+                    .flatten()
+                    .find(|g| g.index_name.as_deref() == Some(name))
+                    .ok_or_else(|| m::gsi_not_found(current.name(), name))?;
+                if let Some(pt) = &up.provisioned_throughput {
+                    if on_demand {
+                        return Err(mt::invalid_parameter(format!(
+                            "ProvisionedThroughput should not be specified for index: {name} when BillingMode is PAY_PER_REQUEST"
+                        )));
+                    }
+                    let cur = desc.provisioned_throughput.clone().unwrap_or_default();
+                    desc.provisioned_throughput = Some(ProvisionedThroughputDescription {
+                        read_capacity_units: pt.read_capacity_units,
+                        write_capacity_units: pt.write_capacity_units,
+                        ..cur
+                    });
+                }
+                if let Some(o) = &up.on_demand_throughput {
+                    desc.on_demand_throughput = Some(o.clone());
+                }
+            }
+        }
+        prune_definitions(d, current, &changes.indexes);
+        Ok(changes)
+    }
+
+    fn create_index(
+        &self,
+        current: &Table,
+        d: &mut TableDescription,
+        c: &CreateGlobalSecondaryIndexAction,
+        on_demand: bool,
+        changes: &mut GsiChanges,
+    ) -> Result<()> {
+        let name = c.index_name.as_deref().unwrap_or_default();
+        if changes.indexes.iter().any(|i| i.name == name) {
+            return Err(m::gsi_exists(name));
+        }
+        let defs: Vec<(&str, AttributeType)> = d
+            .attribute_definitions
+            .iter()
+            .flatten()
+            .map(|a| {
+                (
+                    a.attribute_name.as_deref().unwrap_or_default(),
+                    scalar(a.attribute_type.as_ref()),
+                )
+            })
+            .collect();
+        let def_names: Vec<&str> = defs.iter().map(|x| x.0).collect();
+        let key = key_schema_of(
+            c.key_schema.as_deref().unwrap_or_default(),
+            &defs,
+            &def_names,
+        )?;
+        let mut projected_count = changes
+            .indexes
+            .iter()
+            .map(|i| match &i.projected {
+                Projected::Include(a) => a.len(),
+                _ => 0,
+            })
+            .sum();
+        let projected = projection_of(c.projection.as_ref(), &mut projected_count)?;
+        if projected_count > MAX_PROJECTED {
+            return Err(mt::too_many_projected_attributes());
+        }
+        match (on_demand, &c.provisioned_throughput) {
+            (true, Some(_)) => {
+                return Err(mt::invalid_parameter(format!(
+                    "ProvisionedThroughput should not be specified for index: {name} when BillingMode is PAY_PER_REQUEST"
+                )));
+            }
+            (false, None) => {
+                return Err(mt::invalid_parameter(format!(
+                    "ProvisionedThroughput must be specified for index: {name}"
+                )));
+            }
+            _ => {}
+        }
+        if changes.indexes.iter().filter(|i| !i.local).count() >= MAX_GSIS {
+            return Err(mt::too_many_gsis());
+        }
+        let delay = self.inner.config.index_creation_delay;
+        let active_at =
+            (!delay.is_zero()).then(|| self.inner.clock.epoch_seconds() + delay.as_secs_f64());
+        changes.indexes.push(Index {
+            name: name.to_owned(),
+            local: false,
+            key,
+            projected,
+            space: self.new_space(),
+            active_at,
+            stats: Arc::new(Stats::default()),
+        });
+        changes.created = Some(name.to_owned());
+        let pt = c.provisioned_throughput.as_ref();
+        d.global_secondary_indexes
+            .get_or_insert_with(Vec::new)
+            .push(GlobalSecondaryIndexDescription {
+                index_name: Some(name.to_owned()),
+                key_schema: c.key_schema.clone(),
+                projection: c.projection.clone(),
+                index_status: Some(IndexStatus::Active),
+                provisioned_throughput: Some(ProvisionedThroughputDescription {
+                    number_of_decreases_today: Some(0),
+                    read_capacity_units: Some(pt.and_then(|p| p.read_capacity_units).unwrap_or(0)),
+                    write_capacity_units: Some(
+                        pt.and_then(|p| p.write_capacity_units).unwrap_or(0),
+                    ),
+                    ..Default::default()
+                }),
+                index_size_bytes: Some(0),
+                item_count: Some(0),
+                index_arn: Some(format!("{}/index/{name}", current.arn())),
+                on_demand_throughput: c.on_demand_throughput.clone(),
+                ..Default::default()
+            });
+        Ok(())
+    }
+
+    /// Whether `index` is still `CREATING` on the engine's clock.
+    pub(crate) fn index_creating(&self, index: &Index) -> bool {
+        index
+            .active_at
+            .is_some_and(|at| self.inner.clock.epoch_seconds() < at)
+    }
+
+    /// The table's description with live counts and each global index's current status.
+    pub(crate) fn describe(&self, table: &Table) -> TableDescription {
+        let mut d = table.describe();
+        for g in d.global_secondary_indexes.iter_mut().flatten() {
+            let creating = table
+                .index(g.index_name.as_deref().unwrap_or_default())
+                .is_some_and(|i| self.index_creating(i));
+            g.index_status = Some(if creating {
+                IndexStatus::Creating
+            } else {
+                IndexStatus::Active
+            });
+            g.backfilling = creating.then_some(true);
+        }
+        d
+    }
+
+    /// Writes the entries of the new index `name` for every item already in the table. The table
+    /// with the index is published first, so writes from then on maintain the index themselves;
+    /// each item is re-read under its item lock so that a write racing the backfill wins.
+    pub(crate) fn backfill(&self, table: &Table, name: &str) -> Result<()> {
+        let Some(index) = table.index(name) else {
+            return Ok(());
+        };
+        let mut keys: Vec<Vec<u8>> = Vec::new();
+        self.inner
+            .storage
+            .scan(
+                table.space,
+                Bound::Unbounded,
+                Bound::Unbounded,
+                false,
+                &mut |k, _| {
+                    keys.push(k.to_vec());
+                    ControlFlow::Continue(())
+                },
+            )
+            .map_err(storage_error)?;
+        for key in keys {
+            let _lock = self.inner.locks.lock(table.space, &key);
+            let Some(item) = self.read(table, &key)? else {
+                continue;
+            };
+            let Some(entry) = index.project(&table.key, &item) else {
+                continue;
+            };
+            // Items written before the index existed were not checked against its key types:
+            // DynamoDB leaves such items out of the index, as it does sparse ones.
+            if !key_types_match(index, &item) {
+                continue;
+            }
+            let entry_key = index_entry_key(index, &key, &item)?;
+            if self
+                .inner
+                .storage
+                .get(index.space, &entry_key)
+                .map_err(storage_error)?
+                .is_some()
+            {
+                continue;
+            }
+            let size = item_size(&entry);
+            self.inner
+                .storage
+                .write(vec![Write::Put {
+                    space: index.space,
+                    key: entry_key,
+                    item: Arc::new(entry),
+                }])
+                .map_err(storage_error)?;
+            index.stats.apply(None, Some(size));
+        }
+        Ok(())
+    }
+}
+
+fn key_types_match(index: &Index, item: &Item) -> bool {
+    index.key.attrs().all(|a| {
+        item.get(&a.name).is_some_and(|v| {
+            v.attribute_type() == a.ty
+                && !matches!(v, crate::model::AttributeValue::S(s) if s.is_empty())
+                && !matches!(v, crate::model::AttributeValue::B(b) if b.is_empty())
+        })
+    })
+}
+
+fn scalar(t: Option<&ScalarAttributeType>) -> AttributeType {
+    match t {
+        Some(ScalarAttributeType::N) => AttributeType::N,
+        Some(ScalarAttributeType::B) => AttributeType::B,
+        _ => AttributeType::S,
+    }
+}
+
+/// Adds the request's attribute definitions to the table's; redefining one with another type fails.
+fn merge_definitions(d: &mut TableDescription, defs: Option<&[AttributeDefinition]>) -> Result<()> {
+    let Some(defs) = defs else {
+        return Ok(());
+    };
+    let current = d.attribute_definitions.get_or_insert_with(Vec::new);
+    for def in defs {
+        match current
+            .iter()
+            .find(|c| c.attribute_name == def.attribute_name)
+        {
+            Some(c) if c.attribute_type != def.attribute_type => {
+                return Err(m::attribute_redefined(
+                    def.attribute_name.as_deref().unwrap_or_default(),
+                ));
+            }
+            Some(_) => {}
+            None => current.push(def.clone()),
+        }
+    }
+    Ok(())
+}
+
+/// Keeps only the attribute definitions some key schema uses, as DynamoDB does after an index goes.
+fn prune_definitions(d: &mut TableDescription, table: &Table, indexes: &[Index]) {
+    let used = |name: &str| table.key.is_key(name) || indexes.iter().any(|i| i.key.is_key(name));
+    if let Some(defs) = d.attribute_definitions.as_mut() {
+        defs.retain(|a| used(a.attribute_name.as_deref().unwrap_or_default()));
+    }
+}
