@@ -11,6 +11,7 @@ mod delete_item;
 mod delete_table;
 mod describe_table;
 mod get_item;
+mod idempotency;
 pub mod keys;
 mod limits;
 mod list_tables;
@@ -18,6 +19,8 @@ mod locks;
 mod put_item;
 mod table;
 mod tags;
+mod transact_get;
+mod transact_write;
 mod ttl;
 mod update_item;
 mod update_table;
@@ -71,6 +74,7 @@ pub(crate) struct Inner {
     storage: Arc<dyn Storage>,
     tables: RwLock<BTreeMap<String, Arc<Table>>>,
     locks: locks::ItemLocks,
+    tokens: idempotency::Tokens,
     clock: Clock,
     config: EngineConfig,
     next_space: AtomicU64,
@@ -138,6 +142,7 @@ impl Engine {
                 storage,
                 tables: RwLock::new(tables),
                 locks: locks::ItemLocks::default(),
+                tokens: idempotency::Tokens::default(),
                 clock,
                 config,
                 next_space: AtomicU64::new(next_space),
@@ -217,6 +222,15 @@ impl Engine {
         Ok(next)
     }
 
+    /// Locks one item for a single-item write; `TransactionConflictException` when a transaction
+    /// is writing it now (see `transact_write` for the conflict model).
+    fn lock_item(&self, space: SpaceId, key: &[u8]) -> Result<locks::Held<'_>> {
+        self.inner
+            .locks
+            .lock_single(space, key)
+            .map_err(|_| msg::transact::transaction_conflict())
+    }
+
     fn new_space(&self) -> SpaceId {
         self.inner.next_space.fetch_add(1, Ordering::Relaxed)
     }
@@ -289,16 +303,16 @@ impl DynamoDb for Engine {
 
     async fn transact_get_items(
         &self,
-        _input: TransactGetItemsInput,
+        input: TransactGetItemsInput,
     ) -> Result<TransactGetItemsOutput> {
-        Err(not_served("TransactGetItems"))
+        self.transact_get_now(input)
     }
 
     async fn transact_write_items(
         &self,
-        _input: TransactWriteItemsInput,
+        input: TransactWriteItemsInput,
     ) -> Result<TransactWriteItemsOutput> {
-        Err(not_served("TransactWriteItems"))
+        self.transact_write_now(input)
     }
 
     async fn update_time_to_live(

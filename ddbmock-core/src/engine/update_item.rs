@@ -55,7 +55,7 @@ impl Engine {
         }
         let storage_key = item_storage_key(&table.key, &key)?;
 
-        let _lock = self.inner.locks.lock(table.space, &storage_key);
+        let _lock = self.lock_item(table.space, &storage_key)?;
         let old = self.read(&table, &storage_key)?;
         let mut item: Item = old.as_deref().cloned().unwrap_or_else(|| key.clone());
         let changed = apply_attribute_updates(&mut item, &updates)?;

@@ -8,12 +8,14 @@ mod items;
 mod settings;
 mod support;
 mod tables;
+mod transact;
 
 pub use batch::*;
 pub use items::*;
 pub use settings::*;
 pub use support::{assert_error, unique_name};
 pub use tables::*;
+pub use transact::*;
 
 /// Generates one `#[tokio::test]` per conformance scenario. `$make` is an async expression that
 /// yields a value implementing `DynamoDb` (a fresh engine, a client of a server, …).
@@ -44,6 +46,10 @@ macro_rules! conformance_tests {
             tags_by_arn,
             time_to_live_setting,
             account_limits,
+            transact_write_and_get,
+            transact_write_validation,
+            transact_write_idempotency,
+            transact_get_validation,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {

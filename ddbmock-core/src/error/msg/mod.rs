@@ -30,3 +30,4 @@ pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were in
 
 pub mod item;
 pub mod table;
+pub mod transact;
