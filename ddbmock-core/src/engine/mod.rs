@@ -20,6 +20,8 @@ mod put_item;
 mod table;
 mod tags;
 mod transact_get;
+#[cfg(test)]
+mod transact_tests;
 mod transact_write;
 mod ttl;
 mod update_item;
