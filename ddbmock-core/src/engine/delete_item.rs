@@ -2,7 +2,7 @@
 
 use super::keys::{item_storage_key, validate_key};
 use super::write::Change;
-use super::{Engine, validate};
+use super::{Engine, expressions, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
 use crate::operation::{DeleteItemInput, DeleteItemOutput, ReturnValue};
@@ -29,6 +29,16 @@ impl Engine {
         }
         let mut key = input.key.take().unwrap_or_default();
         validate::values(&mut key)?;
+        let exprs = expressions::compile_write(&expressions::WriteParams {
+            condition_expression: input.condition_expression.as_deref(),
+            update_expression: None,
+            names: input.expression_attribute_names.as_ref(),
+            values: input.expression_attribute_values.as_ref(),
+            expected: input.expected.as_ref(),
+            conditional_operator: input.conditional_operator.as_ref(),
+            attribute_updates: false,
+            takes_update: false,
+        })?;
 
         let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
         validate_key(&table.key, &key)?;
@@ -36,6 +46,11 @@ impl Engine {
 
         let _lock = self.lock_item(table.space, &storage_key)?;
         let old = self.read(&table, &storage_key)?;
+        expressions::check_condition(
+            exprs.condition.as_ref(),
+            old.as_deref(),
+            input.return_values_on_condition_check_failure.as_ref(),
+        )?;
         if old.is_some() {
             let change = Change {
                 table: table.clone(),

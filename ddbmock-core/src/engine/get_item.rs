@@ -1,7 +1,7 @@
 //! GetItem.
 
 use super::keys::{item_storage_key, validate_key};
-use super::{Engine, validate};
+use super::{Engine, expressions, validate};
 use crate::error::Result;
 use crate::error::msg::table::ConstraintErrors;
 use crate::operation::{GetItemInput, GetItemOutput};
@@ -15,6 +15,11 @@ impl Engine {
         errors.into_result()?;
         let mut key = input.key.take().unwrap_or_default();
         validate::values(&mut key)?;
+        let projection = expressions::compile_read(
+            input.projection_expression.as_deref(),
+            input.attributes_to_get.as_deref(),
+            input.expression_attribute_names.as_ref(),
+        )?;
 
         let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
         validate_key(&table.key, &key)?;
@@ -22,7 +27,10 @@ impl Engine {
         // A single-item read needs no item lock: the store publishes each write atomically.
         let item = self.read(&table, &storage_key)?;
         Ok(GetItemOutput {
-            item: item.map(|i| (*i).clone()),
+            item: item.map(|i| match &projection {
+                Some(p) => p.apply(&i),
+                None => (*i).clone(),
+            }),
             ..Default::default()
         })
     }

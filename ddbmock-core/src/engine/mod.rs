@@ -10,6 +10,7 @@ mod create_table;
 mod delete_item;
 mod delete_table;
 mod describe_table;
+mod expressions;
 mod get_item;
 mod idempotency;
 pub mod keys;

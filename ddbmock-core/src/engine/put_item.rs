@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::keys::{item_storage_key, validate_item_key};
 use super::write::{Change, check_item};
-use super::{Engine, validate};
+use super::{Engine, expressions, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
 use crate::operation::{PutItemInput, PutItemOutput, ReturnValue};
@@ -31,6 +31,16 @@ impl Engine {
         }
         let mut item = input.item.take().unwrap_or_default();
         validate::values(&mut item)?;
+        let exprs = expressions::compile_write(&expressions::WriteParams {
+            condition_expression: input.condition_expression.as_deref(),
+            update_expression: None,
+            names: input.expression_attribute_names.as_ref(),
+            values: input.expression_attribute_values.as_ref(),
+            expected: input.expected.as_ref(),
+            conditional_operator: input.conditional_operator.as_ref(),
+            attribute_updates: false,
+            takes_update: false,
+        })?;
 
         let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
         validate_item_key(&table.key, &item)?;
@@ -39,6 +49,11 @@ impl Engine {
 
         let _lock = self.lock_item(table.space, &key)?;
         let old = self.read(&table, &key)?;
+        expressions::check_condition(
+            exprs.condition.as_ref(),
+            old.as_deref(),
+            input.return_values_on_condition_check_failure.as_ref(),
+        )?;
         let change = Change {
             table: table.clone(),
             key,

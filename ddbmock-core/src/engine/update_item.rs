@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::keys::{item_storage_key, validate_key};
 use super::write::{Change, check_item};
-use super::{Engine, validate};
+use super::{Engine, expressions, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
 use crate::model::{AttributeValue, Item, Number};
@@ -39,6 +39,16 @@ impl Engine {
         let return_values = input.return_values.clone().unwrap_or(ReturnValue::None);
         let mut key = input.key.take().unwrap_or_default();
         validate::values(&mut key)?;
+        let exprs = expressions::compile_write(&expressions::WriteParams {
+            condition_expression: input.condition_expression.as_deref(),
+            update_expression: input.update_expression.as_deref(),
+            names: input.expression_attribute_names.as_ref(),
+            values: input.expression_attribute_values.as_ref(),
+            expected: input.expected.as_ref(),
+            conditional_operator: input.conditional_operator.as_ref(),
+            attribute_updates: input.attribute_updates.is_some(),
+            takes_update: true,
+        })?;
         let mut updates = input.attribute_updates.take().unwrap_or_default();
         for u in updates.values_mut() {
             if let Some(v) = &mut u.value {
@@ -53,12 +63,26 @@ impl Engine {
                 return Err(msg::item::cannot_update_key(name));
             }
         }
+        if let Some(u) = &exprs.update {
+            let mut keys = vec![table.key.hash.name.as_str()];
+            keys.extend(table.key.range.as_ref().map(|r| r.name.as_str()));
+            u.check_keys(&keys)?;
+        }
         let storage_key = item_storage_key(&table.key, &key)?;
 
         let _lock = self.lock_item(table.space, &storage_key)?;
         let old = self.read(&table, &storage_key)?;
+        expressions::check_condition(
+            exprs.condition.as_ref(),
+            old.as_deref(),
+            input.return_values_on_condition_check_failure.as_ref(),
+        )?;
         let mut item: Item = old.as_deref().cloned().unwrap_or_else(|| key.clone());
         let changed = apply_attribute_updates(&mut item, &updates)?;
+        let updated = match &exprs.update {
+            Some(u) => Some(u.apply(&mut item)?),
+            None => None,
+        };
         check_item(&table, &item)?;
         let new = Arc::new(item);
         let change = Change {
@@ -70,11 +94,13 @@ impl Engine {
         self.commit(std::slice::from_ref(&change))?;
 
         let pick = |from: Option<&Item>| -> Option<Item> {
-            from.map(|i| {
-                i.iter()
+            from.map(|i| match &updated {
+                Some(paths) => paths.project(i),
+                None => i
+                    .iter()
                     .filter(|(k, _)| changed.contains(*k))
                     .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect()
+                    .collect(),
             })
             .filter(|m: &Item| !m.is_empty())
         };
