@@ -10,9 +10,10 @@ use std::sync::Arc;
 use super::keys::{item_storage_key, validate_key};
 use super::table::Table;
 use super::transact_write::{MAX_ACTIONS, cancel_for_conflicts};
-use super::{Engine, validate};
+use super::{Engine, expressions, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
+use crate::expr::Projection;
 use crate::model::Item;
 use crate::operation::*;
 
@@ -20,6 +21,7 @@ use crate::operation::*;
 struct Planned {
     table: Arc<Table>,
     storage_key: Vec<u8>,
+    projection: Option<Projection>,
 }
 
 impl Engine {
@@ -57,6 +59,11 @@ impl Engine {
             let get = item.get.unwrap_or_default();
             let mut key = get.key.unwrap_or_default();
             validate::values(&mut key)?;
+            let projection = expressions::compile_read(
+                get.projection_expression.as_deref(),
+                None,
+                get.expression_attribute_names.as_ref(),
+            )?;
             let table = self.table(get.table_name.as_deref().unwrap_or_default())?;
             validate_key(&table.key, &key)?;
             let storage_key = item_storage_key(&table.key, &key)?;
@@ -66,7 +73,11 @@ impl Engine {
             {
                 return Err(msg::transact::multiple_operations_on_one_item());
             }
-            plan.push(Planned { table, storage_key });
+            plan.push(Planned {
+                table,
+                storage_key,
+                projection,
+            });
         }
 
         let ids: Vec<_> = plan
@@ -88,8 +99,12 @@ impl Engine {
             responses: Some(
                 found
                     .into_iter()
-                    .map(|item| ItemResponse {
-                        item: item.map(|i| (*i).clone()),
+                    .zip(&plan)
+                    .map(|(item, p)| ItemResponse {
+                        item: item.map(|i| match &p.projection {
+                            Some(proj) => proj.apply(&i),
+                            None => (*i).clone(),
+                        }),
                     })
                     .collect(),
             ),

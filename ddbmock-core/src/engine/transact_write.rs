@@ -25,6 +25,7 @@
 
 use std::sync::Arc;
 
+use super::expressions::{self, WriteParams};
 use super::idempotency::{Claim, Fingerprint};
 use super::keys::{item_storage_key, key_of, validate_item_key, validate_key};
 use super::table::Table;
@@ -32,6 +33,7 @@ use super::write::{Change, check_item};
 use super::{Engine, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{CancellationReason, Error, Result, msg};
+use crate::expr::{Condition, UpdateExpr};
 use crate::model::{Item, item_size};
 use crate::operation::*;
 
@@ -45,7 +47,7 @@ const MAX_TOKEN_CHARS: usize = 36;
 /// What one action does to its item, once validated.
 enum Effect {
     Put(Item),
-    Update,
+    Update(UpdateExpr),
     Delete,
     Check,
 }
@@ -58,7 +60,27 @@ struct Action {
     /// The item's storage key.
     storage_key: Vec<u8>,
     effect: Effect,
+    condition: Option<Condition>,
     return_old: bool,
+}
+
+/// Which keyed action (all but Put) is being planned.
+enum KeyedKind {
+    Update,
+    Delete,
+    Check,
+}
+
+/// The members of an Update, Delete or ConditionCheck.
+struct Keyed {
+    kind: KeyedKind,
+    table_name: Option<String>,
+    key: Option<Item>,
+    condition_expression: Option<String>,
+    update_expression: Option<String>,
+    names: Option<std::collections::HashMap<String, String>>,
+    values: Option<Item>,
+    on_failure: Option<ReturnValuesOnConditionCheckFailure>,
 }
 
 /// The members every action kind shares, borrowed for validation.
@@ -247,34 +269,46 @@ impl Engine {
                     condition_check: None,
                     put: None,
                     delete: None,
-                } => self.plan_keyed(
-                    u.table_name,
-                    u.key,
-                    Effect::Update,
-                    u.return_values_on_condition_check_failure,
-                )?,
+                } => self.plan_keyed(Keyed {
+                    kind: KeyedKind::Update,
+                    table_name: u.table_name,
+                    key: u.key,
+                    condition_expression: u.condition_expression,
+                    update_expression: u.update_expression,
+                    names: u.expression_attribute_names,
+                    values: u.expression_attribute_values,
+                    on_failure: u.return_values_on_condition_check_failure,
+                })?,
                 TransactWriteItem {
                     delete: Some(d),
                     condition_check: None,
                     put: None,
                     update: None,
-                } => self.plan_keyed(
-                    d.table_name,
-                    d.key,
-                    Effect::Delete,
-                    d.return_values_on_condition_check_failure,
-                )?,
+                } => self.plan_keyed(Keyed {
+                    kind: KeyedKind::Delete,
+                    table_name: d.table_name,
+                    key: d.key,
+                    condition_expression: d.condition_expression,
+                    update_expression: None,
+                    names: d.expression_attribute_names,
+                    values: d.expression_attribute_values,
+                    on_failure: d.return_values_on_condition_check_failure,
+                })?,
                 TransactWriteItem {
                     condition_check: Some(c),
                     put: None,
                     delete: None,
                     update: None,
-                } => self.plan_keyed(
-                    c.table_name,
-                    c.key,
-                    Effect::Check,
-                    c.return_values_on_condition_check_failure,
-                )?,
+                } => self.plan_keyed(Keyed {
+                    kind: KeyedKind::Check,
+                    table_name: c.table_name,
+                    key: c.key,
+                    condition_expression: c.condition_expression,
+                    update_expression: None,
+                    names: c.expression_attribute_names,
+                    values: c.expression_attribute_values,
+                    on_failure: c.return_values_on_condition_check_failure,
+                })?,
                 _ => return Err(msg::transact::one_action_per_item()),
             };
             aggregate += match &action.effect {
@@ -298,6 +332,16 @@ impl Engine {
     fn plan_put(&self, p: Put) -> Result<Action> {
         let mut item = p.item.unwrap_or_default();
         validate::values(&mut item)?;
+        let exprs = expressions::compile_write(&WriteParams {
+            condition_expression: p.condition_expression.as_deref(),
+            update_expression: None,
+            names: p.expression_attribute_names.as_ref(),
+            values: p.expression_attribute_values.as_ref(),
+            expected: None,
+            conditional_operator: None,
+            attribute_updates: false,
+            takes_update: false,
+        })?;
         let table = self.table(p.table_name.as_deref().unwrap_or_default())?;
         validate_item_key(&table.key, &item)?;
         check_item(&table, &item)?;
@@ -307,28 +351,44 @@ impl Engine {
             table,
             storage_key,
             effect: Effect::Put(item),
+            condition: exprs.condition,
             return_old: return_old(p.return_values_on_condition_check_failure),
         })
     }
 
-    fn plan_keyed(
-        &self,
-        table_name: Option<String>,
-        key: Option<Item>,
-        effect: Effect,
-        on_failure: Option<ReturnValuesOnConditionCheckFailure>,
-    ) -> Result<Action> {
-        let mut key = key.unwrap_or_default();
+    fn plan_keyed(&self, k: Keyed) -> Result<Action> {
+        let mut key = k.key.unwrap_or_default();
         validate::values(&mut key)?;
-        let table = self.table(table_name.as_deref().unwrap_or_default())?;
+        let exprs = expressions::compile_write(&WriteParams {
+            condition_expression: k.condition_expression.as_deref(),
+            update_expression: k.update_expression.as_deref(),
+            names: k.names.as_ref(),
+            values: k.values.as_ref(),
+            expected: None,
+            conditional_operator: None,
+            attribute_updates: false,
+            takes_update: k.update_expression.is_some(),
+        })?;
+        let table = self.table(k.table_name.as_deref().unwrap_or_default())?;
         validate_key(&table.key, &key)?;
+        let effect = match (k.kind, exprs.update) {
+            (KeyedKind::Update, Some(update)) => {
+                let keys: Vec<&str> = table.key.attrs().map(|a| a.name.as_str()).collect();
+                update.check_keys(&keys)?;
+                Effect::Update(update)
+            }
+            (KeyedKind::Delete, _) => Effect::Delete,
+            // An Update without its expression was rejected with the other member checks.
+            (KeyedKind::Check | KeyedKind::Update, _) => Effect::Check,
+        };
         let storage_key = item_storage_key(&table.key, &key)?;
         Ok(Action {
             table,
             key,
             storage_key,
             effect,
-            return_old: return_old(on_failure),
+            condition: exprs.condition,
+            return_old: return_old(k.on_failure),
         })
     }
 
@@ -377,12 +437,14 @@ impl Engine {
 
     /// What `a` turns its item into (`None`: absent), or why it cannot.
     fn effect_of(&self, a: &Action, old: Option<&Item>) -> Result<Option<Item>> {
+        expressions::check_condition(a.condition.as_ref(), old, None)?;
         match &a.effect {
             Effect::Put(item) => Ok(Some(item.clone())),
             Effect::Delete => Ok(None),
             Effect::Check => Ok(old.cloned()),
-            Effect::Update => {
-                let item = old.cloned().unwrap_or_else(|| a.key.clone());
+            Effect::Update(update) => {
+                let mut item = old.cloned().unwrap_or_else(|| a.key.clone());
+                update.apply(&mut item)?;
                 check_item(&a.table, &item)?;
                 Ok(Some(item))
             }

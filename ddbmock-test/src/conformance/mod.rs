@@ -50,6 +50,9 @@ macro_rules! conformance_tests {
             transact_write_validation,
             transact_write_idempotency,
             transact_get_validation,
+            transact_conditions,
+            transact_validation_reasons,
+            transact_get_projection,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {

@@ -1,6 +1,7 @@
 //! Transaction scenarios: TransactWriteItems and TransactGetItems.
 
-use ddbmock_core::model::Item;
+use ddbmock_core::error::CancellationReason;
+use ddbmock_core::model::{AttributeValue, Item};
 use ddbmock_core::operation::*;
 use ddbmock_core::{DynamoDb, Error};
 
@@ -303,5 +304,256 @@ pub async fn transact_get_validation(db: &dyn DynamoDb) {
         read(db, vec![get_action(&t, item(&[("pk", n("1"))]))]).await,
         "ValidationException",
         "The provided key element does not match the schema",
+    );
+}
+
+fn check_action(
+    table: &str,
+    k: Item,
+    condition: &str,
+    values: &[(&str, AttributeValue)],
+) -> TransactWriteItem {
+    TransactWriteItem {
+        condition_check: Some(ConditionCheck {
+            table_name: Some(table.to_owned()),
+            key: Some(k),
+            condition_expression: Some(condition.to_owned()),
+            expression_attribute_values: (!values.is_empty()).then(|| item(values)),
+            return_values_on_condition_check_failure: Some(
+                ReturnValuesOnConditionCheckFailure::AllOld,
+            ),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+fn update_action(
+    table: &str,
+    k: Item,
+    update: &str,
+    condition: Option<&str>,
+    values: &[(&str, AttributeValue)],
+) -> TransactWriteItem {
+    TransactWriteItem {
+        update: Some(Update {
+            table_name: Some(table.to_owned()),
+            key: Some(k),
+            update_expression: Some(update.to_owned()),
+            condition_expression: condition.map(str::to_owned),
+            expression_attribute_values: (!values.is_empty()).then(|| item(values)),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+#[track_caller]
+fn assert_cancelled(
+    result: Result<TransactWriteItemsOutput, Error>,
+    expected: &[CancellationReason],
+) {
+    let codes: Vec<&str> = expected
+        .iter()
+        .map(|r| r.code.as_deref().unwrap_or_default())
+        .collect();
+    match result {
+        Err(Error::TransactionCanceled { message, reasons }) => {
+            assert_eq!(
+                message,
+                format!(
+                    "Transaction cancelled, please refer cancellation reasons for specific reasons [{}]",
+                    codes.join(", ")
+                )
+            );
+            assert_eq!(reasons, expected);
+        }
+        other => panic!("expected TransactionCanceledException, got {other:?}"),
+    }
+}
+
+fn reason(code: &str, message: Option<&str>, it: Option<Item>) -> CancellationReason {
+    CancellationReason {
+        code: Some(code.to_owned()),
+        message: message.map(str::to_owned),
+        item: it,
+    }
+}
+
+/// Conditions decide the whole transaction: one false condition cancels every action, with one
+/// reason per action in order, the item when `ALL_OLD` asks for it, and nothing written.
+pub async fn transact_conditions(db: &dyn DynamoDb) {
+    let t = new_table(db, "tc", false).await;
+    put(db, &t, item(&[("pk", s("a")), ("n", n("1"))])).await;
+    put(db, &t, item(&[("pk", s("b")), ("n", n("5"))])).await;
+    let one = [(":one", n("1"))];
+
+    assert_cancelled(
+        write(
+            db,
+            vec![
+                update_action(&t, item(&[("pk", s("a"))]), "SET n = n + :one", None, &one),
+                check_action(&t, item(&[("pk", s("b"))]), "n < :one", &one),
+                put_action(&t, item(&[("pk", s("c"))])),
+                check_action(&t, item(&[("pk", s("none"))]), "attribute_exists(pk)", &[]),
+            ],
+        )
+        .await,
+        &[
+            reason("None", None, None),
+            reason(
+                "ConditionalCheckFailed",
+                Some("The conditional request failed"),
+                Some(item(&[("pk", s("b")), ("n", n("5"))])),
+            ),
+            reason("None", None, None),
+            reason(
+                "ConditionalCheckFailed",
+                Some("The conditional request failed"),
+                None,
+            ),
+        ],
+    );
+    assert_eq!(
+        get(db, &t, item(&[("pk", s("a"))])).await,
+        Some(item(&[("pk", s("a")), ("n", n("1"))])),
+        "a cancelled transaction writes nothing"
+    );
+    assert_eq!(get(db, &t, item(&[("pk", s("c"))])).await, None);
+
+    write(
+        db,
+        vec![
+            update_action(
+                &t,
+                item(&[("pk", s("a"))]),
+                "SET n = n + :one",
+                Some("n = :one"),
+                &one,
+            ),
+            check_action(&t, item(&[("pk", s("b"))]), "n > :one", &one),
+            update_action(&t, item(&[("pk", s("new"))]), "SET n = :one", None, &one),
+        ],
+    )
+    .await
+    .expect("every condition holds");
+    assert_eq!(
+        get(db, &t, item(&[("pk", s("a"))])).await,
+        Some(item(&[("pk", s("a")), ("n", n("2"))]))
+    );
+    assert_eq!(
+        get(db, &t, item(&[("pk", s("new"))])).await,
+        Some(item(&[("pk", s("new")), ("n", n("1"))]))
+    );
+
+    assert_error(
+        write(
+            db,
+            vec![TransactWriteItem {
+                condition_check: Some(ConditionCheck {
+                    table_name: Some(t.clone()),
+                    key: Some(item(&[("pk", s("a"))])),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }],
+        )
+        .await,
+        "ValidationException",
+        "1 validation error detected: Value null at 'transactItems.1.member.conditionCheck.conditionExpression' failed to satisfy constraint: Member must not be null",
+    );
+}
+
+/// An action whose result breaks a rule cancels the transaction with a `ValidationError` reason.
+pub async fn transact_validation_reasons(db: &dyn DynamoDb) {
+    let t = new_table(db, "tr", false).await;
+    put(db, &t, item(&[("pk", s("str")), ("n", s("text"))])).await;
+    put(
+        db,
+        &t,
+        item(&[("pk", s("big")), ("v", s(&"x".repeat(300 * 1024)))]),
+    )
+    .await;
+    let result = write(
+        db,
+        vec![
+            put_action(&t, item(&[("pk", s("ok"))])),
+            update_action(&t, item(&[("pk", s("big"))]), "SET w = v", None, &[]),
+        ],
+    )
+    .await;
+    assert_cancelled(
+        result,
+        &[
+            reason("None", None, None),
+            reason(
+                "ValidationError",
+                Some("Item size has exceeded the maximum allowed size"),
+                None,
+            ),
+        ],
+    );
+    match write(
+        db,
+        vec![update_action(
+            &t,
+            item(&[("pk", s("str"))]),
+            "SET n = n + :one",
+            None,
+            &[(":one", n("1"))],
+        )],
+    )
+    .await
+    {
+        Err(Error::TransactionCanceled { message, reasons }) => {
+            assert_eq!(
+                message,
+                "Transaction cancelled, please refer cancellation reasons for specific reasons [ValidationError]"
+            );
+            assert_eq!(reasons[0].code.as_deref(), Some("ValidationError"));
+            assert_eq!(
+                reasons[0].message.as_deref(),
+                Some("An operand in the update expression has an incorrect data type")
+            );
+        }
+        other => panic!("expected TransactionCanceledException, got {other:?}"),
+    }
+    assert_eq!(get(db, &t, item(&[("pk", s("ok"))])).await, None);
+}
+
+/// TransactGetItems projects each item by its own `ProjectionExpression`.
+pub async fn transact_get_projection(db: &dyn DynamoDb) {
+    let t = new_table(db, "tp", false).await;
+    put(
+        db,
+        &t,
+        item(&[("pk", s("a")), ("x", n("1")), ("y", n("2"))]),
+    )
+    .await;
+    put(db, &t, item(&[("pk", s("b")), ("x", n("3"))])).await;
+    let got = read(
+        db,
+        vec![
+            TransactGetItem {
+                get: Some(Get {
+                    table_name: Some(t.clone()),
+                    key: Some(item(&[("pk", s("a"))])),
+                    projection_expression: Some("#y".to_owned()),
+                    expression_attribute_names: Some(
+                        [("#y".to_owned(), "y".to_owned())].into_iter().collect(),
+                    ),
+                }),
+            },
+            get_action(&t, item(&[("pk", s("b"))])),
+        ],
+    )
+    .await
+    .expect("transact get");
+    assert_eq!(
+        got,
+        vec![
+            Some(item(&[("y", n("2"))])),
+            Some(item(&[("pk", s("b")), ("x", n("3"))])),
+        ]
     );
 }
