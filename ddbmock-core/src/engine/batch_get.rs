@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::keys::{item_storage_key, validate_key};
-use super::{Engine, validate};
+use super::{Engine, expressions, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
 use crate::model::{Item, item_size};
@@ -40,6 +40,11 @@ impl Engine {
         let mut plan = Vec::new();
         for (table_name, mut request) in request_items {
             let table = self.table(&table_name)?;
+            let projection = expressions::compile_read(
+                request.projection_expression.as_deref(),
+                request.attributes_to_get.as_deref(),
+                request.expression_attribute_names.as_ref(),
+            )?;
             let mut keys = request.keys.take().unwrap_or_default();
             if keys.is_empty() {
                 return Err(msg::validation(format!(
@@ -59,13 +64,13 @@ impl Engine {
                 }
                 storage_keys.push(sk);
             }
-            plan.push((table_name, table, request, keys, storage_keys));
+            plan.push((table_name, table, request, projection, keys, storage_keys));
         }
 
         let mut responses: HashMap<String, Vec<Item>> = HashMap::new();
         let mut unprocessed: HashMap<String, KeysAndAttributes> = HashMap::new();
         let mut bytes = 0;
-        for (name, table, request, keys, storage_keys) in plan {
+        for (name, table, request, projection, keys, storage_keys) in plan {
             let found = responses.entry(name.clone()).or_default();
             for (key, sk) in keys.into_iter().zip(storage_keys) {
                 if bytes >= MAX_RESPONSE_BYTES {
@@ -82,7 +87,10 @@ impl Engine {
                 }
                 if let Some(item) = self.read(&table, &sk)? {
                     bytes += item_size(&item);
-                    found.push((*item).clone());
+                    found.push(match &projection {
+                        Some(p) => p.apply(&item),
+                        None => (*item).clone(),
+                    });
                 }
             }
         }

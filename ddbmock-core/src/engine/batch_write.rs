@@ -1,5 +1,7 @@
 //! BatchWriteItem: up to 25 puts and deletes over several tables, each validated as PutItem or
-//! DeleteItem validates, all validated before any is applied.
+//! DeleteItem validates, all validated before any is applied. A request on an item that a
+//! transaction is writing at that moment is not served: it comes back in `UnprocessedItems` for the
+//! caller to send again (see `transact_write` for when ddbmock sees such a conflict).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -15,6 +17,10 @@ use crate::operation::*;
 
 /// DynamoDB's limit of requests in one BatchWriteItem.
 const MAX_WRITES: usize = 25;
+
+/// One validated request: its table's name and the request as sent (to hand back unprocessed),
+/// the table, the storage key, and what to do.
+type Step = (String, WriteRequest, Arc<Table>, Vec<u8>, Planned);
 
 enum Planned {
     Put(Item),
@@ -47,7 +53,7 @@ impl Engine {
             ));
         }
 
-        let mut plan: Vec<(Arc<Table>, Vec<u8>, Planned)> = Vec::with_capacity(total);
+        let mut plan: Vec<Step> = Vec::with_capacity(total);
         for (table_name, requests) in request_items {
             let mut errors = ConstraintErrors::new();
             errors.name("requestItems.key", Some(&table_name));
@@ -55,6 +61,7 @@ impl Engine {
             let table = self.table(&table_name)?;
             let mut seen = HashSet::new();
             for request in requests {
+                let original = request.clone();
                 let (key, planned) = match (request.put_request, request.delete_request) {
                     (Some(put), None) => {
                         let mut item = put.item.unwrap_or_default();
@@ -80,14 +87,18 @@ impl Engine {
                         "Provided list of item keys contains duplicates",
                     ));
                 }
-                plan.push((table.clone(), key, planned));
+                plan.push((table_name.clone(), original, table.clone(), key, planned));
             }
         }
 
         // DynamoDB applies each request on its own (a batch is not a transaction); each one is
         // atomic and locked like a single PutItem or DeleteItem.
-        for (table, key, planned) in plan {
-            let _lock = self.inner.locks.lock(table.space, &key);
+        let mut unprocessed: HashMap<String, Vec<WriteRequest>> = HashMap::new();
+        for (table_name, original, table, key, planned) in plan {
+            let Ok(_lock) = self.inner.locks.lock_single(table.space, &key) else {
+                unprocessed.entry(table_name).or_default().push(original);
+                continue;
+            };
             let old = self.read(&table, &key)?;
             let new = match planned {
                 Planned::Put(item) => Some(Arc::new(item)),
@@ -102,7 +113,7 @@ impl Engine {
             }])?;
         }
         Ok(BatchWriteItemOutput {
-            unprocessed_items: Some(HashMap::new()),
+            unprocessed_items: Some(unprocessed),
             ..Default::default()
         })
     }

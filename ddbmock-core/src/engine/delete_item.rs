@@ -44,7 +44,7 @@ impl Engine {
         validate_key(&table.key, &key)?;
         let storage_key = item_storage_key(&table.key, &key)?;
 
-        let _lock = self.inner.locks.lock(table.space, &storage_key);
+        let _lock = self.lock_item(table.space, &storage_key)?;
         let old = self.read(&table, &storage_key)?;
         expressions::check_condition(
             exprs.condition.as_ref(),

@@ -294,7 +294,14 @@ impl Engine {
             )
             .map_err(storage_error)?;
         for key in keys {
-            let _lock = self.inner.locks.lock(table.space, &key);
+            // The backfill is no request: it never reports a conflict, it waits for the in-flight
+            // transaction on this item to finish.
+            let _lock = loop {
+                match self.inner.locks.lock_single(table.space, &key) {
+                    Ok(held) => break held,
+                    Err(_) => std::thread::yield_now(),
+                }
+            };
             let Some(item) = self.read(table, &key)? else {
                 continue;
             };

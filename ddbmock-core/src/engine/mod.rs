@@ -15,6 +15,7 @@ mod describe_table;
 mod expressions;
 mod get_item;
 mod gsi_update;
+mod idempotency;
 mod key_conditions;
 pub mod keys;
 mod limits;
@@ -29,6 +30,10 @@ mod scan;
 mod select;
 mod table;
 mod tags;
+mod transact_get;
+#[cfg(test)]
+mod transact_tests;
+mod transact_write;
 mod ttl;
 mod update_item;
 mod update_table;
@@ -87,6 +92,7 @@ pub(crate) struct Inner {
     storage: Arc<dyn Storage>,
     tables: RwLock<BTreeMap<String, Arc<Table>>>,
     locks: locks::ItemLocks,
+    tokens: idempotency::Tokens,
     clock: Clock,
     config: EngineConfig,
     next_space: AtomicU64,
@@ -177,6 +183,7 @@ impl Engine {
                 storage,
                 tables: RwLock::new(tables),
                 locks: locks::ItemLocks::default(),
+                tokens: idempotency::Tokens::default(),
                 clock,
                 config,
                 next_space: AtomicU64::new(next_space),
@@ -256,6 +263,15 @@ impl Engine {
         Ok(next)
     }
 
+    /// Locks one item for a single-item write; `TransactionConflictException` when a transaction
+    /// is writing it now (see `transact_write` for the conflict model).
+    fn lock_item(&self, space: SpaceId, key: &[u8]) -> Result<locks::Held<'_>> {
+        self.inner
+            .locks
+            .lock_single(space, key)
+            .map_err(|_| msg::transact::transaction_conflict())
+    }
+
     fn new_space(&self) -> SpaceId {
         self.inner.next_space.fetch_add(1, Ordering::Relaxed)
     }
@@ -328,16 +344,16 @@ impl DynamoDb for Engine {
 
     async fn transact_get_items(
         &self,
-        _input: TransactGetItemsInput,
+        input: TransactGetItemsInput,
     ) -> Result<TransactGetItemsOutput> {
-        Err(not_served("TransactGetItems"))
+        self.transact_get_now(input)
     }
 
     async fn transact_write_items(
         &self,
-        _input: TransactWriteItemsInput,
+        input: TransactWriteItemsInput,
     ) -> Result<TransactWriteItemsOutput> {
-        Err(not_served("TransactWriteItems"))
+        self.transact_write_now(input)
     }
 
     async fn update_time_to_live(

@@ -47,7 +47,7 @@ impl Engine {
         check_item(&table, &item)?;
         let key = item_storage_key(&table.key, &item)?;
 
-        let _lock = self.inner.locks.lock(table.space, &key);
+        let _lock = self.lock_item(table.space, &key)?;
         let old = self.read(&table, &key)?;
         expressions::check_condition(
             exprs.condition.as_ref(),

@@ -46,6 +46,19 @@ pub(crate) fn return_on_failure(
     );
 }
 
+/// Records an unknown `ReturnValuesOnConditionCheckFailure` at a nested member path.
+pub(crate) fn return_on_failure_at(
+    errors: &mut ConstraintErrors,
+    member: &str,
+    v: Option<&ReturnValuesOnConditionCheckFailure>,
+) {
+    errors.enum_value(
+        member,
+        v.map(|v| v.as_str()),
+        ReturnValuesOnConditionCheckFailure::VALUES,
+    );
+}
+
 /// Records a required member that is absent.
 pub(crate) fn required<T>(errors: &mut ConstraintErrors, member: &str, v: &Option<T>) {
     if v.is_none() {

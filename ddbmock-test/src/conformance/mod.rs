@@ -12,6 +12,7 @@ mod scan;
 mod settings;
 mod support;
 mod tables;
+mod transact;
 
 pub use batch::*;
 pub use indexes::*;
@@ -21,6 +22,7 @@ pub use scan::*;
 pub use settings::*;
 pub use support::{assert_error, unique_name};
 pub use tables::*;
+pub use transact::*;
 
 /// Generates one `#[tokio::test]` per conformance scenario. `$make` is an async expression that
 /// yields a value implementing `DynamoDb` (a fresh engine, a client of a server, …).
@@ -62,6 +64,13 @@ macro_rules! conformance_tests {
             lsi_queries,
             gsi_queries,
             gsi_update_table,
+            transact_write_and_get,
+            transact_write_validation,
+            transact_write_idempotency,
+            transact_get_validation,
+            transact_conditions,
+            transact_validation_reasons,
+            transact_get_projection,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {

@@ -32,3 +32,4 @@ pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were in
 pub mod item;
 pub mod query;
 pub mod table;
+pub mod transact;
