@@ -16,9 +16,11 @@ mod limits;
 mod list_tables;
 mod locks;
 mod put_item;
+mod streams;
 mod table;
 mod tags;
 mod ttl;
+mod ttl_sweep;
 mod update_item;
 mod update_table;
 mod validate;
@@ -32,6 +34,7 @@ use async_trait::async_trait;
 use parking_lot::RwLock;
 
 pub use clock::Clock;
+pub use streams::StreamRecords;
 pub use table::{Index, Projected, Stats, Table};
 
 use crate::api::DynamoDb;
@@ -39,13 +42,24 @@ use crate::error::{Error, Result, msg};
 use crate::operation::*;
 use crate::storage::{MemoryStorage, SpaceId, SqliteStorage, Storage, StorageError};
 
-/// Where the engine pretends to be: the region and account in ARNs.
+/// Where the engine pretends to be (the region and account in ARNs), and how its time-to-live
+/// process behaves.
 #[derive(Clone, Debug)]
 pub struct EngineConfig {
     /// The region in ARNs and stream records (`us-east-1` by default).
     pub region: String,
     /// The account id in ARNs (`000000000000` by default, as DynamoDB Local uses).
     pub account_id: String,
+    /// How long after its expiry time an item is deleted (0 by default: at the next sweep).
+    /// DynamoDB deletes expired items within days; a delay simulates the window in which an expired
+    /// item is still readable.
+    pub ttl_deletion_delay: std::time::Duration,
+    /// How often the sweeper runs on the system clock (1 second by default). A manual clock sweeps
+    /// on every `advance` and `set` instead.
+    pub ttl_sweep_interval: std::time::Duration,
+    /// How long after an UpdateTimeToLive another is refused (one hour by default, as DynamoDB
+    /// documents).
+    pub ttl_change_cooldown: std::time::Duration,
 }
 
 impl Default for EngineConfig {
@@ -53,6 +67,9 @@ impl Default for EngineConfig {
         EngineConfig {
             region: "us-east-1".to_owned(),
             account_id: "000000000000".to_owned(),
+            ttl_deletion_delay: std::time::Duration::ZERO,
+            ttl_sweep_interval: std::time::Duration::from_secs(1),
+            ttl_change_cooldown: std::time::Duration::from_secs(3600),
         }
     }
 }
@@ -74,6 +91,8 @@ pub(crate) struct Inner {
     clock: Clock,
     config: EngineConfig,
     next_space: AtomicU64,
+    streams: streams::Streams,
+    ttl: ttl_sweep::TtlState,
 }
 
 impl std::fmt::Debug for Engine {
@@ -156,16 +175,21 @@ impl Engine {
         config: EngineConfig,
         next_space: SpaceId,
     ) -> Self {
-        Engine {
-            inner: Arc::new(Inner {
+        let engine = Engine {
+            inner: Arc::new_cyclic(|weak| Inner {
                 storage,
                 tables: RwLock::new(tables),
                 locks: locks::ItemLocks::default(),
                 clock,
                 config,
                 next_space: AtomicU64::new(next_space),
+                streams: streams::Streams::default(),
+                ttl: ttl_sweep::TtlState::new(weak.clone()),
             }),
-        }
+        };
+        engine.restore_streams();
+        engine.start_ttl();
+        engine
     }
 
     /// A new, empty, in-memory engine on `clock`.
@@ -175,6 +199,17 @@ impl Engine {
             BTreeMap::new(),
             clock,
             EngineConfig::default(),
+            1,
+        )
+    }
+
+    /// A new, empty, in-memory engine on `clock`, configured by `config` (region, account, TTL).
+    pub fn memory_with_config(clock: Clock, config: EngineConfig) -> Self {
+        Self::assemble(
+            Arc::new(MemoryStorage::new()),
+            BTreeMap::new(),
+            clock,
+            config,
             1,
         )
     }

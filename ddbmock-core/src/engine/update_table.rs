@@ -131,9 +131,7 @@ impl Engine {
         if let Some(p) = input.deletion_protection_enabled {
             d.deletion_protection_enabled = Some(p);
         }
-        if let Some(s) = &input.stream_specification {
-            d.stream_specification = (s.stream_enabled == Some(true)).then(|| s.clone());
-        }
+        let stream_update = self.plan_stream_update(&mut d, &input)?;
         if let Some(c) = &input.table_class {
             d.table_class_summary = Some(TableClassSummary {
                 table_class: Some(c.clone()),
@@ -150,6 +148,9 @@ impl Engine {
         };
         self.store_table(&table)?;
         let out = table.describe();
+        if let Some(update) = stream_update {
+            self.apply_stream_update(&name, update);
+        }
         tables.insert(name, Arc::new(table));
         Ok(UpdateTableOutput {
             table_description: Some(out),
