@@ -1,6 +1,9 @@
 //! In-process throughput of the engine on the memory store: PutItem, GetItem, and a new engine with
 //! one CreateTable. Items are ~200 bytes, as in the server harness.
 
+// criterion_group! generates an undocumented public function.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
