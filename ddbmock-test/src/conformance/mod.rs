@@ -6,12 +6,14 @@
 mod batch;
 mod items;
 mod settings;
+mod streams;
 mod support;
 mod tables;
 
 pub use batch::*;
 pub use items::*;
 pub use settings::*;
+pub use streams::*;
 pub use support::{assert_error, unique_name};
 pub use tables::*;
 
@@ -43,6 +45,8 @@ macro_rules! conformance_tests {
             batch_validation,
             tags_by_arn,
             time_to_live_setting,
+            stream_settings,
+            stream_settings_on_create,
             account_limits,
         );
     };
