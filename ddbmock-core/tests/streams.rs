@@ -716,3 +716,47 @@ async fn stream_records_drive_a_handler_like_a_lambda_trigger() {
     );
     assert!(sub.try_next().is_none());
 }
+
+#[tokio::test]
+async fn a_reopened_store_keeps_the_stream_arn_not_its_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let db = ddbmock_core::Engine::sqlite(&path).unwrap();
+    let arn = db
+        .create_table(CreateTableInput {
+            table_name: Some("tbl".into()),
+            attribute_definitions: Some(vec![AttributeDefinition {
+                attribute_name: Some("pk".into()),
+                attribute_type: Some(ScalarAttributeType::S),
+            }]),
+            key_schema: Some(vec![KeySchemaElement {
+                attribute_name: Some("pk".into()),
+                key_type: Some(KeyType::Hash),
+            }]),
+            billing_mode: Some(BillingMode::PayPerRequest),
+            stream_specification: Some(stream_spec(Some(StreamViewType::KeysOnly))),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .table_description
+        .unwrap()
+        .latest_stream_arn
+        .unwrap();
+    put(&db, "tbl", item(&[("pk", s("before"))])).await;
+    drop(db);
+    let db = ddbmock_core::Engine::sqlite(&path).unwrap();
+    assert_eq!(
+        stream_description(&db, &arn).await.stream_status,
+        Some(StreamStatus::Enabled)
+    );
+    assert!(
+        read_all(&db, &arn).await.is_empty(),
+        "records are not persisted"
+    );
+    put(&db, "tbl", item(&[("pk", s("after"))])).await;
+    assert_eq!(
+        events(&read_all(&db, &arn).await),
+        vec![("INSERT".into(), "after".into())]
+    );
+}

@@ -189,6 +189,27 @@ mod tests {
     }
 
     #[test]
+    fn the_sweeper_thread_does_not_keep_the_engine_alive() {
+        let config = crate::EngineConfig {
+            ttl_sweep_interval: Duration::from_secs(3600),
+            ..Default::default()
+        };
+        let engine = Engine::memory_with_config(crate::Clock::system(), config);
+        engine.ensure_ttl_thread();
+        assert!(engine.inner.ttl.thread_started.load(Ordering::SeqCst));
+        let weak = Arc::downgrade(&engine.inner);
+        drop(engine);
+        assert!(weak.upgrade().is_none());
+    }
+
+    #[test]
+    fn a_manual_clock_starts_no_thread() {
+        let engine = Engine::memory_with_clock(crate::Clock::manual(UNIX_EPOCH));
+        engine.ensure_ttl_thread();
+        assert!(!engine.inner.ttl.thread_started.load(Ordering::SeqCst));
+    }
+
+    #[test]
     fn only_past_numbers_within_five_years_expire() {
         let now = 1_700_000_000.0;
         let n = |s: &str| item(AttributeValue::N(s.to_owned()));
