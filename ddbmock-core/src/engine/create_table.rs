@@ -139,17 +139,10 @@ impl Engine {
                 )));
             }
         }
-        if let Some(stream) = &input.stream_specification
-            && stream.stream_enabled == Some(true)
-            && stream.stream_view_type.is_none()
-        {
-            return Err(m::invalid_parameter(
-                "You must specify a StreamViewType when enabling a stream",
-            ));
-        }
+        super::streams::check_create(input.stream_specification.as_ref())?;
 
         let description = self.describe_new(&name, &input, on_demand, &indexes);
-        let table = Table {
+        let mut table = Table {
             description,
             key,
             space: self.new_space(),
@@ -163,6 +156,7 @@ impl Engine {
         if tables.contains_key(&name) {
             return Err(m::table_exists(&name));
         }
+        let stream = self.plan_new_table_stream(&mut table);
         let blob = serde_json::to_vec(&table).map_err(|e| msg::validation(e.to_string()))?;
         let mut batch = vec![Write::CreateSpace(table.space)];
         batch.extend(table.indexes.iter().map(|i| Write::CreateSpace(i.space)));
@@ -173,6 +167,9 @@ impl Engine {
         self.inner.storage.write(batch).map_err(storage_error)?;
         let out = table.describe();
         tables.insert(name, Arc::new(table));
+        if let Some(stream) = stream {
+            self.open_stream(stream);
+        }
         Ok(CreateTableOutput {
             table_description: Some(out),
         })

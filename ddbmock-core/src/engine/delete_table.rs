@@ -28,6 +28,7 @@ impl Engine {
         });
         self.inner.storage.write(batch).map_err(storage_error)?;
         tables.remove(name);
+        self.close_stream(name);
         let mut description = table.describe();
         description.table_status = Some(TableStatus::Deleting);
         Ok(DeleteTableOutput {

@@ -294,14 +294,7 @@ impl Engine {
             )
             .map_err(storage_error)?;
         for key in keys {
-            // The backfill is no request: it never reports a conflict, it waits for the in-flight
-            // transaction on this item to finish.
-            let _lock = loop {
-                match self.inner.locks.lock_single(table.space, &key) {
-                    Ok(held) => break held,
-                    Err(_) => std::thread::yield_now(),
-                }
-            };
+            let _lock = self.lock_item_waiting(table.space, &key);
             let Some(item) = self.read(table, &key)? else {
                 continue;
             };

@@ -28,6 +28,7 @@ mod query;
 mod read_params;
 mod scan;
 mod select;
+mod streams;
 mod table;
 mod tags;
 mod transact_get;
@@ -35,6 +36,7 @@ mod transact_get;
 mod transact_tests;
 mod transact_write;
 mod ttl;
+mod ttl_sweep;
 mod update_item;
 mod update_table;
 mod validate;
@@ -48,6 +50,7 @@ use async_trait::async_trait;
 use parking_lot::RwLock;
 
 pub use clock::Clock;
+pub use streams::StreamRecords;
 pub use table::{Index, Projected, Stats, Table};
 
 use crate::api::DynamoDb;
@@ -55,7 +58,8 @@ use crate::error::{Error, Result, msg};
 use crate::operation::*;
 use crate::storage::{MemoryStorage, SpaceId, SqliteStorage, Storage, StorageError};
 
-/// Where the engine pretends to be: the region and account in ARNs.
+/// Where the engine pretends to be (the region and account in ARNs), and how its time-to-live
+/// process behaves.
 #[derive(Clone, Debug)]
 pub struct EngineConfig {
     /// The region in ARNs and stream records (`us-east-1` by default).
@@ -66,6 +70,16 @@ pub struct EngineConfig {
     /// it turns `ACTIVE`, on the engine's clock. Zero (the default) makes it `ACTIVE` at once; a
     /// delay lets tests observe the transition, and the reads DynamoDB refuses meanwhile.
     pub index_creation_delay: std::time::Duration,
+    /// How long after its expiry time an item is deleted (0 by default: at the next sweep).
+    /// DynamoDB deletes expired items within days; a delay simulates the window in which an expired
+    /// item is still readable.
+    pub ttl_deletion_delay: std::time::Duration,
+    /// How often the sweeper runs on the system clock (1 second by default). A manual clock sweeps
+    /// on every `advance` and `set` instead.
+    pub ttl_sweep_interval: std::time::Duration,
+    /// How long after an UpdateTimeToLive another is refused (one hour by default, as DynamoDB
+    /// documents).
+    pub ttl_change_cooldown: std::time::Duration,
 }
 
 impl Default for EngineConfig {
@@ -74,6 +88,9 @@ impl Default for EngineConfig {
             region: "us-east-1".to_owned(),
             account_id: "000000000000".to_owned(),
             index_creation_delay: std::time::Duration::ZERO,
+            ttl_deletion_delay: std::time::Duration::ZERO,
+            ttl_sweep_interval: std::time::Duration::from_secs(1),
+            ttl_change_cooldown: std::time::Duration::from_secs(3600),
         }
     }
 }
@@ -96,6 +113,8 @@ pub(crate) struct Inner {
     clock: Clock,
     config: EngineConfig,
     next_space: AtomicU64,
+    streams: streams::Streams,
+    ttl: ttl_sweep::TtlState,
 }
 
 impl std::fmt::Debug for Engine {
@@ -178,8 +197,8 @@ impl Engine {
         config: EngineConfig,
         next_space: SpaceId,
     ) -> Self {
-        Engine {
-            inner: Arc::new(Inner {
+        let engine = Engine {
+            inner: Arc::new_cyclic(|weak| Inner {
                 storage,
                 tables: RwLock::new(tables),
                 locks: locks::ItemLocks::default(),
@@ -187,8 +206,13 @@ impl Engine {
                 clock,
                 config,
                 next_space: AtomicU64::new(next_space),
+                streams: streams::Streams::default(),
+                ttl: ttl_sweep::TtlState::new(weak.clone()),
             }),
-        }
+        };
+        engine.restore_streams();
+        engine.start_ttl();
+        engine
     }
 
     /// A new, empty, in-memory engine on `clock`.
@@ -198,6 +222,17 @@ impl Engine {
             BTreeMap::new(),
             clock,
             EngineConfig::default(),
+            1,
+        )
+    }
+
+    /// A new, empty, in-memory engine on `clock`, configured by `config` (region, account, TTL).
+    pub fn memory_with_config(clock: Clock, config: EngineConfig) -> Self {
+        Self::assemble(
+            Arc::new(MemoryStorage::new()),
+            BTreeMap::new(),
+            clock,
+            config,
             1,
         )
     }
@@ -265,6 +300,17 @@ impl Engine {
 
     /// Locks one item for a single-item write; `TransactionConflictException` when a transaction
     /// is writing it now (see `transact_write` for the conflict model).
+    /// Locks one item for the engine's own work (index backfill, TTL deletion), which is no request
+    /// and so never reports a conflict: it waits for an in-flight transaction on the item to end.
+    fn lock_item_waiting(&self, space: SpaceId, key: &[u8]) -> locks::Held<'_> {
+        loop {
+            match self.inner.locks.lock_single(space, key) {
+                Ok(held) => return held,
+                Err(_) => std::thread::yield_now(),
+            }
+        }
+    }
+
     fn lock_item(&self, space: SpaceId, key: &[u8]) -> Result<locks::Held<'_>> {
         self.inner
             .locks
@@ -395,10 +441,4 @@ impl DynamoDb for Engine {
     ) -> Result<DescribeEndpointsOutput> {
         self.describe_endpoints_now()
     }
-}
-
-/// The answer for an operation this engine does not serve yet: the exception a DynamoDB endpoint
-/// gives for an operation it does not know.
-fn not_served(operation: &str) -> Error {
-    Error::UnknownOperation(format!("ddbmock does not serve {operation} yet"))
 }

@@ -1,8 +1,10 @@
-//! UpdateTimeToLive and DescribeTimeToLive: the TTL setting of a table.
+//! UpdateTimeToLive and DescribeTimeToLive: the TTL setting of a table. The sweeper that deletes
+//! expired items is `ttl_sweep`.
 
 use super::{Engine, validate};
+use crate::error::Result;
+use crate::error::msg::streams as s;
 use crate::error::msg::table::{self as m, ConstraintErrors};
-use crate::error::{Result, msg};
 use crate::operation::*;
 
 impl Engine {
@@ -48,22 +50,40 @@ impl Engine {
         errors.into_result()?;
         let spec = input.time_to_live_specification.unwrap_or_default();
         let enable = spec.enabled == Some(true);
-        self.change_table(
+        let attr = spec.attribute_name.clone().unwrap_or_default();
+        let now = self.inner.clock.now();
+        let cooldown = self.inner.config.ttl_change_cooldown;
+        let table = self.change_table(
             &name,
             || m::table_not_found_named(&name),
             |t| {
-                let on = t.ttl.as_ref().is_some_and(|s| s.enabled == Some(true));
-                if enable && on {
-                    return Err(msg::validation("TimeToLive is already enabled"));
+                let current = t
+                    .ttl
+                    .as_ref()
+                    .filter(|s| s.enabled == Some(true))
+                    .and_then(|s| s.attribute_name.as_deref());
+                match (enable, current) {
+                    (true, Some(a)) if a == attr => return Err(s::ttl_already_enabled()),
+                    (_, Some(a)) if a != attr => return Err(s::ttl_other_attribute(a)),
+                    (false, None) => return Err(s::ttl_already_disabled()),
+                    _ => {}
                 }
-                if !enable && !on {
-                    return Err(msg::validation("TimeToLive is already disabled"));
+                let id = t.description.table_id.clone().unwrap_or_default();
+                if let Some(at) = self.inner.ttl.changed.lock().get(&id)
+                    && *at + cooldown > now
+                {
+                    return Err(s::ttl_cooldown());
                 }
                 let mut next = t.clone();
                 next.ttl = Some(spec.clone());
                 Ok(next)
             },
         )?;
+        let id = table.description.table_id.clone().unwrap_or_default();
+        self.inner.ttl.changed.lock().insert(id, now);
+        if enable {
+            self.ensure_ttl_thread();
+        }
         Ok(UpdateTimeToLiveOutput {
             time_to_live_specification: Some(spec),
         })

@@ -126,9 +126,7 @@ impl Engine {
         if let Some(p) = input.deletion_protection_enabled {
             d.deletion_protection_enabled = Some(p);
         }
-        if let Some(s) = &input.stream_specification {
-            d.stream_specification = (s.stream_enabled == Some(true)).then(|| s.clone());
-        }
+        let stream_update = self.plan_stream_update(&mut d, &input)?;
         if let Some(c) = &input.table_class {
             d.table_class_summary = Some(TableClassSummary {
                 table_class: Some(c.clone()),
@@ -174,7 +172,10 @@ impl Engine {
                 .map_err(storage_error)?;
         }
         let table = Arc::new(table);
-        tables.insert(name, table.clone());
+        tables.insert(name.clone(), table.clone());
+        if let Some(update) = stream_update {
+            self.apply_stream_update(&name, update);
+        }
         // The backfill runs outside the catalog lock, on the published table, so that writes keep
         // flowing (and maintaining the new index) meanwhile.
         drop(tables);

@@ -5,6 +5,7 @@ use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
 use super::keys::{self, KeySchema, encode_scalar, escape_into};
+use super::streams::Origin;
 use super::table::{Index, Table};
 use super::{Engine, storage_error};
 use crate::error::{Result, msg};
@@ -74,8 +75,14 @@ pub(crate) fn index_entry_key(index: &Index, table_key: &[u8], item: &Item) -> R
 }
 
 impl Engine {
-    /// Applies `changes` as one atomic storage batch, maintaining every index and counter.
+    /// Applies `changes` as one atomic storage batch, maintaining every index and counter, and
+    /// records them in the tables' streams.
     pub(crate) fn commit(&self, changes: &[Change]) -> Result<()> {
+        self.commit_as(changes, Origin::Request)
+    }
+
+    /// [`Engine::commit`], on behalf of `origin` (a request, or the TTL sweeper).
+    pub(crate) fn commit_as(&self, changes: &[Change], origin: Origin) -> Result<()> {
         let mut batch: WriteBatch = Vec::with_capacity(changes.len() * 2);
         let mut index_sizes = Vec::new();
         for c in changes {
@@ -123,6 +130,7 @@ impl Engine {
         for (stats, old, new) in index_sizes {
             stats.apply(old, new);
         }
+        self.record_changes(changes, origin);
         Ok(())
     }
 

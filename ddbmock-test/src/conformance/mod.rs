@@ -10,6 +10,7 @@ mod query;
 mod reads;
 mod scan;
 mod settings;
+mod streams;
 mod support;
 mod tables;
 mod transact;
@@ -20,6 +21,7 @@ pub use items::*;
 pub use query::*;
 pub use scan::*;
 pub use settings::*;
+pub use streams::*;
 pub use support::{assert_error, unique_name};
 pub use tables::*;
 pub use transact::*;
@@ -52,6 +54,8 @@ macro_rules! conformance_tests {
             batch_validation,
             tags_by_arn,
             time_to_live_setting,
+            stream_settings,
+            stream_settings_on_create,
             account_limits,
             query_sort_order,
             query_key_conditions,

@@ -67,7 +67,8 @@ pub async fn tags_by_arn(db: &dyn DynamoDb) {
     );
 }
 
-/// UpdateTimeToLive turns TTL on and off once each; DescribeTimeToLive reports it.
+/// UpdateTimeToLive turns TTL on once, refuses no-op and other-attribute changes, and refuses a
+/// second change within the hour; DescribeTimeToLive reports it.
 pub async fn time_to_live_setting(db: &dyn DynamoDb) {
     let t = new_table(db, "ttl", false).await;
     let describe_ttl = || {
@@ -81,14 +82,19 @@ pub async fn time_to_live_setting(db: &dyn DynamoDb) {
         .time_to_live_description
         .unwrap();
     assert_eq!(d.time_to_live_status, Some(TimeToLiveStatus::Disabled));
-    let spec = |on: bool| UpdateTimeToLiveInput {
+    let spec = |on: bool, attr: &str| UpdateTimeToLiveInput {
         table_name: Some(t.clone()),
         time_to_live_specification: Some(TimeToLiveSpecification {
             enabled: Some(on),
-            attribute_name: Some("exp".into()),
+            attribute_name: Some(attr.into()),
         }),
     };
-    let out = db.update_time_to_live(spec(true)).await.unwrap();
+    assert_error(
+        db.update_time_to_live(spec(false, "exp")).await,
+        "ValidationException",
+        "TimeToLive is already disabled",
+    );
+    let out = db.update_time_to_live(spec(true, "exp")).await.unwrap();
     assert_eq!(
         out.time_to_live_specification
             .unwrap()
@@ -106,15 +112,19 @@ pub async fn time_to_live_setting(db: &dyn DynamoDb) {
         (Some(TimeToLiveStatus::Enabled), Some("exp"))
     );
     assert_error(
-        db.update_time_to_live(spec(true)).await,
+        db.update_time_to_live(spec(true, "exp")).await,
         "ValidationException",
         "TimeToLive is already enabled",
     );
-    db.update_time_to_live(spec(false)).await.unwrap();
     assert_error(
-        db.update_time_to_live(spec(false)).await,
+        db.update_time_to_live(spec(true, "other")).await,
         "ValidationException",
-        "TimeToLive is already disabled",
+        "TimeToLive is active on a different AttributeName: current AttributeName is exp",
+    );
+    assert_error(
+        db.update_time_to_live(spec(false, "exp")).await,
+        "ValidationException",
+        "Time to live has been modified multiple times within a fixed interval",
     );
 }
 
