@@ -7,6 +7,7 @@ pub mod engine;
 pub mod error;
 pub mod model;
 pub mod operation;
+pub mod protocol;
 pub mod storage;
 
 pub use api::DynamoDb;
