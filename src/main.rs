@@ -1,8 +1,10 @@
 //! `ddbmock`: DynamoDB for tests, as a server. Speaks DynamoDB's JSON protocol on 127.0.0.1:8000 for
-//! any SDK, language or the AWS CLI; in memory; stops cleanly on Ctrl-C or SIGTERM.
+//! any SDK, language or the AWS CLI; in memory or in a SQLite file (`--db`); stops cleanly on Ctrl-C
+//! or SIGTERM, letting requests in flight finish and closing the database.
 
 use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
@@ -15,7 +17,8 @@ use ddbmock_server::{Auth, Options};
 ///
 ///   aws dynamodb list-tables --endpoint-url http://127.0.0.1:8000
 ///
-/// Tables live in memory and are gone when the server stops. It is not a production database.
+/// Tables live in memory and are gone when the server stops, unless --db names a SQLite file.
+/// It is not a production database.
 #[derive(Parser, Debug)]
 #[command(name = "ddbmock", version, verbatim_doc_comment)]
 struct Cli {
@@ -29,6 +32,12 @@ struct Cli {
     /// authorization beyond `--auth`.
     #[arg(long, default_value = "127.0.0.1")]
     host: IpAddr,
+
+    /// Keep the tables in this SQLite file (created if missing) instead of in memory, so they
+    /// survive restarts. A committed write survives the server being killed, not a power cut. One
+    /// server at a time per file.
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
 
     /// Accept only this access key and verify request signatures with its secret (repeatable).
     /// Without it, any well-formed SigV4 signature with any key is accepted, as DynamoDB Local
@@ -90,6 +99,13 @@ async fn serve(cli: Cli) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {address}: {e}"))?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
+    let (engine, store) = match &cli.db {
+        Some(path) => (
+            Engine::sqlite(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?,
+            format!("in {}", path.display()),
+        ),
+        None => (Engine::memory(), "in memory".to_owned()),
+    };
     let options = if cli.auth.is_empty() {
         Options::default()
     } else {
@@ -97,7 +113,7 @@ async fn serve(cli: Cli) -> Result<(), String> {
     };
     let endpoint = format!("http://{bound}");
     println!(
-        "ddbmock listening on {endpoint} (in memory{})\n  try: aws dynamodb list-tables --endpoint-url {endpoint}",
+        "ddbmock listening on {endpoint} ({store}{})\n  try: aws dynamodb list-tables --endpoint-url {endpoint}",
         if options.auth.is_verifying() {
             ", verifying signatures"
         } else {
@@ -109,7 +125,7 @@ async fn serve(cli: Cli) -> Result<(), String> {
             "listening beyond loopback on {bound}: whoever reaches this port can read and write its tables"
         );
     }
-    ddbmock_server::run_with(listener, Engine::memory(), options, shutdown_signal())
+    ddbmock_server::run_with(listener, engine, options, shutdown_signal())
         .await
         .map_err(|e| e.to_string())?;
     tracing::info!("stopped");

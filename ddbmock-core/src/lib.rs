@@ -5,11 +5,12 @@
 pub mod api;
 pub mod engine;
 pub mod error;
+pub mod expr;
 pub mod model;
 pub mod operation;
 pub mod protocol;
 pub mod storage;
 
-pub use api::DynamoDb;
+pub use api::{DynamoDb, DynamoDbStreams};
 pub use engine::{Clock, Engine, EngineConfig};
 pub use error::{Error, Result};

@@ -1,15 +1,10 @@
-//! The `DynamoDb` trait is object safe, and references, boxes and `Arc`s of an implementation implement it.
+//! The `DynamoDb` and `DynamoDbStreams` traits are object safe, and references, boxes and `Arc`s of an implementation implement it.
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use ddbmock_core::operation::{
-    CreateTableInput, CreateTableOutput, DeleteItemInput, DeleteItemOutput, DeleteTableInput,
-    DeleteTableOutput, DescribeTableInput, DescribeTableOutput, GetItemInput, GetItemOutput,
-    ListTablesInput, ListTablesOutput, PutItemInput, PutItemOutput, UpdateItemInput,
-    UpdateItemOutput, UpdateTableInput, UpdateTableOutput,
-};
-use ddbmock_core::{DynamoDb, Error, Result};
+use ddbmock_core::operation::*;
+use ddbmock_core::{DynamoDb, DynamoDbStreams, Error, Result};
 
 /// Answers `ListTables` with the table names it was built with, and everything else with an error.
 struct Fixed(Vec<String>);
@@ -50,6 +45,87 @@ impl DynamoDb for Fixed {
     async fn delete_item(&self, _: DeleteItemInput) -> Result<DeleteItemOutput> {
         Err(not_here())
     }
+    async fn query(&self, _: QueryInput) -> Result<QueryOutput> {
+        Err(not_here())
+    }
+    async fn scan(&self, _: ScanInput) -> Result<ScanOutput> {
+        Err(not_here())
+    }
+    async fn batch_get_item(&self, _: BatchGetItemInput) -> Result<BatchGetItemOutput> {
+        Err(not_here())
+    }
+    async fn batch_write_item(&self, _: BatchWriteItemInput) -> Result<BatchWriteItemOutput> {
+        Err(not_here())
+    }
+    async fn transact_get_items(&self, _: TransactGetItemsInput) -> Result<TransactGetItemsOutput> {
+        Err(not_here())
+    }
+    async fn transact_write_items(
+        &self,
+        _: TransactWriteItemsInput,
+    ) -> Result<TransactWriteItemsOutput> {
+        Err(not_here())
+    }
+    async fn update_time_to_live(
+        &self,
+        _: UpdateTimeToLiveInput,
+    ) -> Result<UpdateTimeToLiveOutput> {
+        Err(not_here())
+    }
+    async fn describe_time_to_live(
+        &self,
+        _: DescribeTimeToLiveInput,
+    ) -> Result<DescribeTimeToLiveOutput> {
+        Err(not_here())
+    }
+    async fn tag_resource(&self, _: TagResourceInput) -> Result<TagResourceOutput> {
+        Err(not_here())
+    }
+    async fn untag_resource(&self, _: UntagResourceInput) -> Result<UntagResourceOutput> {
+        Err(not_here())
+    }
+    async fn list_tags_of_resource(
+        &self,
+        _: ListTagsOfResourceInput,
+    ) -> Result<ListTagsOfResourceOutput> {
+        Err(not_here())
+    }
+    async fn describe_limits(&self, _: DescribeLimitsInput) -> Result<DescribeLimitsOutput> {
+        Err(not_here())
+    }
+    async fn describe_endpoints(
+        &self,
+        _: DescribeEndpointsInput,
+    ) -> Result<DescribeEndpointsOutput> {
+        Err(not_here())
+    }
+}
+
+#[async_trait]
+impl DynamoDbStreams for Fixed {
+    async fn list_streams(&self, _: ListStreamsInput) -> Result<ListStreamsOutput> {
+        let streams = self
+            .0
+            .iter()
+            .map(|table| Stream {
+                table_name: Some(table.clone()),
+                ..Default::default()
+            })
+            .collect();
+        Ok(ListStreamsOutput {
+            streams: Some(streams),
+            ..Default::default()
+        })
+    }
+    async fn describe_stream(&self, _: DescribeStreamInput) -> Result<DescribeStreamOutput> {
+        Err(not_here())
+    }
+    async fn get_shard_iterator(&self, _: GetShardIteratorInput) -> Result<GetShardIteratorOutput> {
+        Err(not_here())
+    }
+    async fn get_records(&self, _: GetRecordsInput) -> Result<GetRecordsOutput> {
+        Err(not_here())
+    }
 }
 
 /// Generic code over the trait, as applications write it.
@@ -73,6 +149,22 @@ async fn the_trait_works_through_every_pointer() {
     assert_eq!(table_names(&by_ref).await, names);
     let arc_of_arc: Arc<Arc<dyn DynamoDb>> = Arc::new(shared);
     assert_eq!(table_names(&arc_of_arc).await, names);
+}
+
+#[tokio::test]
+async fn the_streams_trait_works_through_every_pointer() {
+    let streams: Arc<dyn DynamoDbStreams> = Arc::new(Fixed(vec!["t".to_owned()]));
+    let boxed: Box<Arc<dyn DynamoDbStreams>> = Box::new(streams);
+    let by_ref = &boxed;
+    let out = by_ref.list_streams(ListStreamsInput::default()).await;
+    let tables: Vec<Option<String>> = out
+        .ok()
+        .and_then(|out| out.streams)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|stream| stream.table_name)
+        .collect();
+    assert_eq!(tables, vec![Some("t".to_owned())]);
 }
 
 #[tokio::test]

@@ -155,6 +155,8 @@ impl Engine {
             space: self.new_space(),
             indexes,
             stats: Arc::new(Stats::default()),
+            tags: input.tags.clone().unwrap_or_default(),
+            ttl: None,
         };
 
         let mut tables = self.inner.tables.write();

@@ -3,6 +3,8 @@
 //! One file per operation, each validating its request and then applying it; `write` is the shared
 //! write path (index maintenance, counters) that every item write goes through.
 
+mod batch_get;
+mod batch_write;
 mod clock;
 mod create_table;
 mod delete_item;
@@ -10,10 +12,13 @@ mod delete_table;
 mod describe_table;
 mod get_item;
 pub mod keys;
+mod limits;
 mod list_tables;
 mod locks;
 mod put_item;
 mod table;
+mod tags;
+mod ttl;
 mod update_item;
 mod update_table;
 mod validate;
@@ -32,7 +37,7 @@ pub use table::{Index, Projected, Stats, Table};
 use crate::api::DynamoDb;
 use crate::error::{Error, Result, msg};
 use crate::operation::*;
-use crate::storage::{MemoryStorage, SpaceId, Storage, StorageError};
+use crate::storage::{MemoryStorage, SpaceId, SqliteStorage, Storage, StorageError};
 
 /// Where the engine pretends to be: the region and account in ARNs.
 #[derive(Clone, Debug)]
@@ -89,6 +94,29 @@ impl Engine {
             EngineConfig::default(),
             1,
         )
+    }
+
+    /// An engine on the ddbmock SQLite database at `path` (created if the file is missing or empty),
+    /// restoring the tables it holds, on the system clock. See [`SqliteStorage::open`] for the file
+    /// checks and [`crate::storage::Durability`] for what a committed write survives.
+    pub fn sqlite(path: impl AsRef<std::path::Path>) -> Result<Self, StorageError> {
+        Self::with_storage(
+            Arc::new(SqliteStorage::open(path)?),
+            Clock::system(),
+            EngineConfig::default(),
+        )
+    }
+
+    /// A new, empty engine on a temporary SQLite database, deleted when the engine and its clones are
+    /// dropped.
+    pub fn temp_sqlite() -> Result<Self, StorageError> {
+        Ok(Self::assemble(
+            Arc::new(SqliteStorage::temp()?),
+            BTreeMap::new(),
+            Clock::system(),
+            EngineConfig::default(),
+            1,
+        ))
     }
 
     /// An engine over `storage`, restoring the tables the store already holds.
@@ -184,6 +212,34 @@ impl Engine {
             .ok_or_else(msg::table_not_found)
     }
 
+    /// Persists a table's metadata (the catalog entry is published by the caller).
+    fn store_table(&self, table: &Table) -> Result<()> {
+        let blob =
+            serde_json::to_vec(table).map_err(|e| Error::InternalServerError(e.to_string()))?;
+        self.inner
+            .storage
+            .write(vec![crate::storage::Write::Meta {
+                name: Table::meta_name(table.name()),
+                value: Some(blob),
+            }])
+            .map_err(storage_error)
+    }
+
+    /// Replaces a table's settings with `change`'s result, persisted, under the catalog lock.
+    fn change_table(
+        &self,
+        name: &str,
+        missing: impl FnOnce() -> Error,
+        change: impl FnOnce(&Table) -> Result<Table>,
+    ) -> Result<Arc<Table>> {
+        let mut tables = self.inner.tables.write();
+        let current = tables.get(name).cloned().ok_or_else(missing)?;
+        let next = Arc::new(change(&current)?);
+        self.store_table(&next)?;
+        tables.insert(name.to_owned(), next.clone());
+        Ok(next)
+    }
+
     fn new_space(&self) -> SpaceId {
         self.inner.next_space.fetch_add(1, Ordering::Relaxed)
     }
@@ -237,4 +293,80 @@ impl DynamoDb for Engine {
     async fn delete_item(&self, input: DeleteItemInput) -> Result<DeleteItemOutput> {
         self.delete_item_now(input)
     }
+
+    async fn query(&self, _input: QueryInput) -> Result<QueryOutput> {
+        Err(not_served("Query"))
+    }
+
+    async fn scan(&self, _input: ScanInput) -> Result<ScanOutput> {
+        Err(not_served("Scan"))
+    }
+
+    async fn batch_get_item(&self, input: BatchGetItemInput) -> Result<BatchGetItemOutput> {
+        self.batch_get_now(input)
+    }
+
+    async fn batch_write_item(&self, input: BatchWriteItemInput) -> Result<BatchWriteItemOutput> {
+        self.batch_write_now(input)
+    }
+
+    async fn transact_get_items(
+        &self,
+        _input: TransactGetItemsInput,
+    ) -> Result<TransactGetItemsOutput> {
+        Err(not_served("TransactGetItems"))
+    }
+
+    async fn transact_write_items(
+        &self,
+        _input: TransactWriteItemsInput,
+    ) -> Result<TransactWriteItemsOutput> {
+        Err(not_served("TransactWriteItems"))
+    }
+
+    async fn update_time_to_live(
+        &self,
+        input: UpdateTimeToLiveInput,
+    ) -> Result<UpdateTimeToLiveOutput> {
+        self.update_ttl_now(input)
+    }
+
+    async fn describe_time_to_live(
+        &self,
+        input: DescribeTimeToLiveInput,
+    ) -> Result<DescribeTimeToLiveOutput> {
+        self.describe_ttl_now(input)
+    }
+
+    async fn tag_resource(&self, input: TagResourceInput) -> Result<TagResourceOutput> {
+        self.tag_resource_now(input)
+    }
+
+    async fn untag_resource(&self, input: UntagResourceInput) -> Result<UntagResourceOutput> {
+        self.untag_resource_now(input)
+    }
+
+    async fn list_tags_of_resource(
+        &self,
+        input: ListTagsOfResourceInput,
+    ) -> Result<ListTagsOfResourceOutput> {
+        self.list_tags_now(input)
+    }
+
+    async fn describe_limits(&self, _input: DescribeLimitsInput) -> Result<DescribeLimitsOutput> {
+        self.describe_limits_now()
+    }
+
+    async fn describe_endpoints(
+        &self,
+        _input: DescribeEndpointsInput,
+    ) -> Result<DescribeEndpointsOutput> {
+        self.describe_endpoints_now()
+    }
+}
+
+/// The answer for an operation this engine does not serve yet: the exception a DynamoDB endpoint
+/// gives for an operation it does not know.
+fn not_served(operation: &str) -> Error {
+    Error::UnknownOperation(format!("ddbmock does not serve {operation} yet"))
 }

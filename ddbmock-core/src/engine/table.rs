@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::keys::KeySchema;
 use crate::model::Item;
-use crate::operation::TableDescription;
+use crate::operation::{TableDescription, Tag, TimeToLiveSpecification};
 use crate::storage::SpaceId;
 
 /// Exact live counts of a table or index, as DescribeTable reports them.
@@ -95,7 +95,7 @@ impl Index {
 }
 
 /// One table.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Table {
     /// The description as DescribeTable returns it, without live counts.
     pub description: TableDescription,
@@ -108,6 +108,12 @@ pub struct Table {
     /// Live counters.
     #[serde(skip)]
     pub stats: Arc<Stats>,
+    /// The table's tags, in the order they were added.
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    /// The time-to-live setting, once UpdateTimeToLive has been called.
+    #[serde(default)]
+    pub ttl: Option<TimeToLiveSpecification>,
 }
 
 impl Table {

@@ -3,11 +3,10 @@
 use std::sync::Arc;
 
 use super::table::Table;
-use super::{Engine, storage_error, validate};
+use super::{Engine, validate};
 use crate::error::msg::table::{self as m, ConstraintErrors};
 use crate::error::{Result, msg};
 use crate::operation::*;
-use crate::storage::Write;
 
 impl Engine {
     pub(crate) fn update_table_now(&self, input: UpdateTableInput) -> Result<UpdateTableOutput> {
@@ -147,19 +146,9 @@ impl Engine {
 
         let table = Table {
             description: d,
-            key: current.key.clone(),
-            space: current.space,
-            indexes: current.indexes.clone(),
-            stats: current.stats.clone(),
+            ..(*current).clone()
         };
-        let blob = serde_json::to_vec(&table).map_err(|e| msg::validation(e.to_string()))?;
-        self.inner
-            .storage
-            .write(vec![Write::Meta {
-                name: Table::meta_name(&name),
-                value: Some(blob),
-            }])
-            .map_err(storage_error)?;
+        self.store_table(&table)?;
         let out = table.describe();
         tables.insert(name, Arc::new(table));
         Ok(UpdateTableOutput {

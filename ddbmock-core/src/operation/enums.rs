@@ -113,6 +113,18 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// The kind of change a stream record describes.
+    OperationType {
+        /// `INSERT`
+        Insert => "INSERT",
+        /// `MODIFY`
+        Modify => "MODIFY",
+        /// `REMOVE`
+        Remove => "REMOVE",
+    }
+}
+
+wire_enum! {
     /// Which attributes a secondary index projects.
     ProjectionType {
         /// `ALL`
@@ -237,6 +249,56 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// What a Query or Scan returns: attributes or a count.
+    Select {
+        /// `SPECIFIC_ATTRIBUTES`
+        SpecificAttributes => "SPECIFIC_ATTRIBUTES",
+        /// `COUNT`
+        Count => "COUNT",
+        /// `ALL_ATTRIBUTES`
+        AllAttributes => "ALL_ATTRIBUTES",
+        /// `ALL_PROJECTED_ATTRIBUTES`
+        AllProjectedAttributes => "ALL_PROJECTED_ATTRIBUTES",
+    }
+}
+
+wire_enum! {
+    /// The values of `ShardFilterType`.
+    ShardFilterType {
+        /// `CHILD_SHARDS`
+        ChildShards => "CHILD_SHARDS",
+    }
+}
+
+wire_enum! {
+    /// Where in a shard an iterator starts.
+    ShardIteratorType {
+        /// `TRIM_HORIZON`
+        TrimHorizon => "TRIM_HORIZON",
+        /// `LATEST`
+        Latest => "LATEST",
+        /// `AT_SEQUENCE_NUMBER`
+        AtSequenceNumber => "AT_SEQUENCE_NUMBER",
+        /// `AFTER_SEQUENCE_NUMBER`
+        AfterSequenceNumber => "AFTER_SEQUENCE_NUMBER",
+    }
+}
+
+wire_enum! {
+    /// The state of a stream.
+    StreamStatus {
+        /// `ENABLING`
+        Enabling => "ENABLING",
+        /// `ENABLED`
+        Enabled => "ENABLED",
+        /// `DISABLING`
+        Disabling => "DISABLING",
+        /// `DISABLED`
+        Disabled => "DISABLED",
+    }
+}
+
+wire_enum! {
     /// What a stream record carries of the item.
     StreamViewType {
         /// `OLD_IMAGE`
@@ -279,6 +341,20 @@ wire_enum! {
         Archived => "ARCHIVED",
         /// `REPLICATION_NOT_AUTHORIZED`
         ReplicationNotAuthorized => "REPLICATION_NOT_AUTHORIZED",
+    }
+}
+
+wire_enum! {
+    /// The state of time to live on a table.
+    TimeToLiveStatus {
+        /// `ENABLING`
+        Enabling => "ENABLING",
+        /// `DISABLING`
+        Disabling => "DISABLING",
+        /// `ENABLED`
+        Enabled => "ENABLED",
+        /// `DISABLED`
+        Disabled => "DISABLED",
     }
 }
 

@@ -96,7 +96,7 @@ pub struct GetItemInput {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct GetItemOutput {
-    /// A map of attribute names to AttributeValue objects, as specified by ProjectionExpression .
+    /// A map of attribute names to AttributeValue objects, as specified by ProjectionExpression.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<Item>,
     /// The capacity units consumed by the GetItem operation.

@@ -15,7 +15,7 @@ pub struct ExpectedAttributeValue {
     /// Causes DynamoDB to evaluate the value before attempting a conditional operation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exists: Option<bool>,
-    /// A comparator for evaluating attributes in the AttributeValueList .
+    /// A comparator for evaluating attributes in the AttributeValueList.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison_operator: Option<ComparisonOperator>,
     /// One or more values to evaluate against the supplied attribute.
@@ -30,7 +30,7 @@ pub struct AttributeValueUpdate {
     /// Represents the data for an attribute. Each attribute value is described as a name-value pair.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<AttributeValue>,
-    /// Specifies how to perform the update. Valid values are PUT (default), DELETE , and ADD .
+    /// Specifies how to perform the update. Valid values are PUT (default), DELETE, and ADD.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<AttributeAction>,
 }

@@ -13,22 +13,36 @@
 
 pub(crate) mod wire_enum;
 
+mod batch;
 mod capacity;
 mod enums;
 mod item;
 mod legacy;
+mod limits;
+mod query;
 mod replica;
 mod schema;
+mod streams;
 mod table;
 mod table_description;
+mod tags;
 mod throughput;
+mod transact;
+mod ttl;
 
+pub use batch::*;
 pub use capacity::*;
 pub use enums::*;
 pub use item::*;
 pub use legacy::*;
+pub use limits::*;
+pub use query::*;
 pub use replica::*;
 pub use schema::*;
+pub use streams::*;
 pub use table::*;
 pub use table_description::*;
+pub use tags::*;
 pub use throughput::*;
+pub use transact::*;
+pub use ttl::*;

@@ -15,7 +15,7 @@ pub struct ReplicaDescription {
     /// The name of the Region.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region_name: Option<String>,
-    /// The current state of the replica: CREATING - The replica is being created.
+    /// The current state of the replica.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replica_status: Option<ReplicaStatus>,
     /// The Amazon Resource Name (ARN) of the global table replica.

@@ -120,7 +120,7 @@ pub struct GlobalSecondaryIndexDescription {
     /// Represents attributes that are copied (projected) from the table into the global secondary index.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub projection: Option<Projection>,
-    /// The current state of the global secondary index: CREATING - The index is being created.
+    /// The current state of the global secondary index.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index_status: Option<IndexStatus>,
     /// Indicates whether the index is currently backfilling.

@@ -44,7 +44,7 @@ pub struct CreateTableInput {
     /// A list of key-value pairs to label the table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
-    /// The table class of the new table. Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS .
+    /// The table class of the new table. Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table_class: Option<TableClass>,
     /// Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.

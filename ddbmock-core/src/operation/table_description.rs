@@ -23,7 +23,7 @@ pub struct TableDescription {
     /// The primary key structure for the table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_schema: Option<Vec<KeySchemaElement>>,
-    /// The current state of the table: CREATING - The table is being created.
+    /// The current state of the table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table_status: Option<TableStatus>,
     /// The date and time when the table was created, in UNIX epoch time format.
@@ -41,7 +41,7 @@ pub struct TableDescription {
     /// The Amazon Resource Name (ARN) that uniquely identifies the table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table_arn: Option<String>,
-    /// Unique identifier for the table for which the backup was created.
+    /// Unique identifier for the table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table_id: Option<String>,
     /// Contains the details for the read/write capacity mode.
@@ -119,7 +119,7 @@ pub struct SseSpecification {
     /// Indicates whether server-side encryption is done using an Amazon Web Services managed key or an Amazon Web Services owned key.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
-    /// Server-side encryption type. The only supported value is: KMS - Server-side encryption that uses Key Management Service.
+    /// Server-side encryption type. The only supported value is.
     #[serde(rename = "SSEType", skip_serializing_if = "Option::is_none")]
     pub sse_type: Option<SseType>,
     /// The KMS key that should be used for the KMS encryption.
@@ -134,7 +134,7 @@ pub struct SseDescription {
     /// Represents the current state of server-side encryption.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<SseStatus>,
-    /// Server-side encryption type. The only supported value is: KMS - Server-side encryption that uses Key Management Service.
+    /// Server-side encryption type. The only supported value is.
     #[serde(rename = "SSEType", skip_serializing_if = "Option::is_none")]
     pub sse_type: Option<SseType>,
     /// The KMS key ARN used for the KMS encryption.
@@ -149,7 +149,7 @@ pub struct SseDescription {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct TableClassSummary {
-    /// The table class of the specified table. Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS .
+    /// The table class of the specified table. Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table_class: Option<TableClass>,
     /// The date and time at which the table class was last updated.

@@ -8,10 +8,10 @@ use super::{BillingMode, IndexStatus, TableStatus};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ProvisionedThroughput {
-    /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ThrottlingException .
+    /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ThrottlingException.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read_capacity_units: Option<i64>,
-    /// The maximum number of writes consumed per second before DynamoDB returns a ThrottlingException .
+    /// The maximum number of writes consumed per second before DynamoDB returns a ThrottlingException.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub write_capacity_units: Option<i64>,
 }
@@ -29,10 +29,10 @@ pub struct ProvisionedThroughputDescription {
     /// The number of provisioned throughput decreases for this table during this UTC calendar day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_decreases_today: Option<i64>,
-    /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ThrottlingException .
+    /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ThrottlingException.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read_capacity_units: Option<i64>,
-    /// The maximum number of writes consumed per second before DynamoDB returns a ThrottlingException .
+    /// The maximum number of writes consumed per second before DynamoDB returns a ThrottlingException.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub write_capacity_units: Option<i64>,
 }

@@ -70,6 +70,32 @@ operations! {
     UpdateItem => update_item,
     /// `DeleteItem`.
     DeleteItem => delete_item,
+    /// `Query`.
+    Query => query,
+    /// `Scan`.
+    Scan => scan,
+    /// `BatchGetItem`.
+    BatchGetItem => batch_get_item,
+    /// `BatchWriteItem`.
+    BatchWriteItem => batch_write_item,
+    /// `TransactGetItems`.
+    TransactGetItems => transact_get_items,
+    /// `TransactWriteItems`.
+    TransactWriteItems => transact_write_items,
+    /// `UpdateTimeToLive`.
+    UpdateTimeToLive => update_time_to_live,
+    /// `DescribeTimeToLive`.
+    DescribeTimeToLive => describe_time_to_live,
+    /// `TagResource`.
+    TagResource => tag_resource,
+    /// `UntagResource`.
+    UntagResource => untag_resource,
+    /// `ListTagsOfResource`.
+    ListTagsOfResource => list_tags_of_resource,
+    /// `DescribeLimits`.
+    DescribeLimits => describe_limits,
+    /// `DescribeEndpoints`.
+    DescribeEndpoints => describe_endpoints,
 }
 
 impl std::fmt::Display for Operation {

@@ -3,11 +3,15 @@
 //! Each scenario is an `async fn(&dyn DynamoDb)` that panics on a deviation. [`conformance_tests!`]
 //! turns the whole list into one `#[tokio::test]` per scenario for a given way of making a client.
 
+mod batch;
 mod items;
+mod settings;
 mod support;
 mod tables;
 
+pub use batch::*;
 pub use items::*;
+pub use settings::*;
 pub use support::{assert_error, unique_name};
 pub use tables::*;
 
@@ -35,6 +39,11 @@ macro_rules! conformance_tests {
             update_item_attribute_updates,
             item_count_and_size,
             missing_table,
+            batch_write_and_get,
+            batch_validation,
+            tags_by_arn,
+            time_to_live_setting,
+            account_limits,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {

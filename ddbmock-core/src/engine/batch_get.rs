@@ -1,0 +1,95 @@
+//! BatchGetItem: up to 100 keys over several tables; responses beyond 16 MB are left in
+//! `UnprocessedKeys` for the caller to ask again.
+
+use std::collections::{HashMap, HashSet};
+
+use super::keys::{item_storage_key, validate_key};
+use super::{Engine, validate};
+use crate::error::msg::table::ConstraintErrors;
+use crate::error::{Result, msg};
+use crate::model::{Item, item_size};
+use crate::operation::*;
+
+/// DynamoDB's limit of keys in one BatchGetItem.
+const MAX_KEYS: usize = 100;
+/// DynamoDB's limit of one BatchGetItem response.
+const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+impl Engine {
+    pub(crate) fn batch_get_now(&self, input: BatchGetItemInput) -> Result<BatchGetItemOutput> {
+        let mut errors = ConstraintErrors::new();
+        validate::required(&mut errors, "requestItems", &input.request_items);
+        validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
+        errors.into_result()?;
+        let request_items = input.request_items.unwrap_or_default();
+        if request_items.is_empty() {
+            return Err(msg::validation(
+                "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
+            ));
+        }
+        let total: usize = request_items
+            .values()
+            .map(|k| k.keys.as_ref().map_or(0, Vec::len))
+            .sum();
+        if total > MAX_KEYS {
+            return Err(msg::validation(
+                "Too many items requested for the BatchGetItem call",
+            ));
+        }
+
+        let mut plan = Vec::new();
+        for (table_name, mut request) in request_items {
+            let table = self.table(&table_name)?;
+            let mut keys = request.keys.take().unwrap_or_default();
+            if keys.is_empty() {
+                return Err(msg::validation(format!(
+                    "1 validation error detected: Value '[]' at 'requestItems.{table_name}.member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1"
+                )));
+            }
+            let mut seen = HashSet::new();
+            let mut storage_keys = Vec::with_capacity(keys.len());
+            for key in &mut keys {
+                validate::values(key)?;
+                validate_key(&table.key, key)?;
+                let sk = item_storage_key(&table.key, key)?;
+                if !seen.insert(sk.clone()) {
+                    return Err(msg::validation(
+                        "Provided list of item keys contains duplicates",
+                    ));
+                }
+                storage_keys.push(sk);
+            }
+            plan.push((table_name, table, request, keys, storage_keys));
+        }
+
+        let mut responses: HashMap<String, Vec<Item>> = HashMap::new();
+        let mut unprocessed: HashMap<String, KeysAndAttributes> = HashMap::new();
+        let mut bytes = 0;
+        for (name, table, request, keys, storage_keys) in plan {
+            let found = responses.entry(name.clone()).or_default();
+            for (key, sk) in keys.into_iter().zip(storage_keys) {
+                if bytes >= MAX_RESPONSE_BYTES {
+                    unprocessed
+                        .entry(name.clone())
+                        .or_insert_with(|| KeysAndAttributes {
+                            keys: Some(Vec::new()),
+                            ..request.clone()
+                        })
+                        .keys
+                        .get_or_insert_with(Vec::new)
+                        .push(key);
+                    continue;
+                }
+                if let Some(item) = self.read(&table, &sk)? {
+                    bytes += item_size(&item);
+                    found.push((*item).clone());
+                }
+            }
+        }
+        Ok(BatchGetItemOutput {
+            responses: Some(responses),
+            unprocessed_keys: Some(unprocessed),
+            consumed_capacity: None,
+        })
+    }
+}
