@@ -34,7 +34,7 @@ done
 
 # pytest: 0 is success; anything else (failures, errors, or 5 = nothing collected) fails the run.
 status=0
-DDBMOCK_ENDPOINT="$ENDPOINT" "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests/python || status=$?
+DDBMOCK_ENDPOINT="$ENDPOINT" DDBMOCK_BIN=target/debug/ddbmock "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests/python || status=$?
 if [ "$status" -ne 0 ]; then echo "pytest failed (exit $status)" >&2; exit "$status"; fi
 
 # AWS CLI smoke test, with dummy credentials and a region from the environment only.

@@ -19,11 +19,13 @@
 //! # });
 //! ```
 
+mod client;
 mod decode;
 mod encode;
 mod operation;
 mod request_id;
 
+pub use client::error_from_body;
 pub use operation::Operation;
 pub use request_id::request_id;
 
