@@ -79,3 +79,124 @@ async fn authorization_runs_after_the_target_and_before_the_members() {
     assert_eq!(response.status, 200);
     assert_eq!(seen, Some(Operation::ListTables));
 }
+
+mod never_panics {
+    //! Any body, for any operation, gets a 200 or a 400: never a panic, never a 500.
+
+    use proptest::prelude::*;
+    use serde_json::{Map, Value};
+
+    use super::*;
+
+    const MEMBERS: &[&str] = &[
+        "TableName",
+        "Key",
+        "Item",
+        "KeySchema",
+        "AttributeDefinitions",
+        "AttributeName",
+        "AttributeType",
+        "KeyType",
+        "Limit",
+        "BillingMode",
+        "ProvisionedThroughput",
+        "ReadCapacityUnits",
+        "RequestItems",
+        "PutRequest",
+        "DeleteRequest",
+        "Keys",
+        "AttributeUpdates",
+        "Action",
+        "Value",
+        "ReturnValues",
+        "ExpressionAttributeNames",
+        "ExpressionAttributeValues",
+        "ConditionExpression",
+        "UpdateExpression",
+        "TransactItems",
+        "ResourceArn",
+        "Tags",
+        "TimeToLiveSpecification",
+        "pk",
+        "S",
+        "N",
+        "B",
+        "SS",
+        "NS",
+        "BS",
+        "M",
+        "L",
+        "NULL",
+        "BOOL",
+        "",
+    ];
+
+    fn json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            prop_oneof![
+                Just("tab".to_owned()),
+                Just("1".to_owned()),
+                Just("HASH".to_owned()),
+                ".{0,8}"
+            ]
+            .prop_map(Value::String),
+        ];
+        leaf.prop_recursive(5, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::vec((prop::sample::select(MEMBERS), inner), 0..5).prop_map(
+                    |pairs| Value::Object(
+                        pairs
+                            .into_iter()
+                            .map(|(k, v)| (k.to_owned(), v))
+                            .collect::<Map<_, _>>()
+                    )
+                ),
+            ]
+        })
+    }
+
+    /// A request-shaped body: an object of known member names.
+    fn request() -> impl Strategy<Value = Value> {
+        prop::collection::vec((prop::sample::select(MEMBERS), json()), 0..6).prop_map(|pairs| {
+            Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        })
+    }
+
+    fn answer(operation: usize, body: &[u8]) -> Response {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let db = Engine::memory();
+            let table = br#"{"TableName":"tab","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}"#;
+            let created = handle(&db, Some("DynamoDB_20120810.CreateTable"), table).await;
+            assert_eq!(created.status, 200);
+            let target = format!("DynamoDB_20120810.{}", Operation::ALL[operation].name());
+            handle(&db, Some(&target), body).await
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn json_bodies(operation in 0..Operation::ALL.len(), body in prop_oneof![json(), request()]) {
+            let response = answer(operation, body.to_string().as_bytes());
+            prop_assert!(
+                response.status == 200 || response.status == 400,
+                "{body} -> {}", String::from_utf8_lossy(&response.body)
+            );
+        }
+
+        #[test]
+        fn byte_bodies(operation in 0..Operation::ALL.len(), body in prop::collection::vec(any::<u8>(), 0..64)) {
+            let response = answer(operation, &body);
+            prop_assert_eq!(response.status, 400);
+        }
+    }
+}
