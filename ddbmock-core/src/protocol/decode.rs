@@ -40,10 +40,7 @@ fn classify<T: DeserializeOwned>(body: &[u8], error: &serde_json::Error) -> Erro
         Err(e) => e.path().iter().cloned().collect(),
         Ok(_) => Vec::new(),
     };
-    match serialization_text(text, &path, body) {
-        Some(text) => msg::protocol::serialization(text),
-        None => msg::protocol::malformed_json(),
-    }
+    serialization_error(text, &path, body).unwrap_or_else(msg::protocol::malformed_json)
 }
 
 /// serde_json appends " at line L column C" to its messages.
@@ -101,84 +98,79 @@ impl Sent {
     }
 }
 
-const START_OF_STRUCTURE: &str = "Start of structure or map found where not expected";
-const UNEXPECTED_FIELD: &str = "Unexpected field type";
+/// The package of DynamoDB's model classes, as its messages name them.
 const MODEL: &str = "com.amazonaws.dynamodb.v20120810";
 
-/// DynamoDB's text for serde's `text` at `path`, or `None` for a combination DynamoDB has no text for.
-fn serialization_text(text: &str, path: &[Segment], body: &[u8]) -> Option<String> {
+/// DynamoDB's error for serde's `text` at `path`, or `None` for a combination DynamoDB has no text for.
+fn serialization_error(text: &str, path: &[Segment], body: &[u8]) -> Option<Error> {
+    use msg::protocol as m;
     if text == "Base64 encoded value is not valid" {
-        return base64_text(path, body);
+        return base64_error(path, body);
     }
     // serde's derived structs also read JSON arrays, positionally; an array too short says so.
     if let Some(rest) = text.strip_prefix("invalid length ") {
         let name = rest.split_once("expected struct ")?.1.split(' ').next()?;
-        return Some(format!("Unrecognized collection type class {MODEL}.{name}"));
+        return Some(m::unrecognized_collection(&format!("{MODEL}.{name}")));
     }
     let rest = text.strip_prefix("invalid type: ")?;
     let (sent, expected) = rest.split_once(", expected ")?;
     let sent = Sent::parse(sent);
-    let key = last_key(path);
-    let text = match expected {
+    let error = match expected {
         "a string" if is_blob(path) => match sent {
-            Sent::Array => "Unrecognized collection type class java.nio.ByteBuffer".to_owned(),
-            Sent::Object => START_OF_STRUCTURE.to_owned(),
-            _ => "only base-64-encoded strings are convertible to bytes".to_owned(),
+            Sent::Array => m::unrecognized_collection("java.nio.ByteBuffer"),
+            Sent::Object => m::start_of_structure(),
+            _ => m::not_base64_string(),
         },
         "a string" => match sent {
-            Sent::Array => "Unrecognized collection type class java.lang.String".to_owned(),
-            Sent::Object => START_OF_STRUCTURE.to_owned(),
+            Sent::Array => m::unrecognized_collection("java.lang.String"),
+            Sent::Object => m::start_of_structure(),
             Sent::Str | Sent::Other => return None,
-            _ => format!("{} cannot be converted to String", sent.token()),
+            _ => m::cannot_convert(sent.token(), "String"),
         },
         "a boolean" => match sent {
-            Sent::Str => "Unexpected token received from parser".to_owned(),
-            Sent::Array => "Unrecognized collection type class java.lang.Boolean".to_owned(),
-            Sent::Object => START_OF_STRUCTURE.to_owned(),
-            Sent::Number | Sent::Decimal => {
-                format!("{} cannot be converted to Boolean", sent.token())
-            }
+            Sent::Str => m::unexpected_token(),
+            Sent::Array => m::unrecognized_collection("java.lang.Boolean"),
+            Sent::Object => m::start_of_structure(),
+            Sent::Number | Sent::Decimal => m::cannot_convert(sent.token(), "Boolean"),
             _ => return None,
         },
-        "i8" | "i16" | "i32" | "u8" | "u16" | "u32" => number_text(sent, "Integer")?,
-        "i64" | "u64" => number_text(sent, "Long")?,
-        "f32" | "f64" => number_text(sent, "Double")?,
+        "i8" | "i16" | "i32" | "u8" | "u16" | "u32" => number_error(sent, "Integer")?,
+        "i64" | "u64" => number_error(sent, "Long")?,
+        "f32" | "f64" => number_error(sent, "Double")?,
         "a sequence" => match sent {
-            Sent::Object => START_OF_STRUCTURE.to_owned(),
-            _ if sent.is_scalar() => UNEXPECTED_FIELD.to_owned(),
+            Sent::Object => m::start_of_structure(),
+            _ if sent.is_scalar() => m::unexpected_field_type(),
             _ => return None,
         },
         "a map" => match sent {
-            Sent::Array => format!(
-                "Unrecognized collection type java.util.Map<java.lang.String, {}>",
-                map_value_class(key)
-            ),
-            _ if sent.is_scalar() => UNEXPECTED_FIELD.to_owned(),
+            Sent::Array => m::unrecognized_map(&map_value_class(last_key(path))),
+            _ if sent.is_scalar() => m::unexpected_field_type(),
             _ => return None,
         },
         "an AttributeValue object" => match sent {
-            Sent::Array => format!("Unrecognized collection type class {MODEL}.AttributeValue"),
-            _ if sent.is_scalar() => "Unexpected value type in payload".to_owned(),
+            Sent::Array => m::unrecognized_collection(&format!("{MODEL}.AttributeValue")),
+            _ if sent.is_scalar() => m::unexpected_value_type(),
             _ => return None,
         },
         _ => {
             let name = expected.strip_prefix("struct ")?;
             match sent {
-                Sent::Array => format!("Unrecognized collection type class {MODEL}.{name}"),
-                _ if sent.is_scalar() => UNEXPECTED_FIELD.to_owned(),
+                Sent::Array => m::unrecognized_collection(&format!("{MODEL}.{name}")),
+                _ if sent.is_scalar() => m::unexpected_field_type(),
                 _ => return None,
             }
         }
     };
-    Some(text)
+    Some(error)
 }
 
-fn number_text(sent: Sent, class: &str) -> Option<String> {
+fn number_error(sent: Sent, class: &str) -> Option<Error> {
+    use msg::protocol as m;
     Some(match sent {
-        Sent::Array => format!("Unrecognized collection type class java.lang.{class}"),
-        Sent::Object => START_OF_STRUCTURE.to_owned(),
+        Sent::Array => m::unrecognized_collection(&format!("java.lang.{class}")),
+        Sent::Object => m::start_of_structure(),
         Sent::Other => return None,
-        _ => format!("{} cannot be converted to {class}", sent.token()),
+        _ => m::cannot_convert(sent.token(), class),
     })
 }
 
@@ -209,8 +201,8 @@ fn map_value_class(key: Option<&str>) -> String {
     }
 }
 
-/// DynamoDB's text for a binary that is not valid base64, from the value itself.
-fn base64_text(path: &[Segment], body: &[u8]) -> Option<String> {
+/// DynamoDB's error for a binary that is not valid base64, from the value itself.
+fn base64_error(path: &[Segment], body: &[u8]) -> Option<Error> {
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
     let mut at = &value;
     for segment in path {
@@ -220,12 +212,11 @@ fn base64_text(path: &[Segment], body: &[u8]) -> Option<String> {
             _ => return None,
         };
     }
-    let text = at.as_str()?;
-    let length = text.chars().count();
+    let length = at.as_str()?.chars().count();
     Some(if length % 4 != 0 {
-        format!("Base64 encoded length is expected a multiple of 4 bytes but found: {length}")
+        msg::protocol::base64_length(length)
     } else {
-        "Invalid last non-pad Base64 character dectected".to_owned()
+        msg::protocol::base64_last_character()
     })
 }
 

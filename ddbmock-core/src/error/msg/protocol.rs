@@ -140,3 +140,61 @@ pub fn signature_mismatch(canonical_request: &str, string_to_sign: &str) -> Erro
         "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String for this request should have been\n'{canonical_request}'\n\nThe String-to-Sign should have been\n'{string_to_sign}'\n"
     ))
 }
+
+// Member type errors: Jackson's texts, as DynamoDB's JSON reader gives them (`protocol::decode` picks
+// one from what was sent and what the member is).
+
+/// A scalar of the wrong kind: `token` is Jackson's (`NUMBER_VALUE`, `TRUE_VALUE`, …), `class` the
+/// member's Java type (`String`, `Integer`, `Long`, `Boolean`).
+pub fn cannot_convert(token: &str, class: &str) -> Error {
+    serialization(format!("{token} cannot be converted to {class}"))
+}
+
+/// A JSON array where a non-list member was expected; `class` is the member's full Java class.
+pub fn unrecognized_collection(class: &str) -> Error {
+    serialization(format!("Unrecognized collection type class {class}"))
+}
+
+/// A JSON array where a map member was expected; `value_class` is the map's value class.
+pub fn unrecognized_map(value_class: &str) -> Error {
+    serialization(format!(
+        "Unrecognized collection type java.util.Map<java.lang.String, {value_class}>"
+    ))
+}
+
+/// A JSON object where a scalar or a list was expected.
+pub fn start_of_structure() -> Error {
+    serialization("Start of structure or map found where not expected")
+}
+
+/// A scalar where a list, map or structure member was expected.
+pub fn unexpected_field_type() -> Error {
+    serialization("Unexpected field type")
+}
+
+/// A scalar where an attribute value was expected.
+pub fn unexpected_value_type() -> Error {
+    serialization("Unexpected value type in payload")
+}
+
+/// A string where a boolean was expected.
+pub fn unexpected_token() -> Error {
+    serialization("Unexpected token received from parser")
+}
+
+/// A number or boolean where a binary was expected.
+pub fn not_base64_string() -> Error {
+    serialization("only base-64-encoded strings are convertible to bytes")
+}
+
+/// A binary whose base64 text is not a multiple of 4 long.
+pub fn base64_length(length: usize) -> Error {
+    serialization(format!(
+        "Base64 encoded length is expected a multiple of 4 bytes but found: {length}"
+    ))
+}
+
+/// A binary whose base64 text is otherwise invalid ("dectected" is DynamoDB's spelling).
+pub fn base64_last_character() -> Error {
+    serialization("Invalid last non-pad Base64 character dectected")
+}
