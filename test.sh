@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check and test of the workspace: formatting, lints, unit, integration, doc and example tests.
+# Runs every check and test of the workspace: formatting, lints, unit, integration, doc and example
+# tests, then the server door from outside: boto3 (pytest) and the AWS CLI against a running `ddbmock`.
 set -euo pipefail
 cd "$(dirname "$0")"
 cargo fmt --all --check
@@ -7,3 +8,46 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace --all-targets
 cargo test --workspace --doc
 cargo run --quiet --example quickstart
+
+# --- The server door: boto3 and the AWS CLI, in a virtualenv of their own under target/. ---
+VENV=target/py-venv
+REQUIREMENTS="boto3 pytest awscli"
+if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.installed" 2>/dev/null)" != "$REQUIREMENTS" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check $REQUIREMENTS
+  echo "$REQUIREMENTS" >"$VENV/.installed"
+fi
+
+cargo build --quiet --bin ddbmock
+LOG="$(mktemp)"
+target/debug/ddbmock --port 0 --log warn >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -f "$LOG"' EXIT
+ENDPOINT=""
+for _ in $(seq 1 200); do
+  ENDPOINT="$(grep -o 'http://[0-9.:]*' "$LOG" | head -n1 || true)"
+  [ -n "$ENDPOINT" ] && break
+  kill -0 "$SERVER" 2>/dev/null || { cat "$LOG"; echo "ddbmock did not start" >&2; exit 1; }
+  sleep 0.05
+done
+[ -n "$ENDPOINT" ] || { cat "$LOG"; echo "ddbmock printed no endpoint" >&2; exit 1; }
+
+# pytest: 0 is success; anything else (failures, errors, or 5 = nothing collected) fails the run.
+status=0
+DDBMOCK_ENDPOINT="$ENDPOINT" DDBMOCK_BIN=target/debug/ddbmock "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests/python || status=$?
+if [ "$status" -ne 0 ]; then echo "pytest failed (exit $status)" >&2; exit "$status"; fi
+
+# AWS CLI smoke test, with dummy credentials and a region from the environment only.
+export AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=secret AWS_DEFAULT_REGION=us-east-1
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_PAGER=""
+aws() { "$VENV/bin/aws" --endpoint-url "$ENDPOINT" --output json "$@"; }
+aws dynamodb create-table --table-name cli-smoke \
+  --attribute-definitions AttributeName=id,AttributeType=S \
+  --key-schema AttributeName=id,KeyType=HASH --billing-mode PAY_PER_REQUEST >/dev/null
+aws dynamodb put-item --table-name cli-smoke --item '{"id":{"S":"1"},"v":{"N":"42"}}'
+[ "$(aws dynamodb get-item --table-name cli-smoke --key '{"id":{"S":"1"}}' --query Item.v.N --output text)" = 42 ] \
+  || { echo "AWS CLI smoke test: get-item did not return the item" >&2; exit 1; }
+aws dynamodb list-tables --query 'TableNames' --output text | grep -qw cli-smoke \
+  || { echo "AWS CLI smoke test: list-tables does not list the table" >&2; exit 1; }
+aws dynamodb delete-table --table-name cli-smoke >/dev/null
+echo "server door: pytest and AWS CLI smoke test passed against $ENDPOINT"

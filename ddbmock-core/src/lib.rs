@@ -8,6 +8,7 @@ pub mod error;
 pub mod expr;
 pub mod model;
 pub mod operation;
+pub mod protocol;
 pub mod storage;
 
 pub use api::{DynamoDb, DynamoDbStreams};

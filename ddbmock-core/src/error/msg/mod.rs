@@ -32,5 +32,6 @@ pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were in
 pub mod item;
 pub mod query;
 pub mod streams;
+pub mod protocol;
 pub mod table;
 pub mod transact;

@@ -1,0 +1,123 @@
+//! The operations the protocol serves: `X-Amz-Target` names to [`DynamoDb`] methods.
+//!
+//! One table, `operations!`, lists each operation once; it generates the [`Operation`] enum, the
+//! target parser and the dispatch, so a new trait method is served by adding one line.
+
+use crate::api::DynamoDb;
+use crate::error::Result;
+
+use super::{decode, encode};
+
+/// The `X-Amz-Target` prefix of DynamoDB's operations (API version 2012-08-10).
+const DYNAMODB_PREFIX: &str = "DynamoDB_20120810.";
+
+macro_rules! operations {
+    ($( $(#[$meta:meta])* $name:ident => $method:ident, )+) => {
+        /// An operation of the API, as named after the `.` in `X-Amz-Target`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Operation {
+            $( $(#[$meta])* $name, )+
+        }
+
+        impl Operation {
+            /// Every operation served, in the order of the table.
+            pub const ALL: &'static [Operation] = &[$(Operation::$name),+];
+
+            /// The operation's name (`PutItem`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( Operation::$name => stringify!($name), )+
+                }
+            }
+
+            /// The operation a `X-Amz-Target` value names (`DynamoDB_20120810.PutItem`), if any.
+            /// DynamoDB matches target names exactly, case included.
+            pub fn from_target(target: &str) -> Option<Operation> {
+                let name = target.strip_prefix(DYNAMODB_PREFIX)?;
+                match name {
+                    $( stringify!($name) => Some(Operation::$name), )+
+                    _ => None,
+                }
+            }
+
+            /// Reads the input from `body`, calls the method, and gives back the output's JSON.
+            pub(super) async fn call(self, db: &dyn DynamoDb, body: &[u8]) -> Result<Vec<u8>> {
+                match self {
+                    $( Operation::$name => encode::output(&db.$method(decode::input(body)?).await?), )+
+                }
+            }
+        }
+    };
+}
+
+operations! {
+    /// `CreateTable`.
+    CreateTable => create_table,
+    /// `DescribeTable`.
+    DescribeTable => describe_table,
+    /// `ListTables`.
+    ListTables => list_tables,
+    /// `UpdateTable`.
+    UpdateTable => update_table,
+    /// `DeleteTable`.
+    DeleteTable => delete_table,
+    /// `PutItem`.
+    PutItem => put_item,
+    /// `GetItem`.
+    GetItem => get_item,
+    /// `UpdateItem`.
+    UpdateItem => update_item,
+    /// `DeleteItem`.
+    DeleteItem => delete_item,
+    /// `Query`.
+    Query => query,
+    /// `Scan`.
+    Scan => scan,
+    /// `BatchGetItem`.
+    BatchGetItem => batch_get_item,
+    /// `BatchWriteItem`.
+    BatchWriteItem => batch_write_item,
+    /// `TransactGetItems`.
+    TransactGetItems => transact_get_items,
+    /// `TransactWriteItems`.
+    TransactWriteItems => transact_write_items,
+    /// `UpdateTimeToLive`.
+    UpdateTimeToLive => update_time_to_live,
+    /// `DescribeTimeToLive`.
+    DescribeTimeToLive => describe_time_to_live,
+    /// `TagResource`.
+    TagResource => tag_resource,
+    /// `UntagResource`.
+    UntagResource => untag_resource,
+    /// `ListTagsOfResource`.
+    ListTagsOfResource => list_tags_of_resource,
+    /// `DescribeLimits`.
+    DescribeLimits => describe_limits,
+    /// `DescribeEndpoints`.
+    DescribeEndpoints => describe_endpoints,
+}
+
+impl std::fmt::Display for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_name_operations_exactly() {
+        for op in Operation::ALL {
+            let target = format!("{DYNAMODB_PREFIX}{}", op.name());
+            assert_eq!(Operation::from_target(&target), Some(*op));
+        }
+        assert_eq!(Operation::from_target("DynamoDB_20120810.ListTable"), None);
+        assert_eq!(Operation::from_target("DynamoDB_20120810.listTables"), None);
+        assert_eq!(Operation::from_target("DynamoDB_20111205.ListTables"), None);
+        assert_eq!(Operation::from_target("ListTables"), None);
+        assert_eq!(Operation::from_target(""), None);
+    }
+}

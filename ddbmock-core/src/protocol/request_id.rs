@@ -1,0 +1,66 @@
+//! Request ids in DynamoDB's form: 52 characters of `[0-9A-Z]`.
+//!
+//! They only have to be unique within a run and look like DynamoDB's, so they come from a counter
+//! mixed by SplitMix64 (seeded once from the clock and the process id), not from a random source:
+//! no syscall and no lock per request.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+const ALPHABET: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const LENGTH: usize = 52;
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+static SEED: OnceLock<u64> = OnceLock::new();
+
+/// A new request id.
+pub fn request_id() -> String {
+    let seed = *SEED.get_or_init(|| {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0);
+        nanos ^ (u64::from(std::process::id()) << 32)
+    });
+    let mut state = seed
+        ^ COUNTER
+            .fetch_add(1, Ordering::Relaxed)
+            .wrapping_mul(0x9E37_79B9);
+    let mut id = String::with_capacity(LENGTH);
+    let mut bits = 0u64;
+    for i in 0..LENGTH {
+        // Each 64-bit draw yields 12 base-36 digits (36^12 < 2^64).
+        if i % 12 == 0 {
+            bits = splitmix64(&mut state);
+        }
+        id.push(char::from(ALPHABET[(bits % 36) as usize]));
+        bits /= 36;
+    }
+    id
+}
+
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_have_dynamodbs_form_and_differ() {
+        let ids: std::collections::HashSet<String> = (0..1000).map(|_| request_id()).collect();
+        assert_eq!(ids.len(), 1000);
+        for id in &ids {
+            assert_eq!(id.len(), 52);
+            assert!(
+                id.bytes()
+                    .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+            );
+        }
+    }
+}

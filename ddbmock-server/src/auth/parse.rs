@@ -1,0 +1,136 @@
+//! Reading a signature out of an `Authorization` header or a presigned query, with DynamoDB's
+//! errors for what is missing.
+
+use ddbmock_core::Error;
+use ddbmock_core::error::msg::protocol as msg;
+
+use super::Request;
+
+/// A signature's parts, as sent.
+pub(crate) struct Signature<'a> {
+    pub(crate) algorithm: &'a str,
+    pub(crate) credential: String,
+    pub(crate) signed_headers: String,
+    pub(crate) signature: String,
+    pub(crate) date: &'a str,
+    /// `X-Amz-Expires` of a presigned query.
+    pub(crate) expires: Option<u64>,
+    /// Whether the signature came in the query string (which is then signed without it).
+    pub(crate) in_query: bool,
+}
+
+/// The signature of `request`, or DynamoDB's error for a missing or incomplete one.
+pub(crate) fn signature<'a>(request: &Request<'a>) -> Result<Signature<'a>, Error> {
+    let header = request
+        .headers
+        .get("authorization")
+        .map(|v| std::str::from_utf8(v.as_bytes()).unwrap_or(""));
+    let in_query = query_param(request.query, "X-Amz-Algorithm").is_some();
+    match (header, in_query) {
+        (Some(_), true) => Err(msg::header_and_query_auth()),
+        (None, true) => from_query(request.query),
+        (header, false) => from_header(header.unwrap_or(""), request),
+    }
+}
+
+fn from_header<'a>(header: &'a str, request: &Request<'a>) -> Result<Signature<'a>, Error> {
+    let trimmed = header.trim();
+    if !trimmed.starts_with("AWS4-") {
+        return Err(msg::missing_authentication_token());
+    }
+    let (algorithm, params) = trimmed.split_once(' ').unwrap_or((trimmed, ""));
+    let (mut credential, mut signed_headers, mut signature) = ("", "", "");
+    for param in params.split(',') {
+        if let Some((key, value)) = param.trim().split_once('=') {
+            match key.trim() {
+                "Credential" => credential = value.trim(),
+                "SignedHeaders" => signed_headers = value.trim(),
+                "Signature" => signature = value.trim(),
+                _ => {}
+            }
+        }
+    }
+    let date = ["x-amz-date", "date"]
+        .iter()
+        .find_map(|name| request.headers.get(*name))
+        .map(|v| std::str::from_utf8(v.as_bytes()).unwrap_or(""));
+    let missing: Vec<&str> = [
+        ("Credential", credential),
+        ("Signature", signature),
+        ("SignedHeaders", signed_headers),
+    ]
+    .iter()
+    .filter(|(_, value)| value.is_empty())
+    .map(|(name, _)| *name)
+    .collect();
+    let Some(date) = date.filter(|_| missing.is_empty()) else {
+        return Err(msg::incomplete_authorization(
+            &missing,
+            date.is_none(),
+            header,
+        ));
+    };
+    Ok(Signature {
+        algorithm,
+        credential: credential.to_owned(),
+        signed_headers: signed_headers.to_owned(),
+        signature: signature.to_owned(),
+        date,
+        expires: None,
+        in_query: false,
+    })
+}
+
+fn from_query(query: &str) -> Result<Signature<'_>, Error> {
+    let get = |name| query_param(query, name).filter(|v| !v.is_empty());
+    let names = [
+        "X-Amz-Algorithm",
+        "X-Amz-Credential",
+        "X-Amz-Signature",
+        "X-Amz-SignedHeaders",
+        "X-Amz-Date",
+    ];
+    let missing: Vec<&str> = names.into_iter().filter(|n| get(n).is_none()).collect();
+    if !missing.is_empty() {
+        return Err(msg::incomplete_query(&missing));
+    }
+    let raw = |name| get(name).unwrap_or("");
+    Ok(Signature {
+        algorithm: raw("X-Amz-Algorithm"),
+        credential: percent_decode(raw("X-Amz-Credential")),
+        signed_headers: percent_decode(raw("X-Amz-SignedHeaders")),
+        signature: percent_decode(raw("X-Amz-Signature")),
+        date: raw("X-Amz-Date"),
+        expires: get("X-Amz-Expires").and_then(|v| v.parse().ok()),
+        in_query: true,
+    })
+}
+
+/// The raw (still percent-encoded) value of `name` in `query`.
+pub(crate) fn query_param<'q>(query: &'q str, name: &str) -> Option<&'q str> {
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then_some(value)
+    })
+}
+
+/// Decodes `%XX` escapes; invalid escapes are kept as they are.
+pub(crate) fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

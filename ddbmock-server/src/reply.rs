@@ -1,0 +1,88 @@
+//! Responses other than an operation's: the health answer, DynamoDB's 404, CORS preflight, and the
+//! 413 for an oversized body. Every response carries `x-amzn-RequestId` and `x-amz-crc32`.
+
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
+use hyper::{Response, StatusCode};
+
+use ddbmock_core::protocol;
+
+/// The response body type of every answer.
+pub(crate) type Body = Full<Bytes>;
+
+/// The body DynamoDB sends with a 404 (a method other than POST or GET, or a body of another type).
+const NOT_FOUND: &str = "<UnknownOperationException/>\n";
+
+/// A response with `body`, `status` and the headers every DynamoDB response has.
+pub(crate) fn raw(status: StatusCode, body: impl Into<Bytes>) -> Response<Body> {
+    let body = body.into();
+    let crc = crc32fast::hash(&body);
+    let mut response = Response::new(Full::new(body));
+    *response.status_mut() = status;
+    stamp(response.headers_mut(), crc, protocol::request_id());
+    response
+}
+
+fn stamp(headers: &mut HeaderMap, crc: u32, request_id: String) {
+    if let Ok(id) = HeaderValue::try_from(request_id) {
+        headers.insert("x-amzn-requestid", id);
+    }
+    headers.insert("x-amz-crc32", HeaderValue::from(crc));
+}
+
+/// The protocol's answer, in `content_type` (DynamoDB echoes `application/json` to clients that
+/// send it).
+pub(crate) fn protocol(answer: protocol::Response, content_type: &'static str) -> Response<Body> {
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = Response::new(Full::new(Bytes::from(answer.body)));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    stamp(headers, answer.crc32, answer.request_id);
+    response
+}
+
+/// `GET`: DynamoDB's health answer, trailing space included.
+pub(crate) fn health(region: &str) -> Response<Body> {
+    raw(
+        StatusCode::OK,
+        format!("healthy: dynamodb.{region}.amazonaws.com "),
+    )
+}
+
+/// DynamoDB's 404.
+pub(crate) fn not_found() -> Response<Body> {
+    raw(StatusCode::NOT_FOUND, NOT_FOUND)
+}
+
+/// A body over 16 MB: DynamoDB answers 413 with no body.
+pub(crate) fn too_large() -> Response<Body> {
+    raw(StatusCode::PAYLOAD_TOO_LARGE, Bytes::new())
+}
+
+/// `OPTIONS` with an `Origin`: a CORS preflight, allowing what was asked for.
+pub(crate) fn preflight(request: &HeaderMap) -> Response<Body> {
+    let mut response = raw(StatusCode::OK, Bytes::new());
+    let headers = response.headers_mut();
+    if let Some(asked) = request.get("access-control-request-headers") {
+        headers.insert("access-control-allow-headers", asked.clone());
+    }
+    if let Some(asked) = request.get("access-control-request-method") {
+        headers.insert("access-control-allow-methods", asked.clone());
+    }
+    headers.insert("access-control-max-age", HeaderValue::from_static("172800"));
+    response
+}
+
+/// Adds the CORS headers of a response to a request from a browser (one with an `Origin`), so
+/// that scripts can read the body and DynamoDB's headers.
+pub(crate) fn allow_origin(headers: &mut HeaderMap) {
+    headers.insert("access-control-allow-origin", HeaderValue::from_static("*"));
+    headers.insert(
+        "access-control-expose-headers",
+        HeaderValue::from_static(
+            "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,x-amz-crc32,Date",
+        ),
+    );
+}

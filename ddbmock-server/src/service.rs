@@ -1,0 +1,119 @@
+//! One HTTP request to one response: routing by method, then, for `POST`, body, authentication and
+//! the protocol.
+//!
+//! DynamoDB ignores the path. `POST` carries the API; `GET` answers the health check; `OPTIONS`
+//! with an `Origin` is a CORS preflight; anything else is DynamoDB's 404.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+use hyper::body::Incoming;
+use hyper::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap};
+use hyper::{Method, Request, Response};
+
+use ddbmock_core::error::msg;
+use ddbmock_core::protocol;
+
+use crate::State;
+use crate::auth;
+use crate::body::{self, BodyError};
+use crate::reply::{self, Body};
+
+/// Answers `request`.
+pub(crate) async fn serve(
+    state: Arc<State>,
+    request: Request<Incoming>,
+) -> Result<Response<Body>, Infallible> {
+    let from_browser = request.headers().contains_key("origin");
+    let mut response = match *request.method() {
+        Method::POST => post(&state, request).await,
+        Method::GET => reply::health(&state.region),
+        Method::OPTIONS if from_browser => reply::preflight(request.headers()),
+        _ => reply::not_found(),
+    };
+    if from_browser {
+        reply::allow_origin(response.headers_mut());
+    }
+    Ok(response)
+}
+
+async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
+    let started = Instant::now();
+    let (parts, incoming) = request.into_parts();
+    let declared = parts
+        .headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > protocol::MAX_REQUEST_BYTES as u64) {
+        return reply::too_large();
+    }
+    let raw = match body::read(incoming).await {
+        Ok(raw) => raw,
+        Err(BodyError::TooLarge) => return reply::too_large(),
+        Err(_) => return reply::raw(hyper::StatusCode::BAD_REQUEST, bytes::Bytes::new()),
+    };
+    let Some(content_type) = response_type(&parts.headers, !raw.is_empty()) else {
+        return reply::not_found();
+    };
+    let gzipped = parts
+        .headers
+        .get(CONTENT_ENCODING)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"gzip"));
+    let inflated;
+    let body: &[u8] = if gzipped {
+        match body::gunzip(&raw) {
+            Ok(bytes) => {
+                inflated = bytes;
+                &inflated
+            }
+            Err(BodyError::TooLarge) => return reply::too_large(),
+            Err(_) => {
+                let answer = protocol::Response::error(&msg::protocol::malformed_json());
+                return reply::protocol(answer, content_type);
+            }
+        }
+    } else {
+        &raw
+    };
+    let target = parts
+        .headers
+        .get("x-amz-target")
+        .and_then(|v| v.to_str().ok());
+    let auth_request = auth::Request {
+        method: parts.method.as_str(),
+        path: parts.uri.path(),
+        query: parts.uri.query().unwrap_or(""),
+        headers: &parts.headers,
+        body: &raw,
+    };
+    let authorize = |_| state.auth.check(&auth_request, SystemTime::now());
+    let answer = protocol::handle_authorized(&state.engine, target, body, authorize).await;
+    tracing::debug!(
+        target: "ddbmock::request",
+        operation = target.and_then(|t| t.rsplit('.').next()).unwrap_or("-"),
+        status = answer.status,
+        micros = started.elapsed().as_micros() as u64,
+        "request"
+    );
+    if answer.status >= 500 {
+        tracing::error!(body = %String::from_utf8_lossy(&answer.body), "internal error");
+    }
+    reply::protocol(answer, content_type)
+}
+
+/// The content type to answer in, or `None` when DynamoDB would answer 404: a body sent as
+/// anything but JSON.
+fn response_type(headers: &HeaderMap, has_body: bool) -> Option<&'static str> {
+    let sent = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or("").trim());
+    match sent {
+        Some(t) if t.eq_ignore_ascii_case(protocol::CONTENT_TYPE) => Some(protocol::CONTENT_TYPE),
+        Some(t) if t.eq_ignore_ascii_case("application/json") => Some("application/json"),
+        Some(_) if has_body => None,
+        _ => Some(protocol::CONTENT_TYPE),
+    }
+}

@@ -1,0 +1,181 @@
+//! `ddbmock`: DynamoDB for tests, as a server. Speaks DynamoDB's JSON protocol on 127.0.0.1:8000 for
+//! any SDK, language or the AWS CLI; in memory or in a SQLite file (`--db`); stops cleanly on Ctrl-C
+//! or SIGTERM, letting requests in flight finish and closing the database.
+
+use std::io::IsTerminal;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use ddbmock::Engine;
+use ddbmock_server::{Auth, Options};
+
+/// DynamoDB for tests: a fast, faithful DynamoDB emulator (API 2012-08-10) on a local port.
+///
+/// Point any SDK or the AWS CLI at it with an endpoint URL, for example:
+///
+///   aws dynamodb list-tables --endpoint-url http://127.0.0.1:8000
+///
+/// Tables live in memory and are gone when the server stops, unless --db names a SQLite file.
+/// It is not a production database.
+#[derive(Parser, Debug)]
+#[command(name = "ddbmock", version, verbatim_doc_comment)]
+struct Cli {
+    /// TCP port to listen on (DynamoDB Local's 8000 by default; 0 picks a free port, printed at
+    /// startup).
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+
+    /// Address to listen on. Loopback by default, so only this machine can connect; use 0.0.0.0
+    /// (or ::) only when other machines or containers must reach the server: it has no
+    /// authorization beyond `--auth`.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: IpAddr,
+
+    /// Keep the tables in this SQLite file (created if missing) instead of in memory, so they
+    /// survive restarts. A committed write survives the server being killed, not a power cut. One
+    /// server at a time per file.
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
+
+    /// Accept only this access key and verify request signatures with its secret (repeatable).
+    /// Without it, any well-formed SigV4 signature with any key is accepted, as DynamoDB Local
+    /// does. Wrong signatures, unknown keys and dates more than 15 minutes off then get
+    /// DynamoDB's errors.
+    #[arg(long, value_name = "KEY:SECRET", value_parser = parse_key)]
+    auth: Vec<(String, String)>,
+
+    /// Worker threads serving requests. By default half the cores (at least one): tests and their
+    /// server share a machine, and a worker competing with its own client for a core raises tail
+    /// latency (on 2 cores, p99 3.6 ms with 2 workers against 0.5 ms with 1, same throughput).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
+
+    /// Log level, to standard error: each request is logged at `debug`.
+    #[arg(long, value_enum, default_value_t = LogLevel::Info)]
+    log: LogLevel,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LogLevel {
+    Off,
+    Error,
+    Warn,
+    Info,
+    Debug,
+    Trace,
+}
+
+fn parse_key(text: &str) -> Result<(String, String), String> {
+    match text.split_once(':') {
+        Some((key, secret)) if !key.is_empty() && !secret.is_empty() => {
+            Ok((key.to_owned(), secret.to_owned()))
+        }
+        _ => Err("expected ACCESS_KEY_ID:SECRET_ACCESS_KEY".to_owned()),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logs(cli.log);
+    // Requests run on the engine directly, in parallel across the workers; see `--threads`.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cli.threads.map_or((cores / 2).max(1), usize::from);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("ddbmock: cannot start the runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(serve(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("ddbmock: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(cli: Cli) -> Result<(), String> {
+    let address = SocketAddr::new(cli.host, cli.port);
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .map_err(|e| format!("cannot listen on {address}: {e}"))?;
+    let bound = listener.local_addr().map_err(|e| e.to_string())?;
+    let (engine, store) = match &cli.db {
+        Some(path) => (
+            Engine::sqlite(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?,
+            format!("in {}", path.display()),
+        ),
+        None => (Engine::memory(), "in memory".to_owned()),
+    };
+    let options = if cli.auth.is_empty() {
+        Options::default()
+    } else {
+        Options::default().with_auth(Auth::verify(cli.auth))
+    };
+    let endpoint = format!("http://{bound}");
+    println!(
+        "ddbmock listening on {endpoint} ({store}{})\n  try: aws dynamodb list-tables --endpoint-url {endpoint}",
+        if options.auth.is_verifying() {
+            ", verifying signatures"
+        } else {
+            ", any access key"
+        }
+    );
+    if !cli.host.is_loopback() {
+        tracing::warn!(
+            "listening beyond loopback on {bound}: whoever reaches this port can read and write its tables"
+        );
+    }
+    ddbmock_server::run_with(listener, engine, options, shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+fn init_logs(level: LogLevel) {
+    let level = match level {
+        LogLevel::Off => return,
+        LogLevel::Error => tracing::Level::ERROR,
+        LogLevel::Warn => tracing::Level::WARN,
+        LogLevel::Info => tracing::Level::INFO,
+        LogLevel::Debug => tracing::Level::DEBUG,
+        LogLevel::Trace => tracing::Level::TRACE,
+    };
+    tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+}
