@@ -35,3 +35,12 @@
 //! ```
 
 pub use ddbmock_core::*;
+
+/// Runs an `async fn` test on a fresh engine; see [the guide](crate#tests-with-ddbmocktest).
+pub use ddbmock_macros::test;
+
+pub mod testing;
+
+#[doc(hidden)]
+#[path = "rt/mod.rs"]
+pub mod __rt;
