@@ -39,6 +39,7 @@ pub use ddbmock_core::*;
 /// Runs an `async fn` test on a fresh engine; see [the guide](crate#tests-with-ddbmocktest).
 pub use ddbmock_macros::test;
 
+pub mod mock;
 pub mod testing;
 
 #[doc(hidden)]
