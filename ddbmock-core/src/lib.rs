@@ -5,6 +5,7 @@
 pub mod api;
 pub mod engine;
 pub mod error;
+pub mod expr;
 pub mod model;
 pub mod operation;
 pub mod storage;

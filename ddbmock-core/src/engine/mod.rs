@@ -37,7 +37,7 @@ pub use table::{Index, Projected, Stats, Table};
 use crate::api::DynamoDb;
 use crate::error::{Error, Result, msg};
 use crate::operation::*;
-use crate::storage::{MemoryStorage, SpaceId, Storage, StorageError};
+use crate::storage::{MemoryStorage, SpaceId, SqliteStorage, Storage, StorageError};
 
 /// Where the engine pretends to be: the region and account in ARNs.
 #[derive(Clone, Debug)]
@@ -94,6 +94,29 @@ impl Engine {
             EngineConfig::default(),
             1,
         )
+    }
+
+    /// An engine on the ddbmock SQLite database at `path` (created if the file is missing or empty),
+    /// restoring the tables it holds, on the system clock. See [`SqliteStorage::open`] for the file
+    /// checks and [`crate::storage::Durability`] for what a committed write survives.
+    pub fn sqlite(path: impl AsRef<std::path::Path>) -> Result<Self, StorageError> {
+        Self::with_storage(
+            Arc::new(SqliteStorage::open(path)?),
+            Clock::system(),
+            EngineConfig::default(),
+        )
+    }
+
+    /// A new, empty engine on a temporary SQLite database, deleted when the engine and its clones are
+    /// dropped.
+    pub fn temp_sqlite() -> Result<Self, StorageError> {
+        Ok(Self::assemble(
+            Arc::new(SqliteStorage::temp()?),
+            BTreeMap::new(),
+            Clock::system(),
+            EngineConfig::default(),
+            1,
+        ))
     }
 
     /// An engine over `storage`, restoring the tables the store already holds.

@@ -5,12 +5,16 @@
 //! `engine::keys`; the store only compares bytes. Table descriptions are kept as opaque metadata
 //! blobs so that a persistent store can give them back on reopen.
 
+mod codec;
 mod memory;
+mod sqlite;
 
 use std::ops::{Bound, ControlFlow};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use memory::MemoryStorage;
+pub use sqlite::{Durability, SqliteOptions, SqliteStorage};
 
 use crate::model::Item;
 
@@ -62,6 +66,34 @@ pub enum StorageError {
     /// A backend failure, with its description.
     #[error("storage failure: {0}")]
     Backend(String),
+    /// The file is not a ddbmock database (not SQLite at all, or another application's SQLite file).
+    /// It was left untouched.
+    #[error("{} is not a ddbmock database ({reason}); it was left untouched", path.display())]
+    NotADdbmockDatabase {
+        /// The file.
+        path: PathBuf,
+        /// What gave it away.
+        reason: String,
+    },
+    /// Another process has the file open: a ddbmock database belongs to one process at a time.
+    #[error("{} is in use by another process", path.display())]
+    InUse {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is a ddbmock database in a format version this build cannot read. It was left untouched.
+    #[error(
+        "{} is a ddbmock database of format version {found}, but this build reads only version {supported}; it was left untouched",
+        path.display()
+    )]
+    IncompatibleVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version found in the file.
+        found: i32,
+        /// The version this build reads and writes.
+        supported: i32,
+    },
 }
 
 /// What a scan callback sees of each entry.

@@ -2,6 +2,7 @@
 //!
 //! Submodules group messages by area; each function returns the complete [`Error`].
 
+pub mod expr;
 pub mod number;
 pub mod value;
 

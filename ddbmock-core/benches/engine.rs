@@ -1,0 +1,132 @@
+//! In-process throughput of the engine on the memory store: PutItem, GetItem, and a new engine with
+//! one CreateTable. Items are ~200 bytes, as in the server harness.
+
+// criterion_group! generates an undocumented public function.
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ddbmock_core::model::{AttributeValue, Item};
+use ddbmock_core::operation::*;
+use ddbmock_core::{DynamoDb, Engine};
+
+fn table_input() -> CreateTableInput {
+    CreateTableInput {
+        table_name: Some("bench".into()),
+        attribute_definitions: Some(vec![
+            AttributeDefinition {
+                attribute_name: Some("pk".into()),
+                attribute_type: Some(ScalarAttributeType::S),
+            },
+            AttributeDefinition {
+                attribute_name: Some("sk".into()),
+                attribute_type: Some(ScalarAttributeType::S),
+            },
+        ]),
+        key_schema: Some(vec![
+            KeySchemaElement {
+                attribute_name: Some("pk".into()),
+                key_type: Some(KeyType::Hash),
+            },
+            KeySchemaElement {
+                attribute_name: Some("sk".into()),
+                key_type: Some(KeyType::Range),
+            },
+        ]),
+        billing_mode: Some(BillingMode::PayPerRequest),
+        ..Default::default()
+    }
+}
+
+fn item(i: u64) -> Item {
+    Item::from([
+        (
+            "pk".to_owned(),
+            AttributeValue::S(format!("p{:06}", i / 10)),
+        ),
+        (
+            "sk".to_owned(),
+            AttributeValue::S(format!("s{:02}", i % 10)),
+        ),
+        ("data".to_owned(), AttributeValue::S("x".repeat(170))),
+        ("n".to_owned(), AttributeValue::N(i.to_string())),
+    ])
+}
+
+fn key(i: u64) -> Item {
+    Item::from([
+        (
+            "pk".to_owned(),
+            AttributeValue::S(format!("p{:06}", i / 10)),
+        ),
+        (
+            "sk".to_owned(),
+            AttributeValue::S(format!("s{:02}", i % 10)),
+        ),
+    ])
+}
+
+/// Drives the engine's futures directly: they never wait, so no runtime is needed, and the bench
+/// measures the engine rather than a scheduler.
+fn run<F: std::future::Future>(f: F) -> F::Output {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+            return v;
+        }
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let engine = Engine::memory();
+    run(engine.create_table(table_input())).unwrap();
+    for i in 0..10_000 {
+        run(engine.put_item(PutItemInput {
+            table_name: Some("bench".into()),
+            item: Some(item(i)),
+            ..Default::default()
+        }))
+        .unwrap();
+    }
+
+    let mut i = 10_000u64;
+    c.bench_function("put_item", |b| {
+        b.iter(|| {
+            i += 1;
+            let input = PutItemInput {
+                table_name: Some("bench".into()),
+                item: Some(item(i)),
+                ..Default::default()
+            };
+            run(engine.put_item(black_box(input))).unwrap()
+        })
+    });
+
+    let mut j = 0u64;
+    c.bench_function("get_item", |b| {
+        b.iter(|| {
+            j = (j + 7919) % 10_000;
+            let input = GetItemInput {
+                table_name: Some("bench".into()),
+                key: Some(key(j)),
+                ..Default::default()
+            };
+            let out = run(engine.get_item(black_box(input))).unwrap();
+            assert!(out.item.is_some());
+            out
+        })
+    });
+
+    c.bench_function("new_engine_and_create_table", |b| {
+        b.iter(|| {
+            let e = Engine::memory();
+            run(e.create_table(black_box(table_input()))).unwrap();
+            e
+        })
+    });
+}
+
+criterion_group!(engine, benches);
+criterion_main!(engine);
