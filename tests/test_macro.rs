@@ -116,3 +116,13 @@ mod renamed {
         drop(db);
     }
 }
+
+#[ddbmock::test(sqlite)]
+async fn sqlite_tests_get_a_database_file(db: Engine) {
+    assert!(table_names(&db).await.is_empty());
+}
+
+#[ddbmock::test(stores(memory, sqlite), fixtures("tests/fixtures/users.json"))]
+async fn one_body_runs_on_both_stores(db: Engine) {
+    assert_eq!(user_count(&db).await, 2);
+}

@@ -113,8 +113,10 @@ where
 {
     let prepared = match store {
         Store::Memory => template::memory_engine(runtime, config).map(|e| (e, None)),
+        // Fixtures are loaded into each SQLite database anew: a memory template cannot be forked
+        // into a file.
         Store::Sqlite => sqlite::TempDatabase::create(config).and_then(|db| {
-            let engine = db.engine().clone();
+            let engine = db.engine().cloned().ok_or("the database is closed")?;
             template::load_fixtures(runtime, config, &engine)?;
             Ok((engine, Some(db)))
         }),
@@ -192,10 +194,10 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "t on the sqlite store: the SQLite store is not part of this build")]
-    fn an_unavailable_store_fails_with_its_reason() {
+    #[should_panic(expected = "t on the memory store: cannot read fixture")]
+    fn a_set_up_failure_fails_with_its_reason() {
         let config = Config {
-            stores: &[Store::Sqlite],
+            fixtures: &["no/such.json"],
             ..BOTH
         };
         run(&config, |_| async {});
