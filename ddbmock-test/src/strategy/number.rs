@@ -63,10 +63,10 @@ fn digits() -> impl Strategy<Value = String> {
             if let Some(first) = d.first_mut() {
                 *first = (*first % 9) + 1;
             }
-            if let Some(last) = d.last_mut() {
-                if *last == 0 {
-                    *last = 1;
-                }
+            if let Some(last) = d.last_mut()
+                && *last == 0
+            {
+                *last = 1;
             }
             d.iter().map(|d| char::from(b'0' + d)).collect()
         })
