@@ -7,3 +7,4 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace --all-targets
 cargo test --workspace --doc
 cargo run --quiet --example quickstart
+cargo run --quiet --example app
