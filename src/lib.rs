@@ -1,7 +1,13 @@
-//! ddbmock: DynamoDB for tests — a faithful, fast emulation of Amazon DynamoDB that runs in-process
-//! or as a server, on an in-memory store.
+//! ddbmock: DynamoDB for tests — a faithful, fast emulation of Amazon DynamoDB that runs in-process,
+//! on an in-memory or SQLite store, with DynamoDB's behaviour, limits and error messages.
 //!
-//! Applications code against the [`DynamoDb`] trait; tests hand them an [`Engine`]:
+//! This page is the guide; each section's example compiles and runs as a doc test.
+//!
+//! # The `DynamoDb` trait
+//!
+//! Applications code against the [`DynamoDb`] trait (one async method per operation, requests and
+//! responses shaped as DynamoDB's wire JSON); tests hand them an [`Engine`], production an adapter over
+//! the AWS SDK:
 //!
 //! ```
 //! use ddbmock::operation::*;
@@ -33,5 +39,128 @@
 //! #     tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f).unwrap();
 //! # }
 //! ```
+//!
+//! # Tests with `#[ddbmock::test]`
+//!
+//! [`#[ddbmock::test]`](macro@test) runs an `async fn` test in a tokio runtime and hands it a fresh,
+//! empty engine, in memory unless told otherwise. Parameters say what the test wants, in any number:
+//! [`Engine`], `Arc<dyn DynamoDb>`, or any type implementing [`testing::TestArg`]; all of one test's
+//! parameters share its engine. A test may return `Result<(), E>` and use `?`:
+//!
+//! ```
+//! use std::sync::Arc;
+//! use ddbmock::operation::ListTablesInput;
+//! use ddbmock::{DynamoDb, Engine};
+//!
+//! #[ddbmock::test]
+//! async fn starts_empty(db: Engine, shared: Arc<dyn DynamoDb>) -> Result<(), ddbmock::Error> {
+//!     let tables = shared.list_tables(ListTablesInput::default()).await?;
+//!     assert_eq!(tables.table_names, Some(vec![]));
+//!     # drop(db);
+//!     Ok(())
+//! }
+//! # fn main() {
+//! #     let config = ddbmock::__rt::Config { name: "starts_empty", manifest_dir: ".",
+//! #         target_tmpdir: None, fixtures: &[], stores: &[] };
+//! #     ddbmock::__rt::run(&config, __ddbmock_start_starts_empty).unwrap();
+//! # }
+//! ```
+//!
+//! Arguments, in any combination:
+//!
+//! | argument | effect |
+//! |---|---|
+//! | `fixtures("tests/fixtures/orders.json", …)` | loads [fixture files](testing::Fixture) (paths relative to the crate's `Cargo.toml`) before the test. Each fixture set is loaded once per test binary into a template engine; every test gets a copy-on-write [`Engine::fork`] of it, so tests cannot see each other's writes |
+//! | `sqlite` | runs on a SQLite database file under the target directory (`target/tmp/ddbmock/`), removed when the test passes, kept and its path printed when it fails. Fixtures are loaded into each database anew |
+//! | `stores(memory, sqlite)` | runs the one body on each store in turn, and says which one failed |
+//! | `crate = "my_ddbmock"` | the path of this crate, when the dependency is renamed |
+//!
+//! ```
+//! use ddbmock::Engine;
+//! use ddbmock::operation::DescribeTableInput;
+//! use ddbmock::DynamoDb;
+//!
+//! #[ddbmock::test(stores(memory, sqlite), fixtures("tests/fixtures/users.json"))]
+//! async fn users_are_loaded(db: Engine) {
+//!     let users = db.describe_table(DescribeTableInput { table_name: Some("users".into()) });
+//!     assert_eq!(users.await.unwrap().table.unwrap().item_count, Some(2));
+//! }
+//! # fn main() {
+//! #     let config = ddbmock::__rt::Config { name: "users_are_loaded",
+//! #         manifest_dir: env!("CARGO_MANIFEST_DIR"), target_tmpdir: None,
+//! #         fixtures: &["tests/fixtures/users.json"],
+//! #         stores: &[ddbmock::__rt::Store::Memory, ddbmock::__rt::Store::Sqlite] };
+//! #     ddbmock::__rt::run(&config, __ddbmock_start_users_are_loaded);
+//! # }
+//! ```
+//!
+//! Wrong arguments are compile errors on the offending token (`unknown store `postgres`, expected one
+//! of `memory`, `sqlite``), and so is a parameter type the macro cannot make. The overhead per test
+//! (runtime, engine, teardown) is about 2 µs in memory and 2 ms on SQLite (`cargo bench --bench
+//! test_overhead`).
+//!
+//! # Fixtures
+//!
+//! A fixture file holds `CreateTable` requests and items in DynamoDB's own JSON, the format of the AWS
+//! CLI; see [`testing::Fixture`] for the format, and for loading fixtures without the macro.
+//!
+//! # Fault injection
+//!
+//! [`mock::Mock`] wraps any [`DynamoDb`] and fails chosen calls with a chosen DynamoDB error, returns
+//! partial `UnprocessedItems`/`UnprocessedKeys` from batches (seeded), adds latency, replaces one
+//! operation with a closure, and records every call, to test an application's retry paths:
+//!
+//! ```
+//! use ddbmock::mock::Mock;
+//! use ddbmock::operation::ListTablesInput;
+//! use ddbmock::{DynamoDb, Engine, Error};
+//!
+//! #[ddbmock::test]
+//! async fn the_second_call_fails(db: Engine) {
+//!     let mock = Mock::new(db).fail_nth(2, Error::InternalServerError("Internal server error".into()));
+//!     assert!(mock.list_tables(ListTablesInput::default()).await.is_ok());
+//!     let e = mock.list_tables(ListTablesInput::default()).await.unwrap_err();
+//!     assert_eq!(e.type_name(), "InternalServerError");
+//!     assert_eq!(mock.calls().len(), 2);
+//! }
+//! # fn main() {
+//! #     let config = ddbmock::__rt::Config { name: "the_second_call_fails", manifest_dir: ".",
+//! #         target_tmpdir: None, fixtures: &[], stores: &[] };
+//! #     ddbmock::__rt::run(&config, __ddbmock_start_the_second_call_fails);
+//! # }
+//! ```
+//!
+//! # Property tests
+//!
+//! The `ddbmock-test` crate has proptest strategies for DynamoDB data (`ddbmock_test::strategy`):
+//! attribute values of every type, numbers over DynamoDB's whole range and precision, items for a key
+//! schema within a size, and items just over each limit:
+//!
+//! ```
+//! use ddbmock::model::item_size;
+//! use ddbmock_test::strategy::prelude::*;
+//! use proptest::prelude::*;
+//!
+//! let shape = KeyShape::hash("id", ScalarType::S).range("at", ScalarType::N);
+//! proptest!(|(item in items(&shape).max_size(1024))| {
+//!     prop_assert!(item_size(&item) <= 1024);
+//!     prop_assert!(item.contains_key("id") && item.contains_key("at"));
+//! });
+//! ```
+//!
+//! # Examples
+//!
+//! `examples/quickstart.rs` shows the trait; `examples/app/` is a small order service with its tests:
+//! `#[ddbmock::test]`, fixtures, a property test and fault injection of its retry logic.
 
 pub use ddbmock_core::*;
+
+/// Runs an `async fn` test on a fresh engine; see [the guide](crate#tests-with-ddbmocktest).
+pub use ddbmock_macros::test;
+
+pub mod mock;
+pub mod testing;
+
+#[doc(hidden)]
+#[path = "rt/mod.rs"]
+pub mod __rt;

@@ -1,0 +1,4 @@
+#[ddbmock::test]
+async fn t(_db: ddbmock::Engine, _name: String) {}
+
+fn main() {}
