@@ -30,8 +30,8 @@ pub fn validation(text: impl Into<String>) -> Error {
 pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were invalid";
 
 pub mod item;
+pub mod protocol;
 pub mod query;
 pub mod streams;
-pub mod protocol;
 pub mod table;
 pub mod transact;
