@@ -29,7 +29,7 @@ pub use client::error_from_body;
 pub use operation::Operation;
 pub use request_id::request_id;
 
-use crate::api::DynamoDb;
+use crate::api::{DynamoDb, DynamoDbStreams};
 use crate::error::{Error, Result, msg};
 
 /// The content type of DynamoDB's requests and responses.
@@ -90,6 +90,18 @@ pub async fn handle_authorized(
     body: &[u8],
     authorize: impl FnOnce(Operation) -> Result<()>,
 ) -> Response {
+    handle_service(db, None, target, body, authorize).await
+}
+
+/// Answers one request of DynamoDB or, when `streams` is given, DynamoDB Streams (targets
+/// `DynamoDBStreams_20120810.*`), calling `authorize` as [`handle_authorized`] does.
+pub async fn handle_service(
+    db: &dyn DynamoDb,
+    streams: Option<&dyn DynamoDbStreams>,
+    target: Option<&str>,
+    body: &[u8],
+    authorize: impl FnOnce(Operation) -> Result<()>,
+) -> Response {
     // DynamoDB rejects a body that is not JSON before it looks at the target or the signature. Only
     // the failing paths test the syntax on its own; a valid request is parsed once, into its input.
     let Some(operation) = target.and_then(Operation::from_target) else {
@@ -101,7 +113,7 @@ pub async fn handle_authorized(
     if body.is_empty() {
         return Response::error(&msg::protocol::malformed_json());
     }
-    match operation.call(db, body).await {
+    match operation.call(db, streams, body).await {
         Ok(output) => Response::new(200, output),
         Err(error) => Response::error(&error),
     }

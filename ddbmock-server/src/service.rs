@@ -89,7 +89,8 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
         body: &raw,
     };
     let authorize = |_| state.auth.check(&auth_request, SystemTime::now());
-    let answer = protocol::handle_authorized(&state.engine, target, body, authorize).await;
+    let answer =
+        protocol::handle_service(&state.engine, Some(&state.engine), target, body, authorize).await;
     tracing::debug!(
         target: "ddbmock::request",
         operation = target.and_then(|t| t.rsplit('.').next()).unwrap_or("-"),

@@ -3,48 +3,80 @@
 //! One table, `operations!`, lists each operation once; it generates the [`Operation`] enum, the
 //! target parser and the dispatch, so a new trait method is served by adding one line.
 
-use crate::api::DynamoDb;
-use crate::error::Result;
+use crate::api::{DynamoDb, DynamoDbStreams};
+use crate::error::{Result, msg};
 
 use super::{decode, encode};
 
 /// The `X-Amz-Target` prefix of DynamoDB's operations (API version 2012-08-10).
 const DYNAMODB_PREFIX: &str = "DynamoDB_20120810.";
+/// The `X-Amz-Target` prefix of DynamoDB Streams' operations.
+const STREAMS_PREFIX: &str = "DynamoDBStreams_20120810.";
 
 macro_rules! operations {
-    ($( $(#[$meta:meta])* $name:ident => $method:ident, )+) => {
+    (
+        dynamodb { $( $(#[$meta:meta])* $name:ident => $method:ident, )+ }
+        streams { $( $(#[$smeta:meta])* $sname:ident => $smethod:ident, )+ }
+    ) => {
         /// An operation of the API, as named after the `.` in `X-Amz-Target`.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Operation {
             $( $(#[$meta])* $name, )+
+            $( $(#[$smeta])* $sname, )+
         }
 
         impl Operation {
             /// Every operation served, in the order of the table.
-            pub const ALL: &'static [Operation] = &[$(Operation::$name),+];
+            pub const ALL: &'static [Operation] = &[$(Operation::$name,)+ $(Operation::$sname,)+];
 
             /// The operation's name (`PutItem`).
             pub fn name(self) -> &'static str {
                 match self {
                     $( Operation::$name => stringify!($name), )+
+                    $( Operation::$sname => stringify!($sname), )+
                 }
             }
 
-            /// The operation a `X-Amz-Target` value names (`DynamoDB_20120810.PutItem`), if any.
-            /// DynamoDB matches target names exactly, case included.
+            /// The `X-Amz-Target` prefix of the operation's service.
+            pub fn prefix(self) -> &'static str {
+                match self {
+                    $( Operation::$name => DYNAMODB_PREFIX, )+
+                    $( Operation::$sname => STREAMS_PREFIX, )+
+                }
+            }
+
+            /// The operation a `X-Amz-Target` value names (`DynamoDB_20120810.PutItem`,
+            /// `DynamoDBStreams_20120810.GetRecords`), if any. DynamoDB matches target names
+            /// exactly, case included.
             pub fn from_target(target: &str) -> Option<Operation> {
-                let name = target.strip_prefix(DYNAMODB_PREFIX)?;
-                match name {
-                    $( stringify!($name) => Some(Operation::$name), )+
+                if let Some(name) = target.strip_prefix(DYNAMODB_PREFIX) {
+                    return match name {
+                        $( stringify!($name) => Some(Operation::$name), )+
+                        _ => None,
+                    };
+                }
+                match target.strip_prefix(STREAMS_PREFIX)? {
+                    $( stringify!($sname) => Some(Operation::$sname), )+
                     _ => None,
                 }
             }
 
             /// Reads the input from `body`, calls the method, and gives back the output's JSON.
-            pub(super) async fn call(self, db: &dyn DynamoDb, body: &[u8]) -> Result<Vec<u8>> {
+            /// Streams operations need `streams`; without it they are unknown, as on an endpoint
+            /// that serves only DynamoDB.
+            pub(super) async fn call(
+                self,
+                db: &dyn DynamoDb,
+                streams: Option<&dyn DynamoDbStreams>,
+                body: &[u8],
+            ) -> Result<Vec<u8>> {
                 match self {
                     $( Operation::$name => encode::output(&db.$method(decode::input(body)?).await?), )+
+                    $( Operation::$sname => match streams {
+                        Some(s) => encode::output(&s.$smethod(decode::input(body)?).await?),
+                        None => Err(msg::protocol::unknown_operation()),
+                    }, )+
                 }
             }
         }
@@ -52,6 +84,7 @@ macro_rules! operations {
 }
 
 operations! {
+  dynamodb {
     /// `CreateTable`.
     CreateTable => create_table,
     /// `DescribeTable`.
@@ -96,6 +129,17 @@ operations! {
     DescribeLimits => describe_limits,
     /// `DescribeEndpoints`.
     DescribeEndpoints => describe_endpoints,
+  }
+  streams {
+    /// `ListStreams` (DynamoDB Streams).
+    ListStreams => list_streams,
+    /// `DescribeStream` (DynamoDB Streams).
+    DescribeStream => describe_stream,
+    /// `GetShardIterator` (DynamoDB Streams).
+    GetShardIterator => get_shard_iterator,
+    /// `GetRecords` (DynamoDB Streams).
+    GetRecords => get_records,
+  }
 }
 
 impl std::fmt::Display for Operation {
@@ -111,13 +155,18 @@ mod tests {
     #[test]
     fn targets_name_operations_exactly() {
         for op in Operation::ALL {
-            let target = format!("{DYNAMODB_PREFIX}{}", op.name());
+            let target = format!("{}{}", op.prefix(), op.name());
             assert_eq!(Operation::from_target(&target), Some(*op));
         }
         assert_eq!(Operation::from_target("DynamoDB_20120810.ListTable"), None);
         assert_eq!(Operation::from_target("DynamoDB_20120810.listTables"), None);
         assert_eq!(Operation::from_target("DynamoDB_20111205.ListTables"), None);
         assert_eq!(Operation::from_target("ListTables"), None);
+        assert_eq!(Operation::from_target("DynamoDB_20120810.GetRecords"), None);
+        assert_eq!(
+            Operation::from_target("DynamoDBStreams_20120810.PutItem"),
+            None
+        );
         assert_eq!(Operation::from_target(""), None);
     }
 }
