@@ -2,7 +2,7 @@
 
 use super::keys::{item_storage_key, validate_key};
 use super::write::Change;
-use super::{Engine, expressions, validate};
+use super::{Engine, billing, expressions, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
 use crate::operation::{DeleteItemInput, DeleteItemOutput, ReturnValue};
@@ -41,30 +41,44 @@ impl Engine {
         })?;
 
         let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
+        self.admit(&table, true)?;
         validate_key(&table.key, &key)?;
         let storage_key = item_storage_key(&table.key, &key)?;
 
         let _lock = self.lock_item(table.space, &storage_key)?;
         let old = self.read(&table, &storage_key)?;
-        expressions::check_condition(
+        if let Err(e) = expressions::check_condition(
             exprs.condition.as_ref(),
             old.as_deref(),
             input.return_values_on_condition_check_failure.as_ref(),
-        )?;
+        ) {
+            // A write whose condition fails still consumes write capacity.
+            self.bill(
+                &billing::failed_write_consumed(&table, old.as_deref()),
+                None,
+            );
+            return Err(e);
+        }
+        let change = Change {
+            table: table.clone(),
+            key: storage_key,
+            old: old.clone(),
+            new: None,
+        };
         if old.is_some() {
-            let change = Change {
-                table: table.clone(),
-                key: storage_key,
-                old: old.clone(),
-                new: None,
-            };
             self.commit(std::slice::from_ref(&change))?;
         }
+        // Deleting a missing item still costs one write unit.
+        let consumed_capacity = self.bill(
+            &billing::change_consumed(&change),
+            input.return_consumed_capacity.as_ref(),
+        );
         Ok(DeleteItemOutput {
             attributes: match return_values {
                 ReturnValue::AllOld => old.as_deref().cloned(),
                 _ => None,
             },
+            consumed_capacity,
             ..Default::default()
         })
     }

@@ -1,9 +1,10 @@
 //! GetItem.
 
 use super::keys::{item_storage_key, validate_key};
-use super::{Engine, expressions, validate};
+use super::{Engine, billing, expressions, validate};
 use crate::error::Result;
 use crate::error::msg::table::ConstraintErrors;
+use crate::model::item_size;
 use crate::operation::{GetItemInput, GetItemOutput};
 
 impl Engine {
@@ -22,15 +23,26 @@ impl Engine {
         )?;
 
         let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
+        self.admit(&table, false)?;
         validate_key(&table.key, &key)?;
         let storage_key = item_storage_key(&table.key, &key)?;
         // A single-item read needs no item lock: the store publishes each write atomically.
         let item = self.read(&table, &storage_key)?;
+        let consumed_capacity = self.bill(
+            &billing::read_consumed(
+                &table,
+                None,
+                item.as_deref().map_or(0, item_size),
+                input.consistent_read == Some(true),
+            ),
+            input.return_consumed_capacity.as_ref(),
+        );
         Ok(GetItemOutput {
             item: item.map(|i| match &projection {
                 Some(p) => p.apply(&i),
                 None => (*i).clone(),
             }),
+            consumed_capacity,
             ..Default::default()
         })
     }

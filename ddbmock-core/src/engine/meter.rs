@@ -74,6 +74,8 @@ pub struct UsageSummary {
     pub p99_write_units_per_second: f64,
     /// Requests rejected by the throughput simulation.
     pub throttled_requests: u64,
+    /// Seconds from the first to the last second with any activity, both included.
+    pub active_seconds: i64,
 }
 
 /// The engine's meter.
@@ -172,6 +174,10 @@ fn summarize(s: &Series) -> UsageSummary {
         p99_read_units_per_second: p99(reads),
         p99_write_units_per_second: p99(writes),
         throttled_requests: s.throttled,
+        active_seconds: match (s.per_second.keys().next(), s.per_second.keys().next_back()) {
+            (Some(first), Some(last)) => last - first + 1,
+            _ => 0,
+        },
     }
 }
 

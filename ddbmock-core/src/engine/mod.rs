@@ -6,6 +6,7 @@
 mod batch_get;
 
 mod batch_write;
+mod billing;
 pub mod capacity;
 mod clock;
 mod create_table;
@@ -80,6 +81,9 @@ pub struct EngineConfig {
     /// How long after an UpdateTimeToLive another is refused (one hour by default, as DynamoDB
     /// documents).
     pub ttl_change_cooldown: std::time::Duration,
+    /// The throughput simulation: off by default; when on, provisioned tables and indexes enforce
+    /// their capacity with DynamoDB's burst allowance.
+    pub throttle: meter::ThrottleConfig,
 }
 
 impl Default for EngineConfig {
@@ -91,6 +95,7 @@ impl Default for EngineConfig {
             ttl_deletion_delay: std::time::Duration::ZERO,
             ttl_sweep_interval: std::time::Duration::from_secs(1),
             ttl_change_cooldown: std::time::Duration::from_secs(3600),
+            throttle: meter::ThrottleConfig::default(),
         }
     }
 }
@@ -115,6 +120,7 @@ pub(crate) struct Inner {
     next_space: AtomicU64,
     streams: streams::Streams,
     ttl: ttl_sweep::TtlState,
+    meter: meter::Meter,
 }
 
 impl std::fmt::Debug for Engine {
@@ -208,6 +214,7 @@ impl Engine {
                 next_space: AtomicU64::new(next_space),
                 streams: streams::Streams::default(),
                 ttl: ttl_sweep::TtlState::new(weak.clone()),
+                meter: meter::Meter::default(),
             }),
         };
         engine.restore_streams();

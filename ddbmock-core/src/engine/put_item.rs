@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::keys::{item_storage_key, validate_item_key};
 use super::write::{Change, check_item};
-use super::{Engine, expressions, validate};
+use super::{Engine, billing, expressions, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
 use crate::operation::{PutItemInput, PutItemOutput, ReturnValue};
@@ -43,17 +43,25 @@ impl Engine {
         })?;
 
         let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
+        self.admit(&table, true)?;
         validate_item_key(&table.key, &item)?;
         check_item(&table, &item)?;
         let key = item_storage_key(&table.key, &item)?;
 
         let _lock = self.lock_item(table.space, &key)?;
         let old = self.read(&table, &key)?;
-        expressions::check_condition(
+        if let Err(e) = expressions::check_condition(
             exprs.condition.as_ref(),
             old.as_deref(),
             input.return_values_on_condition_check_failure.as_ref(),
-        )?;
+        ) {
+            // A write whose condition fails still consumes write capacity.
+            self.bill(
+                &billing::failed_write_consumed(&table, old.as_deref()),
+                None,
+            );
+            return Err(e);
+        }
         let change = Change {
             table: table.clone(),
             key,
@@ -61,11 +69,16 @@ impl Engine {
             new: Some(Arc::new(item)),
         };
         self.commit(std::slice::from_ref(&change))?;
+        let consumed_capacity = self.bill(
+            &billing::change_consumed(&change),
+            input.return_consumed_capacity.as_ref(),
+        );
         Ok(PutItemOutput {
             attributes: match return_values {
                 ReturnValue::AllOld => change.old.as_deref().cloned(),
                 _ => None,
             },
+            consumed_capacity,
             ..Default::default()
         })
     }

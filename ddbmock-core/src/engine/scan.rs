@@ -4,10 +4,11 @@
 use super::paging::{Range, Target, read_page, segment_hashes};
 use super::read_params::{ReadParams, compile_read};
 use super::select::plan_output;
-use super::{Engine, validate};
+use super::{Engine, billing, validate};
 use crate::error::Result;
 use crate::error::msg::query as m;
 use crate::error::msg::table::ConstraintErrors;
+use crate::model::item_size;
 use crate::operation::{ScanInput, ScanOutput};
 
 /// DynamoDB's largest `TotalSegments`.
@@ -61,6 +62,7 @@ impl Engine {
         };
 
         let table = self.table(name)?;
+        self.admit(&table, false)?;
         let target = Target::of(&table, input.index_name.as_deref())?;
         self.check_index_readable(&target, input.consistent_read)?;
         let output = plan_output(input.select.as_ref(), exprs, &target)?;
@@ -82,13 +84,24 @@ impl Engine {
         }
         let limit = input.limit.and_then(|l| usize::try_from(l).ok());
         let page = read_page(&**self.storage(), target.space(), &range, false, limit)?;
+        // Billed on everything read before the filter, summed and then rounded once.
+        let read_bytes = page.entries.iter().map(|e| item_size(e)).sum();
+        let consumed_capacity = self.bill(
+            &billing::read_consumed(
+                &table,
+                target.index.map(|i| (i.name.as_str(), i.local)),
+                read_bytes,
+                input.consistent_read == Some(true),
+            ),
+            input.return_consumed_capacity.as_ref(),
+        );
         let shaped = self.shape_page(&target, &output, page, true)?;
         Ok(ScanOutput {
             items: shaped.items,
             count: Some(shaped.count),
             scanned_count: Some(shaped.scanned),
             last_evaluated_key: shaped.last_key,
-            consumed_capacity: None,
+            consumed_capacity,
         })
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::keys::{item_storage_key, validate_key};
 use super::write::{Change, check_item};
-use super::{Engine, expressions, validate};
+use super::{Engine, billing, expressions, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
 use crate::model::{AttributeValue, Item, Number};
@@ -57,6 +57,7 @@ impl Engine {
         }
 
         let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
+        self.admit(&table, true)?;
         validate_key(&table.key, &key)?;
         for name in updates.keys() {
             if table.key.is_key(name) {
@@ -72,11 +73,18 @@ impl Engine {
 
         let _lock = self.lock_item(table.space, &storage_key)?;
         let old = self.read(&table, &storage_key)?;
-        expressions::check_condition(
+        if let Err(e) = expressions::check_condition(
             exprs.condition.as_ref(),
             old.as_deref(),
             input.return_values_on_condition_check_failure.as_ref(),
-        )?;
+        ) {
+            // A write whose condition fails still consumes write capacity.
+            self.bill(
+                &billing::failed_write_consumed(&table, old.as_deref()),
+                None,
+            );
+            return Err(e);
+        }
         let mut item: Item = old.as_deref().cloned().unwrap_or_else(|| key.clone());
         let changed = apply_attribute_updates(&mut item, &updates)?;
         let updated = match &exprs.update {
@@ -92,6 +100,10 @@ impl Engine {
             new: Some(new.clone()),
         };
         self.commit(std::slice::from_ref(&change))?;
+        let consumed_capacity = self.bill(
+            &billing::change_consumed(&change),
+            input.return_consumed_capacity.as_ref(),
+        );
 
         let pick = |from: Option<&Item>| -> Option<Item> {
             from.map(|i| match &updated {
@@ -113,6 +125,7 @@ impl Engine {
         };
         Ok(UpdateItemOutput {
             attributes,
+            consumed_capacity,
             ..Default::default()
         })
     }

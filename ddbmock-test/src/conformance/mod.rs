@@ -4,6 +4,7 @@
 //! turns the whole list into one `#[tokio::test]` per scenario for a given way of making a client.
 
 mod batch;
+mod capacity;
 mod indexes;
 mod items;
 mod query;
@@ -16,6 +17,7 @@ mod tables;
 mod transact;
 
 pub use batch::*;
+pub use capacity::*;
 pub use indexes::*;
 pub use items::*;
 pub use query::*;
@@ -51,6 +53,8 @@ macro_rules! conformance_tests {
             item_count_and_size,
             missing_table,
             batch_write_and_get,
+            consumed_capacity_of_items,
+            consumed_capacity_by_index,
             batch_validation,
             tags_by_arn,
             time_to_live_setting,
