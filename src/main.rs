@@ -52,6 +52,12 @@ struct Cli {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
 
+    /// Enforce provisioned throughput as DynamoDB does (with its 300-second burst allowance):
+    /// requests beyond a table's or index's capacity get ProvisionedThroughputExceededException.
+    /// Off by default. What was consumed is at GET /ddbmock/capacity either way.
+    #[arg(long)]
+    throttle: bool,
+
     /// Log level, to standard error: each request is logged at `debug`.
     #[arg(long, value_enum, default_value_t = LogLevel::Info)]
     log: LogLevel,
@@ -108,12 +114,26 @@ async fn serve(cli: Cli) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {address}: {e}"))?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
+    let config = ddbmock::EngineConfig {
+        throttle: ddbmock::engine::meter::ThrottleConfig {
+            enabled: cli.throttle,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     let (engine, store) = match &cli.db {
         Some(path) => (
-            Engine::sqlite(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?,
+            ddbmock::storage::SqliteStorage::open(path)
+                .and_then(|s| {
+                    Engine::with_storage(std::sync::Arc::new(s), ddbmock::Clock::system(), config)
+                })
+                .map_err(|e| format!("cannot open {}: {e}", path.display()))?,
             format!("in {}", path.display()),
         ),
-        None => (Engine::memory(), "in memory".to_owned()),
+        None => (
+            Engine::memory_with_config(ddbmock::Clock::system(), config),
+            "in memory".to_owned(),
+        ),
     };
     let options = if cli.auth.is_empty() {
         Options::default()

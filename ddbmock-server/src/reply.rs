@@ -51,6 +51,21 @@ pub(crate) fn health(region: &str) -> Response<Body> {
     )
 }
 
+/// A JSON document of ddbmock's own (the capacity report), not part of the DynamoDB API.
+pub(crate) fn json_report(report: &impl serde::Serialize) -> Response<Body> {
+    match serde_json::to_vec(report) {
+        Ok(bytes) => {
+            let mut r = raw(StatusCode::OK, bytes);
+            r.headers_mut().insert(
+                hyper::header::CONTENT_TYPE,
+                hyper::header::HeaderValue::from_static("application/json"),
+            );
+            r
+        }
+        Err(_) => raw(StatusCode::INTERNAL_SERVER_ERROR, Bytes::new()),
+    }
+}
+
 /// DynamoDB's 404.
 pub(crate) fn not_found() -> Response<Body> {
     raw(StatusCode::NOT_FOUND, NOT_FOUND)

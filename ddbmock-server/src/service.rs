@@ -28,6 +28,10 @@ pub(crate) async fn serve(
     let from_browser = request.headers().contains_key("origin");
     let mut response = match *request.method() {
         Method::POST => post(&state, request).await,
+        // Outside the DynamoDB API (which ignores paths): ddbmock's planning report.
+        Method::GET if request.uri().path() == "/ddbmock/capacity" => {
+            reply::json_report(&state.engine.capacity_report())
+        }
         Method::GET => reply::health(&state.region),
         Method::OPTIONS if from_browser => reply::preflight(request.headers()),
         _ => reply::not_found(),

@@ -99,3 +99,38 @@ async fn shutdown_finishes_and_returns() {
     assert!(matches!(result, Ok(Ok(Ok(())))), "{result:?}");
     assert!(tokio::net::TcpStream::connect(server.addr).await.is_err());
 }
+
+#[tokio::test]
+async fn the_capacity_report_is_served_outside_the_api() {
+    let server = Server::start().await;
+    let created = server
+        .call(
+            "CreateTable",
+            r#"{"TableName":"report","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],
+                "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}"#,
+        )
+        .await;
+    assert_eq!(created.status, 200, "{}", created.text());
+    let put = server
+        .call(
+            "PutItem",
+            r#"{"TableName":"report","Item":{"pk":{"S":"a"}}}"#,
+        )
+        .await;
+    assert_eq!(put.status, 200, "{}", put.text());
+    let reply = server
+        .send_raw(
+            format!(
+                "GET /ddbmock/capacity HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                server.addr
+            )
+            .as_bytes(),
+        )
+        .await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    let report: serde_json::Value = serde_json::from_str(reply.text()).unwrap();
+    let table = &report["Tables"]["report"];
+    assert_eq!(table["Usage"]["TotalWriteUnits"], 1.0);
+    assert_eq!(table["ItemCount"], 1);
+}

@@ -180,10 +180,10 @@ impl Engine {
                 })
                 .map(|u| u as f64)
         };
-        if let Some(rate) = rate {
-            if !self.inner.meter.admit(table.name(), write, rate, now) {
-                return Err(throughput_exceeded());
-            }
+        if let Some(rate) = rate
+            && !self.inner.meter.admit(table.name(), write, rate, now)
+        {
+            return Err(throughput_exceeded());
         }
         if write && !on_demand {
             for gsi in table.description.global_secondary_indexes.iter().flatten() {

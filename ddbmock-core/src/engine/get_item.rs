@@ -43,7 +43,6 @@ impl Engine {
                 None => (*i).clone(),
             }),
             consumed_capacity,
-            ..Default::default()
         })
     }
 }
