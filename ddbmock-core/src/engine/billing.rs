@@ -140,9 +140,11 @@ impl Engine {
         consumed: &Consumed,
         mode: Option<&ReturnConsumedCapacity>,
     ) -> Option<ConsumedCapacity> {
-        self.inner
-            .meter
-            .record(consumed, self.inner.clock.epoch_seconds());
+        self.inner.meter.record(
+            consumed,
+            self.inner.clock.epoch_seconds(),
+            self.inner.config.throttle.enabled,
+        );
         consumed.report(mode)
     }
 

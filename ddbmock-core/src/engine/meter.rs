@@ -86,29 +86,31 @@ pub struct Meter {
 }
 
 impl Meter {
-    /// Records what a request consumed at epoch second `now`.
-    pub fn record(&self, consumed: &Consumed, now: f64) {
+    /// Records what a request consumed at epoch second `now`, and takes it from the throughput
+    /// buckets when `throttling`.
+    ///
+    /// Locking: one short critical section per request (a map lookup and two additions); the
+    /// series are not in the path of any storage work.
+    pub fn record(&self, consumed: &Consumed, now: f64, throttling: bool) {
         let second = now.floor() as i64;
         let mut series = self.series.lock();
-        let mut add = |name: String, r: f64, w: f64| {
-            let e = series
-                .entry(name)
-                .or_default()
-                .per_second
-                .entry(second)
-                .or_default();
+        let mut add = |name: &str, r: f64, w: f64| {
+            let s = match series.get_mut(name) {
+                Some(s) => s,
+                None => series.entry(name.to_owned()).or_default(),
+            };
+            let e = s.per_second.entry(second).or_default();
             e.0 += r;
             e.1 += w;
         };
-        add(
-            consumed.table.clone(),
-            consumed.table_read,
-            consumed.table_write,
-        );
+        add(&consumed.table, consumed.table_read, consumed.table_write);
         for (i, (r, w)) in consumed.local.iter().chain(&consumed.global) {
-            add(format!("{}/index/{i}", consumed.table), *r, *w);
+            add(&format!("{}/index/{i}", consumed.table), *r, *w);
         }
         drop(series);
+        if !throttling {
+            return;
+        }
         let mut buckets = self.buckets.lock();
         for ((name, write), bucket) in buckets.iter_mut() {
             if *name == consumed.table {
@@ -202,13 +204,13 @@ mod tests {
         // 5 WCU bank 1,500 units of burst.
         let mut admitted = 0;
         while m.admit("t", true, 5.0, 0.0) {
-            m.record(&c, 0.0);
+            m.record(&c, 0.0, true);
             admitted += 1;
         }
         assert_eq!(admitted, 1500);
         // A request is admitted while any capacity is banked, and may leave the bucket in debt.
         assert!(m.admit("t", true, 5.0, 0.1));
-        m.record(&c, 0.1);
+        m.record(&c, 0.1, true);
         assert!(!m.admit("t", true, 5.0, 0.15), "-0.25 units banked");
         assert!(m.admit("t", true, 5.0, 0.3));
         let s = &m.summaries()["t"];

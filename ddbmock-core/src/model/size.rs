@@ -11,7 +11,40 @@ use super::{AttributeValue, Item, Number};
 /// A number's size from its text; text that is not a number (values are validated before they are
 /// sized) counts its length, so that sizing never fails.
 fn number_size(text: &str) -> usize {
-    Number::parse(text).map_or(text.len(), |n| n.size_bytes())
+    canonical_number_size(text)
+        .unwrap_or_else(|| Number::parse(text).map_or(text.len(), |n| n.size_bytes()))
+}
+
+/// The size of a number in canonical text (`-12.5`, as the engine stores every number), read off the
+/// text without parsing it: [`Number::size_bytes`] of it, or `None` for any other spelling.
+fn canonical_number_size(text: &str) -> Option<usize> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !plain(int) || !plain(frac) || frac.ends_with('0') {
+        return None;
+    }
+    if int.len() > 1 && int.starts_with('0') {
+        return None;
+    }
+    // Powers of ten of the most and least significant digits.
+    if int == "0" && frac.is_empty() {
+        return Some(1);
+    }
+    let (top, bottom) = if int == "0" {
+        let first = frac.bytes().position(|b| b != b'0')?;
+        (-(first as i64) - 1, -(frac.len() as i64))
+    } else if frac.is_empty() {
+        let zeros = int.bytes().rev().take_while(|b| *b == b'0').count();
+        (int.len() as i64 - 1, zeros as i64)
+    } else {
+        (int.len() as i64 - 1, -(frac.len() as i64))
+    };
+    let pairs = top.div_euclid(2) - bottom.div_euclid(2) + 1;
+    Some(1 + pairs as usize + usize::from(negative))
 }
 
 /// The size DynamoDB counts for one attribute value, its name excluded.
@@ -19,6 +52,14 @@ fn number_size(text: &str) -> usize {
 /// Walks with an explicit stack rather than recursion, so a value of any depth (the trait door takes
 /// Rust values that were never limited by a JSON parser) cannot overflow the stack.
 pub fn attribute_value_size(value: &AttributeValue) -> usize {
+    // Scalars, the common case, need no stack.
+    match value {
+        AttributeValue::S(s) => return s.len(),
+        AttributeValue::N(n) => return number_size(n),
+        AttributeValue::B(b) => return b.len(),
+        AttributeValue::Null(_) | AttributeValue::Bool(_) => return 1,
+        _ => {}
+    }
     let mut total: usize = 0;
     let mut pending = vec![value];
     while let Some(value) = pending.pop() {
@@ -64,6 +105,45 @@ mod tests {
 
     fn n(v: &str) -> AttributeValue {
         AttributeValue::N(v.to_owned())
+    }
+
+    #[test]
+    fn canonical_text_sizes_like_the_parsed_number() {
+        for text in [
+            "0",
+            "1",
+            "-1",
+            "10",
+            "100",
+            "1000",
+            "27",
+            "-27",
+            "3.14159",
+            "0.5",
+            "0.05",
+            "0.015",
+            "11000",
+            "12345678901234567890123456789012345678",
+            "-0.000123",
+            "12.5",
+            "99.99",
+            "100.001",
+            "0.1",
+            "1000000000000000000000000000000000000000000000000000",
+        ] {
+            let parsed = Number::parse(text).unwrap();
+            if parsed.to_string() != text {
+                continue;
+            }
+            assert_eq!(
+                canonical_number_size(text),
+                Some(parsed.size_bytes()),
+                "{text}"
+            );
+        }
+        assert_eq!(canonical_number_size("1e3"), None);
+        assert_eq!(canonical_number_size("01"), None);
+        assert_eq!(canonical_number_size("1.50"), None);
     }
 
     #[test]
