@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::capacity::{Consumed, read_units};
 use super::keys::{item_storage_key, validate_key};
 use super::{Engine, expressions, validate};
 use crate::error::msg::table::ConstraintErrors;
@@ -70,8 +71,13 @@ impl Engine {
         let mut responses: HashMap<String, Vec<Item>> = HashMap::new();
         let mut unprocessed: HashMap<String, KeysAndAttributes> = HashMap::new();
         let mut bytes = 0;
+        let mode = input.return_consumed_capacity.as_ref();
+        let mut consumed = Vec::new();
         for (name, table, request, projection, keys, storage_keys) in plan {
             let found = responses.entry(name.clone()).or_default();
+            let consistent = request.consistent_read == Some(true);
+            // Each item is rounded up on its own, as separate GetItems would be.
+            let mut billed = Consumed::new(&name);
             for (key, sk) in keys.into_iter().zip(storage_keys) {
                 if bytes >= MAX_RESPONSE_BYTES {
                     unprocessed
@@ -85,7 +91,9 @@ impl Engine {
                         .push(key);
                     continue;
                 }
-                if let Some(item) = self.read(&table, &sk)? {
+                let item = self.read(&table, &sk)?;
+                billed.table_read += read_units(item.as_deref().map_or(0, item_size), consistent);
+                if let Some(item) = item {
                     bytes += item_size(&item);
                     found.push(match &projection {
                         Some(p) => p.apply(&item),
@@ -93,11 +101,12 @@ impl Engine {
                     });
                 }
             }
+            consumed.extend(self.bill(&billed, mode));
         }
         Ok(BatchGetItemOutput {
             responses: Some(responses),
             unprocessed_keys: Some(unprocessed),
-            consumed_capacity: None,
+            consumed_capacity: (!consumed.is_empty()).then_some(consumed),
         })
     }
 }

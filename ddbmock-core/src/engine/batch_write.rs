@@ -6,10 +6,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use super::capacity::Consumed;
 use super::keys::{item_storage_key, validate_item_key, validate_key};
 use super::table::Table;
 use super::write::{Change, check_item};
-use super::{Engine, validate};
+use super::{Engine, billing, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
 use crate::model::Item;
@@ -94,6 +95,7 @@ impl Engine {
         // DynamoDB applies each request on its own (a batch is not a transaction); each one is
         // atomic and locked like a single PutItem or DeleteItem.
         let mut unprocessed: HashMap<String, Vec<WriteRequest>> = HashMap::new();
+        let mut billed: std::collections::BTreeMap<String, Consumed> = Default::default();
         for (table_name, original, table, key, planned) in plan {
             let Ok(_lock) = self.inner.locks.lock_single(table.space, &key) else {
                 unprocessed.entry(table_name).or_default().push(original);
@@ -102,18 +104,28 @@ impl Engine {
             let old = self.read(&table, &key)?;
             let new = match planned {
                 Planned::Put(item) => Some(Arc::new(item)),
-                Planned::Delete if old.is_none() => continue,
                 Planned::Delete => None,
             };
-            self.commit(&[Change {
+            let change = Change {
                 table,
                 key,
                 old,
                 new,
-            }])?;
+            };
+            // Deleting a missing item changes nothing but is billed like DeleteItem.
+            if change.old.is_some() || change.new.is_some() {
+                self.commit(std::slice::from_ref(&change))?;
+            }
+            billed
+                .entry(table_name.clone())
+                .or_insert_with(|| Consumed::new(&table_name))
+                .add(&billing::change_consumed(&change));
         }
+        let mode = input.return_consumed_capacity.as_ref();
+        let consumed: Vec<_> = billed.values().filter_map(|c| self.bill(c, mode)).collect();
         Ok(BatchWriteItemOutput {
             unprocessed_items: Some(unprocessed),
+            consumed_capacity: (!consumed.is_empty()).then_some(consumed),
             ..Default::default()
         })
     }

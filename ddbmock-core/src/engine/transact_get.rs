@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use super::capacity::{Consumed, read_units};
 use super::keys::{item_storage_key, validate_key};
 use super::table::Table;
 use super::transact_write::{MAX_ACTIONS, cancel_for_conflicts};
@@ -15,6 +16,7 @@ use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
 use crate::expr::Projection;
 use crate::model::Item;
+use crate::model::item_size;
 use crate::operation::*;
 
 /// One validated get.
@@ -94,8 +96,19 @@ impl Engine {
                 .map(|p| self.read(&p.table, &p.storage_key))
                 .collect::<Result<_>>()?
         };
+        // Transactional reads are billed double, each item rounded up on its own.
+        let mut billed: std::collections::BTreeMap<String, Consumed> = Default::default();
+        for (item, p) in found.iter().zip(&plan) {
+            let name = p.table.name().to_owned();
+            billed
+                .entry(name.clone())
+                .or_insert_with(|| Consumed::new(&name))
+                .table_read += 2.0 * read_units(item.as_deref().map_or(0, item_size), true);
+        }
+        let mode = input.return_consumed_capacity.as_ref();
+        let consumed: Vec<_> = billed.values().filter_map(|c| self.bill(c, mode)).collect();
         Ok(TransactGetItemsOutput {
-            consumed_capacity: None,
+            consumed_capacity: (!consumed.is_empty()).then_some(consumed),
             responses: Some(
                 found
                     .into_iter()

@@ -25,12 +25,13 @@
 
 use std::sync::Arc;
 
+use super::capacity::Consumed;
 use super::expressions::{self, WriteParams};
 use super::idempotency::{Claim, Fingerprint};
 use super::keys::{item_storage_key, key_of, validate_item_key, validate_key};
 use super::table::Table;
 use super::write::{Change, check_item};
-use super::{Engine, validate};
+use super::{Engine, billing, validate};
 use crate::error::msg::table::ConstraintErrors;
 use crate::error::{CancellationReason, Error, Result, msg};
 use crate::expr::{Condition, UpdateExpr};
@@ -226,8 +227,9 @@ impl Engine {
         let items = input.transact_items.clone().unwrap_or_default();
         let actions = self.plan_actions(items)?;
 
+        let mode = input.return_consumed_capacity.as_ref();
         let Some(token) = input.client_request_token.as_deref() else {
-            return self.apply_actions(&actions);
+            return self.apply_actions(&actions, mode);
         };
         let fingerprint = Fingerprint {
             items: input.transact_items.clone().unwrap_or_default(),
@@ -237,7 +239,7 @@ impl Engine {
         match self.inner.tokens.claim(token, &fingerprint, clock.now())? {
             Claim::Replay(output) => Ok(output),
             Claim::Run => {
-                let result = self.apply_actions(&actions);
+                let result = self.apply_actions(&actions, mode);
                 self.inner
                     .tokens
                     .finish(token, result.as_ref().ok(), clock.now());
@@ -393,7 +395,11 @@ impl Engine {
     }
 
     /// Locks the actions' items, checks each action, and commits them all or none.
-    fn apply_actions(&self, actions: &[Action]) -> Result<TransactWriteItemsOutput> {
+    fn apply_actions(
+        &self,
+        actions: &[Action],
+        mode: Option<&ReturnConsumedCapacity>,
+    ) -> Result<TransactWriteItemsOutput> {
         let ids: Vec<_> = actions
             .iter()
             .map(|a| (a.table.space, a.storage_key.as_slice()))
@@ -432,7 +438,20 @@ impl Engine {
             return Err(msg::transact::transaction_canceled(reasons));
         }
         self.commit(&changes)?;
-        Ok(TransactWriteItemsOutput::default())
+        // Transactional writes are billed double, per table.
+        let mut billed: std::collections::BTreeMap<String, Consumed> = Default::default();
+        for change in &changes {
+            let name = change.table.name().to_owned();
+            billed
+                .entry(name.clone())
+                .or_insert_with(|| Consumed::new(&name))
+                .add(&billing::change_consumed(change).doubled());
+        }
+        let consumed: Vec<_> = billed.values().filter_map(|c| self.bill(c, mode)).collect();
+        Ok(TransactWriteItemsOutput {
+            consumed_capacity: (!consumed.is_empty()).then_some(consumed),
+            ..Default::default()
+        })
     }
 
     /// What `a` turns its item into (`None`: absent), or why it cannot.

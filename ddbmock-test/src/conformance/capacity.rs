@@ -178,3 +178,75 @@ pub async fn consumed_capacity_by_index(db: &dyn DynamoDb) {
     );
     assert_eq!(c.capacity_units, Some(3.0));
 }
+
+/// Batches report per table; transactions cost double.
+pub async fn consumed_capacity_of_batches_and_transactions(db: &dyn DynamoDb) {
+    use std::collections::HashMap;
+    let t = new_table(db, "capbt", false).await;
+    let put = |pk: &str| WriteRequest {
+        put_request: Some(PutRequest {
+            item: Some(sized(pk, 100)),
+        }),
+        delete_request: None,
+    };
+    let out = db
+        .batch_write_item(BatchWriteItemInput {
+            request_items: Some(HashMap::from([(t.clone(), vec![put("a"), put("b")])])),
+            return_consumed_capacity: Some(ReturnConsumedCapacity::Total),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let c = out.consumed_capacity.unwrap();
+    assert_eq!(
+        (c.len(), c[0].table_name.as_deref(), c[0].capacity_units),
+        (1, Some(t.as_str()), Some(2.0))
+    );
+
+    let got = db
+        .batch_get_item(BatchGetItemInput {
+            request_items: Some(HashMap::from([(
+                t.clone(),
+                KeysAndAttributes {
+                    keys: Some(vec![item(&[("pk", s("a"))]), item(&[("pk", s("b"))])]),
+                    ..Default::default()
+                },
+            )])),
+            return_consumed_capacity: Some(ReturnConsumedCapacity::Total),
+        })
+        .await
+        .unwrap();
+    assert_eq!(got.consumed_capacity.unwrap()[0].capacity_units, Some(1.0));
+
+    let tx = db
+        .transact_write_items(TransactWriteItemsInput {
+            transact_items: Some(vec![TransactWriteItem {
+                put: Some(Put {
+                    table_name: Some(t.clone()),
+                    item: Some(sized("c", 100)),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }]),
+            return_consumed_capacity: Some(ReturnConsumedCapacity::Total),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(tx.consumed_capacity.unwrap()[0].capacity_units, Some(2.0));
+
+    let tg = db
+        .transact_get_items(TransactGetItemsInput {
+            transact_items: Some(vec![TransactGetItem {
+                get: Some(Get {
+                    table_name: Some(t.clone()),
+                    key: Some(item(&[("pk", s("c"))])),
+                    ..Default::default()
+                }),
+            }]),
+            return_consumed_capacity: Some(ReturnConsumedCapacity::Total),
+        })
+        .await
+        .unwrap();
+    assert_eq!(tg.consumed_capacity.unwrap()[0].capacity_units, Some(2.0));
+}

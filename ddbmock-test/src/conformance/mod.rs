@@ -55,6 +55,7 @@ macro_rules! conformance_tests {
             batch_write_and_get,
             consumed_capacity_of_items,
             consumed_capacity_by_index,
+            consumed_capacity_of_batches_and_transactions,
             batch_validation,
             tags_by_arn,
             time_to_live_setting,
