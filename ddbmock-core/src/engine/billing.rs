@@ -148,6 +148,20 @@ impl Engine {
         consumed.report(mode)
     }
 
+    /// Bills a Query or Scan page: everything read before the filter, summed, then rounded once.
+    pub(crate) fn bill_page(
+        &self,
+        table: &Table,
+        index: Option<&super::table::Index>,
+        entries: &[std::sync::Arc<Item>],
+        consistent: bool,
+        mode: Option<&ReturnConsumedCapacity>,
+    ) -> Option<ConsumedCapacity> {
+        let bytes = entries.iter().map(|e| item_size(e)).sum();
+        let index = index.map(|i| (i.name.as_str(), i.local));
+        self.bill(&read_consumed(table, index, bytes, consistent), mode)
+    }
+
     /// The throughput simulation's admission of a request on `table` (and, for writes, its global
     /// indexes): `ProvisionedThroughputExceededException` when a bucket is empty.
     pub(crate) fn admit(&self, table: &Table, write: bool) -> Result<()> {

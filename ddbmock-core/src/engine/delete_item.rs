@@ -10,17 +10,17 @@ use crate::operation::{DeleteItemInput, DeleteItemOutput, ReturnValue};
 impl Engine {
     pub(crate) fn delete_item_now(&self, mut input: DeleteItemInput) -> Result<DeleteItemOutput> {
         let mut errors = ConstraintErrors::new();
-        validate::table_name(&mut errors, &input.table_name);
-        validate::required(&mut errors, "key", &input.key);
-        validate::return_values(&mut errors, input.return_values.as_ref());
-        validate::return_capacity(
+        validate::write_request(
             &mut errors,
-            input.return_consumed_capacity.as_ref(),
-            input.return_item_collection_metrics.as_ref(),
-        );
-        validate::return_on_failure(
-            &mut errors,
-            input.return_values_on_condition_check_failure.as_ref(),
+            &input.table_name,
+            "key",
+            &input.key,
+            (
+                input.return_values.as_ref(),
+                input.return_consumed_capacity.as_ref(),
+                input.return_item_collection_metrics.as_ref(),
+                input.return_values_on_condition_check_failure.as_ref(),
+            ),
         );
         errors.into_result()?;
         let return_values = input.return_values.clone().unwrap_or(ReturnValue::None);

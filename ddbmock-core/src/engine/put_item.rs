@@ -12,17 +12,17 @@ use crate::operation::{PutItemInput, PutItemOutput, ReturnValue};
 impl Engine {
     pub(crate) fn put_item_now(&self, mut input: PutItemInput) -> Result<PutItemOutput> {
         let mut errors = ConstraintErrors::new();
-        validate::table_name(&mut errors, &input.table_name);
-        validate::required(&mut errors, "item", &input.item);
-        validate::return_values(&mut errors, input.return_values.as_ref());
-        validate::return_capacity(
+        validate::write_request(
             &mut errors,
-            input.return_consumed_capacity.as_ref(),
-            input.return_item_collection_metrics.as_ref(),
-        );
-        validate::return_on_failure(
-            &mut errors,
-            input.return_values_on_condition_check_failure.as_ref(),
+            &input.table_name,
+            "item",
+            &input.item,
+            (
+                input.return_values.as_ref(),
+                input.return_consumed_capacity.as_ref(),
+                input.return_item_collection_metrics.as_ref(),
+                input.return_values_on_condition_check_failure.as_ref(),
+            ),
         );
         errors.into_result()?;
         let return_values = input.return_values.clone().unwrap_or(ReturnValue::None);

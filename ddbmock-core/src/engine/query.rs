@@ -4,11 +4,10 @@ use super::key_conditions::plan;
 use super::paging::{Target, read_page};
 use super::read_params::{ReadParams, compile_read};
 use super::select::{check_filter_keys, plan_output};
-use super::{Engine, billing, keys, validate};
+use super::{Engine, keys, validate};
 use crate::error::Result;
 use crate::error::msg::query as m;
 use crate::error::msg::table::ConstraintErrors;
-use crate::model::item_size;
 use crate::operation::{QueryInput, QueryOutput};
 
 impl Engine {
@@ -77,15 +76,11 @@ impl Engine {
         }
         let limit = input.limit.and_then(|l| usize::try_from(l).ok());
         let page = read_page(&**self.storage(), target.space(), &range, reverse, limit)?;
-        // Billed on everything read before the filter, summed and then rounded once.
-        let read_bytes = page.entries.iter().map(|e| item_size(e)).sum();
-        let consumed_capacity = self.bill(
-            &billing::read_consumed(
-                &table,
-                target.index.map(|i| (i.name.as_str(), i.local)),
-                read_bytes,
-                input.consistent_read == Some(true),
-            ),
+        let consumed_capacity = self.bill_page(
+            &table,
+            target.index,
+            &page.entries,
+            input.consistent_read == Some(true),
             input.return_consumed_capacity.as_ref(),
         );
         // A query of a hash-only table reads at most one item, and cannot be resumed.

@@ -98,3 +98,24 @@ pub(crate) fn read_request(
 pub(crate) fn start_key_values(key: &mut Item) -> Result<()> {
     values(key).map_err(|e| crate::error::msg::query::start_key_schema(&e.message()))
 }
+
+/// The members every single-item write (PutItem, UpdateItem, DeleteItem) checks alike: the table
+/// name, the required `member` (`item` or `key`), and the four return-what enums.
+pub(crate) fn write_request<T>(
+    errors: &mut ConstraintErrors,
+    table: &Option<String>,
+    member: &str,
+    value: &Option<T>,
+    returns: (
+        Option<&ReturnValue>,
+        Option<&ReturnConsumedCapacity>,
+        Option<&ReturnItemCollectionMetrics>,
+        Option<&ReturnValuesOnConditionCheckFailure>,
+    ),
+) {
+    table_name(errors, table);
+    required(errors, member, value);
+    return_values(errors, returns.0);
+    return_capacity(errors, returns.1, returns.2);
+    return_on_failure(errors, returns.3);
+}
