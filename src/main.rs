@@ -11,6 +11,9 @@ use clap::{Parser, ValueEnum};
 use ddbmock::Engine;
 use ddbmock_server::{Auth, Options};
 
+#[path = "main/report.rs"]
+mod report;
+
 /// DynamoDB for tests: a fast, faithful DynamoDB emulator (API 2012-08-10) on a local port.
 ///
 /// Point any SDK or the AWS CLI at it with an endpoint URL, for example:
@@ -61,6 +64,21 @@ struct Cli {
     /// Log level, to standard error: each request is logged at `debug`.
     #[arg(long, value_enum, default_value_t = LogLevel::Info)]
     log: LogLevel,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum Command {
+    /// Print the capacity planning report of a running ddbmock server as a table: units consumed
+    /// per table and index (total, peak and p99 per second), throttled requests, size, and the
+    /// monthly cost on demand and provisioned.
+    Report {
+        /// The server to ask.
+        #[arg(long, default_value = "http://127.0.0.1:8000")]
+        endpoint: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -84,6 +102,15 @@ fn parse_key(text: &str) -> Result<(String, String), String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Report { endpoint }) = &cli.command {
+        return match report::print(endpoint) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("ddbmock report: {error}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     init_logs(cli.log);
     // Requests run on the engine directly, in parallel across the workers; see `--threads`.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());

@@ -50,6 +50,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use async_trait::async_trait;
 use parking_lot::RwLock;
 
+pub use billing::{CapacityReport, Prices, TableReport};
 pub use clock::Clock;
 pub use streams::StreamRecords;
 pub use table::{Index, Projected, Stats, Table};
