@@ -4,11 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 cargo fmt --all --check
-cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --workspace --all-targets --all-features -- -D warnings
 cargo test --workspace --all-targets
 cargo test --workspace --doc
 cargo run --quiet --example quickstart
 cargo run --quiet --example app
+# The AWS SDK bridge (feature `aws`, off by default): only the facade is built again with it.
+cargo test -p ddbmock --features aws --test aws_bridge --example sdk_bridge
+cargo test -p ddbmock --features aws --doc aws
+cargo run --quiet --features aws --example sdk_bridge
 
 # --- The server door: boto3 and the AWS CLI, in a virtualenv of their own under target/. ---
 VENV=target/py-venv

@@ -158,6 +158,8 @@ pub use ddbmock_core::*;
 /// Runs an `async fn` test on a fresh engine; see [the guide](crate#tests-with-ddbmocktest).
 pub use ddbmock_macros::test;
 
+#[cfg(feature = "aws")]
+pub mod aws;
 pub mod mock;
 pub mod testing;
 

@@ -44,3 +44,11 @@ impl TestArg for Arc<dyn DynamoDb> {
         Arc::new(engine.clone())
     }
 }
+
+/// `#[ddbmock::test]` injects the official SDK client, on the test's engine (feature `aws`).
+#[cfg(feature = "aws")]
+impl TestArg for aws_sdk_dynamodb::Client {
+    fn make(engine: &Engine) -> Self {
+        crate::aws::client(engine)
+    }
+}

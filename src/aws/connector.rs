@@ -1,0 +1,86 @@
+//! [`Bridge`]: the SDK's HTTP client, answering each request from a [`DynamoDb`] through the shared
+//! protocol codec, with the server's headers.
+
+use std::fmt;
+use std::sync::Arc;
+
+use aws_smithy_runtime_api::client::http::{
+    HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
+};
+use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+use aws_smithy_runtime_api::client::result::ConnectorError;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_runtime_api::http::StatusCode;
+use aws_smithy_types::body::SdkBody;
+use ddbmock_core::protocol;
+
+use crate::DynamoDb;
+
+/// An `HttpClient` and `HttpConnector` for the AWS SDK that passes each request's `X-Amz-Target`
+/// header and body to [`protocol::handle`] and returns DynamoDB's response bytes, with
+/// `Content-Type`, `x-amz-crc32` and `x-amzn-RequestId` as the server sends them.
+#[derive(Clone)]
+pub struct Bridge {
+    db: Arc<dyn DynamoDb>,
+}
+
+impl Bridge {
+    /// A bridge to `db`.
+    pub fn new(db: Arc<dyn DynamoDb>) -> Self {
+        Bridge { db }
+    }
+}
+
+impl fmt::Debug for Bridge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Bridge")
+    }
+}
+
+impl HttpConnector for Bridge {
+    fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+        let db = Arc::clone(&self.db);
+        HttpConnectorFuture::new(async move {
+            let target = request.headers().get("x-amz-target").map(str::to_owned);
+            let Some(body) = request.body().bytes() else {
+                return Err(ConnectorError::other(
+                    "ddbmock::aws::Bridge needs an in-memory request body".into(),
+                    None,
+                ));
+            };
+            let answer = protocol::handle(&*db, target.as_deref(), body).await;
+            response(answer)
+        })
+    }
+}
+
+/// The SDK's response for the codec's `answer`.
+fn response(answer: protocol::Response) -> Result<HttpResponse, ConnectorError> {
+    let other = |e: Box<dyn std::error::Error + Send + Sync>| ConnectorError::other(e, None);
+    let status = StatusCode::try_from(answer.status).map_err(|e| other(e.into()))?;
+    let content_type = answer.content_type();
+    let crc32 = answer.crc32.to_string();
+    let request_id = answer.request_id;
+    let mut response = HttpResponse::new(status, SdkBody::from(answer.body));
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("content-type", content_type.to_owned()),
+        ("x-amz-crc32", crc32),
+        ("x-amzn-requestid", request_id),
+    ] {
+        headers
+            .try_insert(name, value)
+            .map_err(|e| other(e.into()))?;
+    }
+    Ok(response)
+}
+
+impl HttpClient for Bridge {
+    fn http_connector(
+        &self,
+        _settings: &HttpConnectorSettings,
+        _components: &RuntimeComponents,
+    ) -> SharedHttpConnector {
+        SharedHttpConnector::new(self.clone())
+    }
+}

@@ -1,0 +1,271 @@
+//! The AWS SDK bridge (feature `aws`): the conformance suite through both conversions, typed SDK
+//! errors, paginators, SDK retries against injected throttling, and `#[ddbmock::test]` injection.
+#![cfg(feature = "aws")]
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aws_sdk_dynamodb::error::ProvideErrorMetadata;
+use aws_sdk_dynamodb::types::{
+    AttributeDefinition, AttributeValue, BillingMode, ConditionCheck, KeySchemaElement, KeyType,
+    Put, ReturnValuesOnConditionCheckFailure, ScalarAttributeType, TransactWriteItem,
+};
+use ddbmock::mock::Mock;
+use ddbmock::{DynamoDb, Engine, Error};
+
+/// The suite through the trait on `aws::Sdk`, over an SDK client on the engine: every call goes
+/// trait input → wire JSON → SDK → bridge → codec → engine and back.
+mod conformance {
+    ddbmock_test::conformance_tests!(async {
+        ddbmock::aws::Sdk::new(ddbmock::aws::client(&ddbmock::Engine::memory()))
+    });
+}
+
+fn s(v: &str) -> AttributeValue {
+    AttributeValue::S(v.to_owned())
+}
+
+fn n(v: &str) -> AttributeValue {
+    AttributeValue::N(v.to_owned())
+}
+
+/// A table keyed by `pk` (S) and `sk` (N).
+async fn create_table(client: &aws_sdk_dynamodb::Client, name: &str) {
+    client
+        .create_table()
+        .table_name(name)
+        .attribute_definitions(
+            AttributeDefinition::builder()
+                .attribute_name("pk")
+                .attribute_type(ScalarAttributeType::S)
+                .build()
+                .unwrap(),
+        )
+        .attribute_definitions(
+            AttributeDefinition::builder()
+                .attribute_name("sk")
+                .attribute_type(ScalarAttributeType::N)
+                .build()
+                .unwrap(),
+        )
+        .key_schema(
+            KeySchemaElement::builder()
+                .attribute_name("pk")
+                .key_type(KeyType::Hash)
+                .build()
+                .unwrap(),
+        )
+        .key_schema(
+            KeySchemaElement::builder()
+                .attribute_name("sk")
+                .key_type(KeyType::Range)
+                .build()
+                .unwrap(),
+        )
+        .billing_mode(BillingMode::PayPerRequest)
+        .send()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn headers_match_the_server() {
+    let engine = Engine::memory();
+    let client = ddbmock::aws::client(&engine);
+    let output = client.list_tables().send().await.unwrap();
+    assert!(output.table_names().is_empty());
+    let request_id = aws_sdk_dynamodb::operation::RequestId::request_id(&output).unwrap();
+    assert_eq!(request_id.len(), 52);
+}
+
+#[tokio::test]
+async fn resource_not_found_is_typed() {
+    let client = ddbmock::aws::client(&Engine::memory());
+    let error = client
+        .get_item()
+        .table_name("missing")
+        .key("pk", s("a"))
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(error.is_resource_not_found_exception(), "{error:?}");
+    assert_eq!(error.code(), Some("ResourceNotFoundException"));
+    assert_eq!(error.message(), Some("Requested resource not found"));
+}
+
+#[tokio::test]
+async fn conditional_check_failed_carries_the_item() {
+    let client = ddbmock::aws::client(&Engine::memory());
+    create_table(&client, "tbl").await;
+    let item = HashMap::from([
+        ("pk".into(), s("a")),
+        ("sk".into(), n("1")),
+        ("v".into(), n("7")),
+    ]);
+    client
+        .put_item()
+        .table_name("tbl")
+        .set_item(Some(item.clone()))
+        .send()
+        .await
+        .unwrap();
+    let error = client
+        .put_item()
+        .table_name("tbl")
+        .set_item(Some(item.clone()))
+        .condition_expression("attribute_not_exists(pk)")
+        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    let aws_sdk_dynamodb::operation::put_item::PutItemError::ConditionalCheckFailedException(e) =
+        error
+    else {
+        panic!("not a ConditionalCheckFailedException: {error:?}");
+    };
+    assert_eq!(e.message(), Some("The conditional request failed"));
+    assert_eq!(e.item(), Some(&item));
+}
+
+#[tokio::test]
+async fn transaction_canceled_carries_reasons() {
+    let client = ddbmock::aws::client(&Engine::memory());
+    create_table(&client, "tbl").await;
+    let key = HashMap::from([("pk".into(), s("a")), ("sk".into(), n("1"))]);
+    let error = client
+        .transact_write_items()
+        .transact_items(
+            TransactWriteItem::builder()
+                .condition_check(
+                    ConditionCheck::builder()
+                        .table_name("tbl")
+                        .set_key(Some(key.clone()))
+                        .condition_expression("attribute_exists(pk)")
+                        .build()
+                        .unwrap(),
+                )
+                .build(),
+        )
+        .transact_items(
+            TransactWriteItem::builder()
+                .put(
+                    Put::builder()
+                        .table_name("tbl")
+                        .item("pk", s("b"))
+                        .item("sk", n("2"))
+                        .build()
+                        .unwrap(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    let aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(e) = error else {
+        panic!("not a TransactionCanceledException: {error:?}");
+    };
+    let codes: Vec<_> = e.cancellation_reasons().iter().map(|r| r.code()).collect();
+    assert_eq!(codes, [Some("ConditionalCheckFailed"), Some("None")]);
+    assert!(
+        e.message().unwrap_or_default().starts_with(
+            "Transaction cancelled, please refer cancellation reasons for specific reasons"
+        ),
+        "{:?}",
+        e.message()
+    );
+}
+
+#[tokio::test]
+async fn paginators_over_query_and_scan() {
+    let client = ddbmock::aws::client(&Engine::memory());
+    create_table(&client, "tbl").await;
+    for i in 0..25 {
+        client
+            .put_item()
+            .table_name("tbl")
+            .item("pk", s(if i % 5 == 0 { "other" } else { "p" }))
+            .item("sk", n(&i.to_string()))
+            .send()
+            .await
+            .unwrap();
+    }
+    let pages: Vec<_> = client
+        .query()
+        .table_name("tbl")
+        .key_condition_expression("pk = :p")
+        .expression_attribute_values(":p", s("p"))
+        .limit(3)
+        .into_paginator()
+        .send()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .unwrap();
+    let keys: Vec<String> = pages
+        .iter()
+        .flat_map(|page| page.items())
+        .map(|item| item["sk"].as_n().unwrap().clone())
+        .collect();
+    let expected: Vec<String> = (0..25)
+        .filter(|i| i % 5 != 0)
+        .map(|i| i.to_string())
+        .collect();
+    assert_eq!(keys, expected);
+    assert!(pages.len() >= 7, "{} pages", pages.len());
+
+    let scanned: Vec<_> = client
+        .scan()
+        .table_name("tbl")
+        .limit(4)
+        .into_paginator()
+        .items()
+        .send()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .unwrap();
+    assert_eq!(scanned.len(), 25);
+}
+
+#[tokio::test]
+async fn sdk_retries_injected_throttling() {
+    let mock = Arc::new(Mock::new(Engine::memory()).fail_when(
+        |call| call.is("ListTables") && call.operation_index == 1,
+        Error::ProvisionedThroughputExceeded("Rate exceeded".into()),
+    ));
+    let client = ddbmock::aws::client_for(mock.clone());
+    let output = client.list_tables().send().await.unwrap();
+    assert!(output.table_names().is_empty());
+    assert_eq!(
+        mock.calls_to("ListTables").len(),
+        2,
+        "one throttled call, one retry"
+    );
+}
+
+#[tokio::test]
+async fn sdk_gives_up_after_its_attempts() {
+    let mock = Arc::new(Mock::new(Engine::memory()).fail_when(
+        |call| call.is("ListTables"),
+        Error::ProvisionedThroughputExceeded("Rate exceeded".into()),
+    ));
+    let db = ddbmock::aws::Sdk::new(ddbmock::aws::client_for(mock.clone()));
+    let error = db.list_tables(Default::default()).await.unwrap_err();
+    assert_eq!(
+        error,
+        Error::ProvisionedThroughputExceeded("Rate exceeded".into())
+    );
+    assert_eq!(
+        mock.calls_to("ListTables").len(),
+        3,
+        "the SDK's standard 3 attempts"
+    );
+}
+
+#[ddbmock::test]
+async fn test_macro_injects_the_sdk_client(client: aws_sdk_dynamodb::Client, engine: Engine) {
+    create_table(&client, "tbl").await;
+    let tables = engine.list_tables(Default::default()).await.unwrap();
+    assert_eq!(tables.table_names, Some(vec!["tbl".to_owned()]));
+}
