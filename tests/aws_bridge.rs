@@ -269,3 +269,127 @@ async fn test_macro_injects_the_sdk_client(client: aws_sdk_dynamodb::Client, eng
     let tables = engine.list_tables(Default::default()).await.unwrap();
     assert_eq!(tables.table_names, Some(vec!["tbl".to_owned()]));
 }
+
+/// The third door: `aws::Sdk` over an SDK client that reaches a ddbmock server through a socket.
+#[cfg(feature = "server")]
+mod over_http {
+    use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
+    use aws_smithy_runtime_api::client::http::{
+        HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
+    };
+    use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+    use aws_smithy_runtime_api::client::result::ConnectorError;
+    use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+    use aws_smithy_runtime_api::http::StatusCode;
+    use aws_smithy_types::body::SdkBody;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::{TcpListener, TcpStream};
+
+    /// A bare HTTP/1.1 client (one connection per request), since the lean SDK has none.
+    #[derive(Clone, Debug)]
+    struct Tcp;
+
+    fn fail(message: impl Into<String>) -> ConnectorError {
+        ConnectorError::io(message.into().into())
+    }
+
+    async fn exchange(request: HttpRequest) -> Result<HttpResponse, ConnectorError> {
+        let uri = request.uri().to_owned();
+        let rest = uri.strip_prefix("http://").ok_or_else(|| fail(&*uri))?;
+        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let path = if path.is_empty() { "/" } else { path };
+        let body = request.body().bytes().unwrap_or_default();
+        let mut head = format!(
+            "{} {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n",
+            request.method()
+        );
+        for (name, value) in request.headers() {
+            if !name.eq_ignore_ascii_case("content-length") {
+                head.push_str(&format!("{name}: {value}\r\n"));
+            }
+        }
+        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        let mut stream = TcpStream::connect(authority)
+            .await
+            .map_err(|e| fail(e.to_string()))?;
+        stream
+            .write_all(head.as_bytes())
+            .await
+            .map_err(|e| fail(e.to_string()))?;
+        stream
+            .write_all(body)
+            .await
+            .map_err(|e| fail(e.to_string()))?;
+        let mut bytes = Vec::new();
+        stream
+            .read_to_end(&mut bytes)
+            .await
+            .map_err(|e| fail(e.to_string()))?;
+        let split = bytes
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .ok_or_else(|| fail("no header end"))?;
+        let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
+        let mut lines = head.split("\r\n");
+        let status: u16 = lines
+            .next()
+            .and_then(|line| line.split(' ').nth(1))
+            .and_then(|code| code.parse().ok())
+            .ok_or_else(|| fail("no status"))?;
+        let status = StatusCode::try_from(status).map_err(|e| fail(e.to_string()))?;
+        let mut response = HttpResponse::new(status, SdkBody::from(bytes[split + 4..].to_vec()));
+        for line in lines {
+            if let Some((name, value)) = line.split_once(':') {
+                let _ = response
+                    .headers_mut()
+                    .try_append(name.trim().to_ascii_lowercase(), value.trim().to_owned());
+            }
+        }
+        Ok(response)
+    }
+
+    impl HttpConnector for Tcp {
+        fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+            HttpConnectorFuture::new(exchange(request))
+        }
+    }
+
+    impl HttpClient for Tcp {
+        fn http_connector(
+            &self,
+            _: &HttpConnectorSettings,
+            _: &RuntimeComponents,
+        ) -> SharedHttpConnector {
+            SharedHttpConnector::new(self.clone())
+        }
+    }
+
+    /// A fresh server on port 0, on the test's runtime (it stops with the test), and an SDK client of it.
+    pub(super) async fn client() -> aws_sdk_dynamodb::Client {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(ddbmock_server::run(
+            listener,
+            ddbmock::Engine::memory(),
+            std::future::pending(),
+        ));
+        let config = aws_sdk_dynamodb::Config::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(Region::new("us-east-1"))
+            .credentials_provider(Credentials::new(
+                "AKIDEXAMPLE",
+                "secret",
+                None,
+                None,
+                "test",
+            ))
+            .endpoint_url(format!("http://{addr}"))
+            .http_client(Tcp)
+            .build();
+        aws_sdk_dynamodb::Client::from_conf(config)
+    }
+
+    mod conformance {
+        ddbmock_test::conformance_tests!(async { ddbmock::aws::Sdk::new(super::client().await) });
+    }
+}

@@ -6,6 +6,10 @@
 //! JSON both ways: every member of every operation, exactly, with no field-by-field mapping to
 //! drift. Errors become [`Error`]s with DynamoDB's exception type, message, item and cancellation
 //! reasons.
+//!
+//! The SDK's own input carries only what it routes by: the table name (or resource ARN) of
+//! single-table operations, for its endpoint rules. Batch and transaction calls route without
+//! their tables' ARNs, so with account-based endpoints they use the regional endpoint.
 
 use std::sync::{Arc, Mutex, PoisonError};
 
