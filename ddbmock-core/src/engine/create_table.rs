@@ -150,6 +150,7 @@ impl Engine {
             stats: Arc::new(Stats::default()),
             tags: input.tags.clone().unwrap_or_default(),
             ttl: None,
+            transition: self.transition(TableStatus::Creating),
         };
 
         let mut tables = self.inner.tables.write();
@@ -165,7 +166,7 @@ impl Engine {
             value: Some(blob),
         });
         self.inner.storage.write(batch).map_err(storage_error)?;
-        let out = table.describe();
+        let out = self.describe(&table);
         tables.insert(name, Arc::new(table));
         if let Some(stream) = stream {
             self.open_stream(stream);

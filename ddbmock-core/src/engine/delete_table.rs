@@ -17,6 +17,7 @@ impl Engine {
             .get(name)
             .cloned()
             .ok_or_else(|| m::table_not_found_named(name))?;
+        self.check_not_in_transition(&table)?;
         if table.description.deletion_protection_enabled == Some(true) {
             return Err(m::deletion_protected(table.arn()));
         }

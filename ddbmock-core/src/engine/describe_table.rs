@@ -14,7 +14,7 @@ impl Engine {
         let name = validate::table_name(&mut errors, &input.table_name);
         errors.into_result()?;
         let table = self
-            .table(name)
+            .table_any(name)
             .map_err(|_| m::table_not_found_named(name))?;
         Ok(DescribeTableOutput {
             table: Some(self.describe(&table)),

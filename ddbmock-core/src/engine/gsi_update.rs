@@ -258,6 +258,9 @@ impl Engine {
     /// The table's description with live counts and each global index's current status.
     pub(crate) fn describe(&self, table: &Table) -> TableDescription {
         let mut d = table.describe();
+        if let Some(status) = table.transition_at(self.inner.clock.epoch_seconds()) {
+            d.table_status = Some(status.clone());
+        }
         for g in d.global_secondary_indexes.iter_mut().flatten() {
             let creating = table
                 .index(g.index_name.as_deref().unwrap_or_default())

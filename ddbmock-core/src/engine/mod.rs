@@ -82,6 +82,11 @@ pub struct EngineConfig {
     /// How long after an UpdateTimeToLive another is refused (one hour by default, as DynamoDB
     /// documents).
     pub ttl_change_cooldown: std::time::Duration,
+    /// How long CreateTable and UpdateTable keep a table `CREATING` or `UPDATING` on the engine's
+    /// clock (zero, the default, makes them `ACTIVE` at once). Meanwhile item operations on a
+    /// creating table get `ResourceNotFoundException`, and UpdateTable and DeleteTable get
+    /// `ResourceInUseException`, as on DynamoDB.
+    pub table_status_delay: std::time::Duration,
     /// The throughput simulation: off by default; when on, provisioned tables and indexes enforce
     /// their capacity with DynamoDB's burst allowance.
     pub throttle: meter::ThrottleConfig,
@@ -96,6 +101,7 @@ impl Default for EngineConfig {
             ttl_deletion_delay: std::time::Duration::ZERO,
             ttl_sweep_interval: std::time::Duration::from_secs(1),
             ttl_change_cooldown: std::time::Duration::from_secs(3600),
+            table_status_delay: std::time::Duration::ZERO,
             throttle: meter::ThrottleConfig::default(),
         }
     }
@@ -269,13 +275,55 @@ impl Engine {
         )
     }
 
-    pub(crate) fn table(&self, name: &str) -> Result<Arc<Table>> {
+    /// The table a table-level operation (DescribeTable, DescribeTimeToLive, tags) addresses,
+    /// whatever its status.
+    pub(crate) fn table_any(&self, name: &str) -> Result<Arc<Table>> {
         self.inner
             .tables
             .read()
             .get(name)
             .cloned()
             .ok_or_else(msg::table_not_found)
+    }
+
+    /// The table an item operation addresses: a table still being created is not found yet.
+    pub(crate) fn table(&self, name: &str) -> Result<Arc<Table>> {
+        let table = self
+            .inner
+            .tables
+            .read()
+            .get(name)
+            .cloned()
+            .ok_or_else(msg::table_not_found)?;
+        if table.transition_at(self.inner.clock.epoch_seconds()) == Some(&TableStatus::Creating) {
+            return Err(msg::table_not_found());
+        }
+        Ok(table)
+    }
+
+    /// Refuses a table change while another one is in progress.
+    pub(crate) fn check_not_in_transition(&self, table: &Table) -> Result<()> {
+        let name = table.name();
+        match table.transition_at(self.inner.clock.epoch_seconds()) {
+            Some(TableStatus::Creating) => Err(msg::table::still_in_use(&format!(
+                "Table is being created: {name}"
+            ))),
+            Some(_) => Err(msg::table::still_in_use(&format!(
+                "Table is being updated: {name}"
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// The transition a table change starts, when transitions take time.
+    pub(crate) fn transition(&self, status: TableStatus) -> Option<(TableStatus, f64)> {
+        let delay = self.inner.config.table_status_delay;
+        (!delay.is_zero()).then(|| {
+            (
+                status,
+                self.inner.clock.epoch_seconds() + delay.as_secs_f64(),
+            )
+        })
     }
 
     /// Persists a table's metadata (the catalog entry is published by the caller).

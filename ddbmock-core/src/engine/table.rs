@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::keys::KeySchema;
 use crate::model::Item;
-use crate::operation::{TableDescription, Tag, TimeToLiveSpecification};
+use crate::operation::{TableDescription, TableStatus, Tag, TimeToLiveSpecification};
 use crate::storage::SpaceId;
 
 /// Exact live counts of a table or index, as DescribeTable reports them.
@@ -118,6 +118,10 @@ pub struct Table {
     /// The time-to-live setting, once UpdateTimeToLive has been called.
     #[serde(default)]
     pub ttl: Option<TimeToLiveSpecification>,
+    /// A status transition in progress (`CREATING`, `UPDATING`) and the epoch second it ends at,
+    /// when `EngineConfig::table_status_delay` makes transitions take time.
+    #[serde(default)]
+    pub transition: Option<(TableStatus, f64)>,
 }
 
 impl Table {
@@ -149,6 +153,14 @@ impl Table {
             }
         }
         d
+    }
+
+    /// The transition in progress at epoch second `now`, if any.
+    pub fn transition_at(&self, now: f64) -> Option<&TableStatus> {
+        self.transition
+            .as_ref()
+            .filter(|(_, until)| now < *until)
+            .map(|(s, _)| s)
     }
 
     /// The index named `name`.

@@ -96,7 +96,7 @@ impl Engine {
     ) -> Result<ListTagsOfResourceOutput> {
         let name = self.table_of_arn(input.resource_arn.as_deref())?;
         let arn = input.resource_arn.clone().unwrap_or_default();
-        let table = self.table(&name).map_err(|_| not_found(&arn))?;
+        let table = self.table_any(&name).map_err(|_| not_found(&arn))?;
         Ok(ListTagsOfResourceOutput {
             tags: Some(table.tags.clone()),
             next_token: None,

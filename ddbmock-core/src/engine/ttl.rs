@@ -97,7 +97,7 @@ impl Engine {
         let name = validate::table_name(&mut errors, &input.table_name);
         errors.into_result()?;
         let table = self
-            .table(name)
+            .table_any(name)
             .map_err(|_| m::table_not_found_named(name))?;
         let description = match &table.ttl {
             Some(s) if s.enabled == Some(true) => TimeToLiveDescription {

@@ -55,6 +55,7 @@ impl Engine {
             .get(&name)
             .cloned()
             .ok_or_else(|| m::table_not_found_named(&name))?;
+        self.check_not_in_transition(&current)?;
         let mut d = current.description.clone();
         let now = self.inner.clock.epoch_seconds();
         let was_on_demand = d
@@ -149,6 +150,7 @@ impl Engine {
         };
         let mut table = Table {
             description: d,
+            transition: self.transition(TableStatus::Updating),
             ..(*current).clone()
         };
         let mut created = None;

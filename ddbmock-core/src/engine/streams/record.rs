@@ -103,6 +103,7 @@ mod tests {
             stats: Arc::new(Stats::default()),
             tags: vec![],
             ttl: None,
+            transition: None,
         };
         Change {
             table: Arc::new(table),

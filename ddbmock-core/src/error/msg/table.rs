@@ -268,3 +268,10 @@ pub fn table_limit(limit: usize) -> Error {
         "Subscriber limit exceeded: Only {limit} tables can be created in this account"
     ))
 }
+
+/// `ResourceInUseException` for a change to a table that is still changing.
+pub fn still_in_use(what: &str) -> Error {
+    Error::ResourceInUse(format!(
+        "Attempt to change a resource which is still in use: {what}"
+    ))
+}
