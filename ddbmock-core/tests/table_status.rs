@@ -109,7 +109,7 @@ fn transitions_take_the_configured_time() {
             .unwrap();
         assert_eq!(updated.table_status, Some(TableStatus::Updating));
         // Items stay writable while a table updates; a second change waits.
-        db.put_item(put).await.unwrap();
+        db.put_item(put.clone()).await.unwrap();
         let err = db.update_table(update).await.unwrap_err();
         assert_eq!(
             (err.type_name(), err.message().as_str()),

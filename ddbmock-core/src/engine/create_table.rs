@@ -153,6 +153,7 @@ impl Engine {
             transition: self.transition(TableStatus::Creating),
         };
 
+        self.purge_deleted();
         let mut tables = self.inner.tables.write();
         if tables.contains_key(&name) {
             return Err(m::table_exists(&name));

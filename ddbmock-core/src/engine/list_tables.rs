@@ -12,6 +12,7 @@ const MAX_LIMIT: usize = 100;
 
 impl Engine {
     pub(crate) fn list_tables_now(&self, input: ListTablesInput) -> Result<ListTablesOutput> {
+        self.purge_deleted();
         let mut errors = ConstraintErrors::new();
         if let Some(start) = &input.exclusive_start_table_name {
             errors.name("exclusiveStartTableName", Some(start));

@@ -128,6 +128,8 @@ pub(crate) struct Inner {
     streams: streams::Streams,
     ttl: ttl_sweep::TtlState,
     meter: meter::Meter,
+    /// Whether some table is DELETING, so lookups first finish the deletions that are due.
+    pending_deletes: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Engine {
@@ -222,6 +224,7 @@ impl Engine {
                 streams: streams::Streams::default(),
                 ttl: ttl_sweep::TtlState::new(weak.clone()),
                 meter: meter::Meter::default(),
+                pending_deletes: std::sync::atomic::AtomicBool::new(true),
             }),
         };
         engine.restore_streams();
@@ -278,6 +281,7 @@ impl Engine {
     /// The table a table-level operation (DescribeTable, DescribeTimeToLive, tags) addresses,
     /// whatever its status.
     pub(crate) fn table_any(&self, name: &str) -> Result<Arc<Table>> {
+        self.purge_deleted();
         self.inner
             .tables
             .read()
@@ -288,6 +292,7 @@ impl Engine {
 
     /// The table an item operation addresses: a table still being created is not found yet.
     pub(crate) fn table(&self, name: &str) -> Result<Arc<Table>> {
+        self.purge_deleted();
         let table = self
             .inner
             .tables
@@ -295,7 +300,10 @@ impl Engine {
             .get(name)
             .cloned()
             .ok_or_else(msg::table_not_found)?;
-        if table.transition_at(self.inner.clock.epoch_seconds()) == Some(&TableStatus::Creating) {
+        if matches!(
+            table.transition_at(self.inner.clock.epoch_seconds()),
+            Some(TableStatus::Creating | TableStatus::Deleting)
+        ) {
             return Err(msg::table_not_found());
         }
         Ok(table)
@@ -307,6 +315,9 @@ impl Engine {
         match table.transition_at(self.inner.clock.epoch_seconds()) {
             Some(TableStatus::Creating) => Err(msg::table::still_in_use(&format!(
                 "Table is being created: {name}"
+            ))),
+            Some(TableStatus::Deleting) => Err(msg::table::still_in_use(&format!(
+                "Table is being deleted: {name}"
             ))),
             Some(_) => Err(msg::table::still_in_use(&format!(
                 "Table is being updated: {name}"

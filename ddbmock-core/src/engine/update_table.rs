@@ -50,6 +50,7 @@ impl Engine {
             return Err(m::nothing_to_update());
         }
 
+        self.purge_deleted();
         let mut tables = self.inner.tables.write();
         let current = tables
             .get(&name)
