@@ -2,8 +2,8 @@
 //! write; it is killed with SIGKILL at random moments, and after each kill the database must open
 //! cleanly, hold every acknowledged write, and show no half-applied one.
 //!
-//! The child is this test binary itself, re-run with [`CHILD_ENV`] set so that the ignored
-//! [`crash_child`] test becomes the writer. Each of its puts writes the table entry and an index entry
+//! The child is this test binary itself, re-run with [`CHILD_ENV`] set so that the test becomes
+//! the writer. Each of its puts writes the table entry and an index entry
 //! in one storage batch, so a torn batch would show as the table and index counts disagreeing.
 //!
 //! `DDBMOCK_CRASH_SEED` replays a failing run (the seed is printed); `DDBMOCK_CRASH_ROUNDS` changes the
@@ -24,7 +24,7 @@ use ddbmock_core::operation::{
 use ddbmock_core::{DynamoDb, Engine};
 use serde_json::json;
 
-/// Set to a database path, turns [`crash_child`] into the writer process.
+/// Set to a database path, turns the test into the writer process.
 const CHILD_ENV: &str = "DDBMOCK_CRASH_CHILD_DB";
 /// The first sequence number the writer uses.
 const START_ENV: &str = "DDBMOCK_CRASH_CHILD_START";
@@ -40,23 +40,6 @@ fn wire<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
 
 fn key(pk: &str) -> serde_json::Value {
     json!({"pk": {"S": pk}})
-}
-
-#[test]
-#[ignore = "the writer process of killing_the_writer_never_loses_an_acknowledged_write"]
-fn crash_child() {
-    let (Some(path), Some(start)) = (std::env::var_os(CHILD_ENV), std::env::var_os(START_ENV))
-    else {
-        return;
-    };
-    let start: u64 = start
-        .to_str()
-        .and_then(|s| s.parse().ok())
-        .expect("a start number");
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a runtime");
-    rt.block_on(write_forever(Path::new(&path), start));
 }
 
 async fn write_forever(path: &Path, start: u64) {
@@ -181,9 +164,8 @@ fn env_u64(name: &str) -> Option<u64> {
 fn run_and_kill(path: &Path, start: u64, delay: Duration) -> Vec<String> {
     let mut child = Command::new(std::env::current_exe().expect("the test binary"))
         .args([
-            "--ignored",
             "--exact",
-            "crash_child",
+            "killing_the_writer_never_loses_an_acknowledged_write",
             "--nocapture",
             "--test-threads=1",
         ])
@@ -307,6 +289,18 @@ async fn check(path: &Path, acked: &mut Acked, round: u32) {
 
 #[test]
 fn killing_the_writer_never_loses_an_acknowledged_write() {
+    // Re-run by itself with CHILD_ENV set, this test is the writer process instead.
+    if let (Some(path), Some(start)) = (std::env::var_os(CHILD_ENV), std::env::var_os(START_ENV)) {
+        let start: u64 = start
+            .to_str()
+            .and_then(|s| s.parse().ok())
+            .expect("a start number");
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("a runtime");
+        rt.block_on(write_forever(Path::new(&path), start));
+        return;
+    }
     let seed = env_u64("DDBMOCK_CRASH_SEED").unwrap_or_else(|| {
         SystemTime::now()
             .duration_since(UNIX_EPOCH)

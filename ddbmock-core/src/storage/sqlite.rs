@@ -911,27 +911,24 @@ mod tests {
     const HOLD_ENV: &str = "DDBMOCK_TEST_HOLD_DATABASE";
 
     #[test]
-    #[ignore = "a helper process of another_process_cannot_open_a_file_in_use"]
-    fn hold_a_file_open() {
+    fn another_process_cannot_open_a_file_in_use() {
+        use std::io::BufRead;
+        // Re-run by itself with HOLD_ENV set, this test is the other process: it holds the file
+        // open until its standard input closes.
         if let Some(path) = std::env::var_os(HOLD_ENV) {
             let _store = SqliteStorage::open(path).unwrap();
             println!("holding");
             let _ = std::io::stdin().read_line(&mut String::new());
+            return;
         }
-    }
-
-    #[test]
-    fn another_process_cannot_open_a_file_in_use() {
-        use std::io::BufRead;
         use std::process::{Command, Stdio};
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("db.sqlite");
         drop(SqliteStorage::open(&path).unwrap());
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args([
-                "--ignored",
                 "--exact",
-                "storage::sqlite::tests::hold_a_file_open",
+                "storage::sqlite::tests::another_process_cannot_open_a_file_in_use",
                 "--nocapture",
                 "--test-threads=1",
             ])
