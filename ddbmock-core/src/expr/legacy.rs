@@ -4,15 +4,12 @@
 
 use std::collections::HashMap;
 
-use super::resolved::{Action, CmpOp, Condition, Operand, Path, Projection, UpdateExpr};
+use super::resolved::{CmpOp, Condition, Operand, Path, Projection};
 use super::value_ops::compare;
 use crate::Result;
 use crate::error::msg;
 use crate::model::{AttributeType, AttributeValue};
-use crate::operation::{
-    AttributeAction, AttributeValueUpdate, ComparisonOperator, ConditionalOperator,
-    ExpectedAttributeValue,
-};
+use crate::operation::{ComparisonOperator, ConditionalOperator, ExpectedAttributeValue};
 
 fn sorted<T>(map: &HashMap<String, T>) -> Vec<(&String, &T)> {
     let mut v: Vec<_> = map.iter().collect();
@@ -165,58 +162,6 @@ pub fn legacy_conditions(
     combine(conds, op)
 }
 
-/// `AttributeUpdates`: `PUT` sets, `DELETE` removes (or deletes from a set), `ADD` adds to a number
-/// or set, or appends to a list.
-pub fn legacy_attribute_updates(
-    updates: &HashMap<String, AttributeValueUpdate>,
-) -> Result<UpdateExpr> {
-    let mut actions = Vec::with_capacity(updates.len());
-    for (attr, u) in sorted(updates) {
-        let path = Path::attribute(attr.clone());
-        let action = u.action.clone().unwrap_or(AttributeAction::Put);
-        let ty = u.value.as_ref().map(AttributeValue::attribute_type);
-        let is_set = matches!(
-            ty,
-            Some(AttributeType::Ss | AttributeType::Ns | AttributeType::Bs)
-        );
-        actions.push(match (&action, &u.value) {
-            (AttributeAction::Put, Some(v)) => Action::Set(path, Operand::Value(v.clone())),
-            (AttributeAction::Delete, None) => Action::Remove(path),
-            (AttributeAction::Delete, Some(v)) if is_set => Action::Delete(path, v.clone()),
-            (AttributeAction::Add, Some(v)) if is_set || ty == Some(AttributeType::N) => {
-                Action::Add(path, v.clone())
-            }
-            (AttributeAction::Add, Some(v @ AttributeValue::L(_))) => Action::Set(
-                path.clone(),
-                Operand::ListAppend(
-                    Box::new(Operand::IfNotExists(
-                        path,
-                        Box::new(Operand::Value(AttributeValue::L(Vec::new()))),
-                    )),
-                    Box::new(Operand::Value(v.clone())),
-                ),
-            ),
-            (AttributeAction::Put | AttributeAction::Add, None) => {
-                return Err(msg::expr::update_value_required());
-            }
-            (AttributeAction::Delete | AttributeAction::Add, Some(v)) => {
-                return Err(msg::expr::update_action_type(
-                    action.as_str(),
-                    v.attribute_type().descriptor(),
-                ));
-            }
-            (other, _) => {
-                return Err(msg::expr::unknown_enum_value(
-                    other.as_str(),
-                    "attributeUpdates.action",
-                    "ADD, PUT, DELETE",
-                ));
-            }
-        });
-    }
-    Ok(UpdateExpr { actions })
-}
-
 /// `AttributesToGet`: top-level attributes.
 pub fn legacy_attributes_to_get(names: &[String]) -> Result<Projection> {
     Ok(Projection {
@@ -276,33 +221,5 @@ mod tests {
                 .message(),
             "One or more parameter values were invalid: Invalid number of argument(s) for the EQ ComparisonOperator"
         );
-    }
-
-    #[test]
-    fn attribute_updates() {
-        let u = |action, value| AttributeValueUpdate {
-            action: Some(action),
-            value,
-        };
-        let upd = legacy_attribute_updates(&HashMap::from([
-            (
-                "a".to_owned(),
-                u(AttributeAction::Add, Some(V::N("2".into()))),
-            ),
-            (
-                "l".to_owned(),
-                u(AttributeAction::Add, Some(V::L(vec![V::Bool(true)]))),
-            ),
-            (
-                "x".to_owned(),
-                u(AttributeAction::Put, Some(V::S("s".into()))),
-            ),
-        ]))
-        .unwrap();
-        let mut it = item();
-        upd.apply(&mut it).unwrap();
-        assert_eq!(it["a"], V::N("7".into()));
-        assert_eq!(it["l"], V::L(vec![V::Bool(true)]));
-        assert_eq!(it["x"], V::S("s".into()));
     }
 }

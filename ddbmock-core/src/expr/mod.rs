@@ -29,8 +29,8 @@
 //! * [`Condition::evaluate`] decides a `ConditionExpression` or `FilterExpression` (and the legacy
 //!   `Expected`, `QueryFilter` and `ScanFilter`, built by [`legacy_expected`] and
 //!   [`legacy_conditions`]).
-//! * [`UpdateExpr::apply`] runs an `UpdateExpression` (or legacy `AttributeUpdates`, from
-//!   [`legacy_attribute_updates`]) and returns the [`UpdatedPaths`] that `UPDATED_OLD` and
+//! * [`UpdateExpr::apply`] runs an `UpdateExpression` (legacy `AttributeUpdates` are applied by
+//!   the engine's UpdateItem) and returns the [`UpdatedPaths`] that `UPDATED_OLD` and
 //!   `UPDATED_NEW` project; [`UpdateExpr::check_keys`] rejects updates of key attributes.
 //! * [`Projection::apply`] projects an item (`ProjectionExpression`, or legacy `AttributesToGet`
 //!   through [`legacy_attributes_to_get`]).
@@ -68,9 +68,7 @@ mod resolved;
 mod value_ops;
 
 pub use key_condition::{KeyCondition, KeyOp, KeyTerm};
-pub use legacy::{
-    legacy_attribute_updates, legacy_attributes_to_get, legacy_conditions, legacy_expected,
-};
+pub use legacy::{legacy_attributes_to_get, legacy_conditions, legacy_expected};
 pub use names::ExprContext;
 pub use resolved::{
     Action, CmpOp, Condition, Operand, Path, PathElem, Projection, UpdateExpr, UpdatedPaths,
