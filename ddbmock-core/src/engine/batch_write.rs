@@ -106,12 +106,7 @@ impl Engine {
                 Planned::Put(item) => Some(Arc::new(item)),
                 Planned::Delete => None,
             };
-            let change = Change {
-                table,
-                key,
-                old,
-                new,
-            };
+            let change = Change::new(table, key, old, new);
             // Deleting a missing item changes nothing but is billed like DeleteItem.
             if change.old.is_some() || change.new.is_some() {
                 self.commit(std::slice::from_ref(&change))?;

@@ -19,9 +19,7 @@ use crate::operation::{BillingMode, ConsumedCapacity, ReturnConsumedCapacity};
 pub(crate) fn change_consumed(change: &Change) -> Consumed {
     let table = &change.table;
     let mut c = Consumed::new(table.name());
-    let old = change.old.as_deref().map(item_size);
-    let new = change.new.as_deref().map(item_size);
-    c.table_write = write_units(old.unwrap_or(0).max(new.unwrap_or(0)));
+    c.table_write = write_units(change.old_size.max(change.new_size));
     for index in &table.indexes {
         let entry = |item: Option<&Item>| item.and_then(|i| index.project(&table.key, i));
         let (o, n) = (entry(change.old.as_deref()), entry(change.new.as_deref()));

@@ -59,12 +59,7 @@ impl Engine {
             );
             return Err(e);
         }
-        let change = Change {
-            table: table.clone(),
-            key: storage_key,
-            old: old.clone(),
-            new: None,
-        };
+        let change = Change::new(table.clone(), storage_key, old.clone(), None);
         if old.is_some() {
             self.commit(std::slice::from_ref(&change))?;
         }

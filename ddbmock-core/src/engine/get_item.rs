@@ -27,21 +27,23 @@ impl Engine {
         validate_key(&table.key, &key)?;
         let storage_key = item_storage_key(&table.key, &key)?;
         // A single-item read needs no item lock: the store publishes each write atomically.
-        let item = self.read(&table, &storage_key)?;
+        let stored = self.read(&table, &storage_key)?;
+        // Copy first, then size: the copy brings the stored item into the cache, which makes the
+        // size walk cheap.
+        let item = stored.as_deref().map(|i| match &projection {
+            Some(p) => p.apply(i),
+            None => i.clone(),
+        });
+        let size = match (&projection, &item) {
+            (None, Some(copy)) => item_size(copy),
+            _ => stored.as_deref().map_or(0, item_size),
+        };
         let consumed_capacity = self.bill(
-            &billing::read_consumed(
-                &table,
-                None,
-                item.as_deref().map_or(0, item_size),
-                input.consistent_read == Some(true),
-            ),
+            &billing::read_consumed(&table, None, size, input.consistent_read == Some(true)),
             input.return_consumed_capacity.as_ref(),
         );
         Ok(GetItemOutput {
-            item: item.map(|i| match &projection {
-                Some(p) => p.apply(&i),
-                None => (*i).clone(),
-            }),
+            item,
             consumed_capacity,
         })
     }

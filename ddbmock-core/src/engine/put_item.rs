@@ -62,12 +62,7 @@ impl Engine {
             );
             return Err(e);
         }
-        let change = Change {
-            table: table.clone(),
-            key,
-            old,
-            new: Some(Arc::new(item)),
-        };
+        let change = Change::new(table.clone(), key, old, Some(Arc::new(item)));
         self.commit(std::slice::from_ref(&change))?;
         let consumed_capacity = self.bill(
             &billing::change_consumed(&change),

@@ -420,12 +420,12 @@ impl Engine {
                     reasons.push(msg::transact::reason_none());
                     let unchanged = new.is_none() && old.is_none();
                     if !matches!(a.effect, Effect::Check) && !unchanged {
-                        changes.push(Change {
-                            table: a.table.clone(),
-                            key: a.storage_key.clone(),
+                        changes.push(Change::new(
+                            a.table.clone(),
+                            a.storage_key.clone(),
                             old,
-                            new: new.map(Arc::new),
-                        });
+                            new.map(Arc::new),
+                        ));
                     }
                 }
                 Err(e) => {

@@ -165,12 +165,7 @@ impl Engine {
                     continue;
                 }
                 self.commit_as(
-                    &[Change {
-                        table: table.clone(),
-                        key,
-                        old: Some(old),
-                        new: None,
-                    }],
+                    &[Change::new(table.clone(), key, Some(old), None)],
                     Origin::TimeToLive,
                 )?;
                 deleted += 1;

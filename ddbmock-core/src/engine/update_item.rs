@@ -93,12 +93,7 @@ impl Engine {
         };
         check_item(&table, &item)?;
         let new = Arc::new(item);
-        let change = Change {
-            table: table.clone(),
-            key: storage_key,
-            old: old.clone(),
-            new: Some(new.clone()),
-        };
+        let change = Change::new(table.clone(), storage_key, old.clone(), Some(new.clone()));
         self.commit(std::slice::from_ref(&change))?;
         let consumed_capacity = self.bill(
             &billing::change_consumed(&change),

@@ -21,6 +21,27 @@ pub(crate) struct Change {
     pub(crate) key: Vec<u8>,
     pub(crate) old: Option<Arc<Item>>,
     pub(crate) new: Option<Arc<Item>>,
+    /// DynamoDB's sizes of `old` and `new` (0 when absent), walked once for counters and billing.
+    pub(crate) old_size: usize,
+    pub(crate) new_size: usize,
+}
+
+impl Change {
+    pub(crate) fn new(
+        table: Arc<Table>,
+        key: Vec<u8>,
+        old: Option<Arc<Item>>,
+        new: Option<Arc<Item>>,
+    ) -> Self {
+        Change {
+            old_size: old.as_deref().map_or(0, item_size),
+            new_size: new.as_deref().map_or(0, item_size),
+            table,
+            key,
+            old,
+            new,
+        }
+    }
 }
 
 /// Checks what every written item must satisfy beyond its primary key: the size limit, and index key
@@ -123,8 +144,8 @@ impl Engine {
         self.inner.storage.write(batch).map_err(storage_error)?;
         for c in changes {
             c.table.stats.apply(
-                c.old.as_deref().map(item_size),
-                c.new.as_deref().map(item_size),
+                c.old.as_ref().map(|_| c.old_size),
+                c.new.as_ref().map(|_| c.new_size),
             );
         }
         for (stats, old, new) in index_sizes {

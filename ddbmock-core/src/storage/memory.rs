@@ -1,4 +1,4 @@
-//! The in-memory store: a B-tree per keyspace.
+//! The in-memory store: a B-tree per keyspace, with a hash map beside it for point reads.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
@@ -9,7 +9,43 @@ use parking_lot::RwLock;
 use super::{ScanVisitor, SpaceId, Storage, StorageError, Write, WriteBatch};
 use crate::model::Item;
 
-type Tree = BTreeMap<Vec<u8>, Arc<Item>>;
+/// One keyspace. Ranges need the order of the B-tree; a point read through it compares the key
+/// against a dozen keys that each live in their own allocation, so point reads (GetItem, and every
+/// write's read of the old item) go through the hash map instead, which hashes once and compares
+/// once. Both share each key's and item's allocation.
+#[derive(Clone, Default)]
+struct Tree {
+    ordered: BTreeMap<Arc<[u8]>, Arc<Item>>,
+    points: hashbrown::HashMap<Arc<[u8]>, Arc<Item>>,
+}
+
+impl Tree {
+    fn get(&self, key: &[u8]) -> Option<&Arc<Item>> {
+        self.points.get(key)
+    }
+
+    fn insert(&mut self, key: Vec<u8>, item: Arc<Item>) {
+        match self.points.get_key_value_mut(key.as_slice()) {
+            // Replacing an item keeps the key's allocation.
+            Some((k, v)) => {
+                *v = item.clone();
+                let k = k.clone();
+                self.ordered.insert(k, item);
+            }
+            None => {
+                let key: Arc<[u8]> = key.into();
+                self.points.insert(key.clone(), item.clone());
+                self.ordered.insert(key, item);
+            }
+        }
+    }
+
+    fn remove(&mut self, key: &[u8]) {
+        if self.points.remove(key).is_some() {
+            self.ordered.remove(key);
+        }
+    }
+}
 
 /// Keeps every keyspace in a B-tree of shared items.
 ///
@@ -40,7 +76,10 @@ impl MemoryStorage {
 
 impl Storage for MemoryStorage {
     fn get(&self, space: SpaceId, key: &[u8]) -> Result<Option<Arc<Item>>, StorageError> {
-        Ok(self.space(space)?.read().get(key).cloned())
+        // Holding the map's read lock is cheaper than cloning the keyspace's `Arc` out of it.
+        let spaces = self.spaces.read();
+        let tree = spaces.get(&space).ok_or(StorageError::NoSuchSpace(space))?;
+        Ok(tree.read().get(key).cloned())
     }
 
     fn scan(
@@ -63,7 +102,7 @@ impl Storage for MemoryStorage {
                 return Ok(());
             }
         }
-        let range = tree.range::<[u8], _>((start, end));
+        let range = tree.ordered.range::<[u8], _>((start, end));
         if reverse {
             for (k, v) in range.rev() {
                 if visit(k, v).is_break() {
@@ -81,6 +120,22 @@ impl Storage for MemoryStorage {
     }
 
     fn write(&self, batch: WriteBatch) -> Result<(), StorageError> {
+        // The common batch, a write to a table without indexes, touches one keyspace: lock just it.
+        if let Some(space) = single_space(&batch) {
+            let spaces = self.spaces.read();
+            let mut tree = spaces
+                .get(&space)
+                .ok_or(StorageError::NoSuchSpace(space))?
+                .write();
+            for w in batch {
+                match w {
+                    Write::Put { key, item, .. } => tree.insert(key, item),
+                    Write::Delete { key, .. } => tree.remove(&key),
+                    _ => {}
+                }
+            }
+            return Ok(());
+        }
         let mut spaces = self.spaces.write_if_needed(&batch);
         let mut ids: Vec<SpaceId> = batch
             .iter()
@@ -161,6 +216,21 @@ impl Storage for MemoryStorage {
             meta: RwLock::new(self.meta.read().clone()),
         }))
     }
+}
+
+/// The one keyspace a batch of only item puts and deletes writes to, if it writes to one.
+fn single_space(batch: &WriteBatch) -> Option<SpaceId> {
+    let mut one = None;
+    for w in batch {
+        let space = match w {
+            Write::Put { space, .. } | Write::Delete { space, .. } => *space,
+            _ => return None,
+        };
+        if *one.get_or_insert(space) != space {
+            return None;
+        }
+    }
+    one
 }
 
 /// The keyspace map as a batch needs it: a write lock only when the batch creates or drops keyspaces,

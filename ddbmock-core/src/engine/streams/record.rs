@@ -105,12 +105,12 @@ mod tests {
             ttl: None,
             transition: None,
         };
-        Change {
-            table: Arc::new(table),
-            key: vec![],
-            old: old.map(Arc::new),
-            new: new.map(Arc::new),
-        }
+        Change::new(
+            Arc::new(table),
+            vec![],
+            old.map(Arc::new),
+            new.map(Arc::new),
+        )
     }
 
     fn item(v: &str) -> Item {
