@@ -151,6 +151,7 @@ impl Engine {
             tags: input.tags.clone().unwrap_or_default(),
             ttl: None,
             transition: self.transition(TableStatus::Creating),
+            live: Default::default(),
         };
 
         self.purge_deleted();

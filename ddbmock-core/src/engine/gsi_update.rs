@@ -92,8 +92,9 @@ impl Engine {
         if online > 1 {
             return Err(m::one_index_at_a_time());
         }
+        // DynamoDB builds one index at a time: creating or deleting another waits for it to be done.
         if current.indexes.iter().any(|i| self.index_creating(i)) && online > 0 {
-            return Err(m::index_not_active(current.name()));
+            return Err(m::one_index_at_a_time());
         }
 
         let mut changes = GsiChanges {
@@ -210,7 +211,8 @@ impl Engine {
         if changes.indexes.iter().filter(|i| !i.local).count() >= MAX_GSIS {
             return Err(mt::too_many_gsis());
         }
-        let delay = self.inner.config.index_creation_delay;
+        // Resource allocation (the table's UPDATING transition), then the backfill.
+        let delay = self.inner.config.table_status_delay + self.inner.config.index_creation_delay;
         let active_at =
             (!delay.is_zero()).then(|| self.inner.clock.epoch_seconds() + delay.as_secs_f64());
         changes.indexes.push(Index {
@@ -255,10 +257,13 @@ impl Engine {
             .is_some_and(|at| self.inner.clock.epoch_seconds() < at)
     }
 
-    /// The table's description with live counts and each global index's current status.
+    /// The table's description with live counts and each global index's current status. An index
+    /// being added is `CREATING` with `Backfilling` false while the table is `UPDATING` (DynamoDB's
+    /// resource allocation phase), then with `Backfilling` true until it is `ACTIVE`.
     pub(crate) fn describe(&self, table: &Table) -> TableDescription {
         let mut d = table.describe();
-        if let Some(status) = table.transition_at(self.inner.clock.epoch_seconds()) {
+        let transition = table.transition_at(self.inner.clock.epoch_seconds());
+        if let Some(status) = transition {
             d.table_status = Some(status.clone());
         }
         for g in d.global_secondary_indexes.iter_mut().flatten() {
@@ -270,18 +275,21 @@ impl Engine {
             } else {
                 IndexStatus::Active
             });
-            g.backfilling = creating.then_some(true);
+            g.backfilling = creating.then_some(transition.is_none());
         }
         d
     }
 
     /// Writes the entries of the new index `name` for every item already in the table. The table
     /// with the index is published first, so writes from then on maintain the index themselves;
-    /// each item is re-read under its item lock so that a write racing the backfill wins.
-    pub(crate) fn backfill(&self, table: &Table, name: &str) -> Result<()> {
-        let Some(index) = table.index(name) else {
+    /// each item is re-read under its item lock so that a write racing the backfill wins. When the
+    /// index set changes meanwhile (see `index_epoch`), the backfill goes on with the current
+    /// version, and stops if the index is gone.
+    pub(crate) fn backfill(&self, table: &Arc<Table>, name: &str) -> Result<()> {
+        let Some(space) = table.index(name).map(|i| i.space) else {
             return Ok(());
         };
+        let mut current = table.clone();
         let mut keys: Vec<Vec<u8>> = Vec::new();
         self.inner
             .storage
@@ -298,6 +306,15 @@ impl Engine {
             .map_err(storage_error)?;
         for key in keys {
             let _lock = self.lock_item_waiting(table.space, &key);
+            if !current.live.epoch.is_current() {
+                match self.current_version(&current) {
+                    Some(t) => current = t,
+                    None => return Ok(()),
+                }
+            }
+            let Some(index) = current.indexes.iter().find(|i| i.space == space) else {
+                return Ok(());
+            };
             let Some(item) = self.read(table, &key)? else {
                 continue;
             };
