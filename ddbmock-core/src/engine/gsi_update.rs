@@ -92,9 +92,25 @@ impl Engine {
         if online > 1 {
             return Err(m::one_index_at_a_time());
         }
-        // DynamoDB builds one index at a time: creating or deleting another waits for it to be done.
-        if current.indexes.iter().any(|i| self.index_creating(i)) && online > 0 {
-            return Err(m::one_index_at_a_time());
+        // DynamoDB builds one index at a time: creating or deleting another waits for it to be
+        // done. The index being built may itself be deleted while it backfills (the table is then
+        // ACTIVE; while it is UPDATING, every UpdateTable was refused before this).
+        let building: Vec<&str> = current
+            .indexes
+            .iter()
+            .filter(|i| self.index_creating(i))
+            .map(|i| i.name.as_str())
+            .collect();
+        if !building.is_empty() {
+            let waits = updates.iter().any(|u| {
+                u.create.is_some()
+                    || u.delete.as_ref().is_some_and(|d| {
+                        !building.contains(&d.index_name.as_deref().unwrap_or_default())
+                    })
+            });
+            if waits {
+                return Err(m::one_index_at_a_time());
+            }
         }
 
         let mut changes = GsiChanges {
