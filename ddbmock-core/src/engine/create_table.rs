@@ -441,6 +441,7 @@ fn push_index(
         space: engine.new_space(),
         active_at: None,
         stats: Arc::new(Stats::default()),
+        filling: Default::default(),
     });
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::create_table::{key_schema_of, projection_of};
 use super::table::{Index, Projected, Stats, Table};
@@ -239,6 +240,7 @@ impl Engine {
             space: self.new_space(),
             active_at,
             stats: Arc::new(Stats::default()),
+            filling: Arc::new(AtomicBool::new(true)),
         });
         changes.created = Some(name.to_owned());
         let pt = c.provisioned_throughput.as_ref();
@@ -302,9 +304,34 @@ impl Engine {
     /// index set changes meanwhile (see `index_epoch`), the backfill goes on with the current
     /// version, and stops if the index is gone.
     pub(crate) fn backfill(&self, table: &Arc<Table>, name: &str) -> Result<()> {
-        let Some(space) = table.index(name).map(|i| i.space) else {
+        let Some(index) = table.index(name) else {
             return Ok(());
         };
+        let result = self.fill(table, index.space);
+        index.filling.store(false, Ordering::Release);
+        result
+    }
+
+    /// `entry`, a write's old entry in `index`, if it is stored: while the index is backfilled, an
+    /// item may not have its entry yet, and a write must not uncount it. Called holding the item's
+    /// stripe, as the backfill writes each entry.
+    pub(crate) fn stored_entry(
+        &self,
+        index: &Index,
+        entry: Option<(Vec<u8>, Item)>,
+    ) -> Result<Option<(Vec<u8>, Item)>> {
+        let Some((key, e)) = entry else {
+            return Ok(None);
+        };
+        let stored = self
+            .inner
+            .storage
+            .get(index.space, &key)
+            .map_err(storage_error)?;
+        Ok(stored.map(|_| (key, e)))
+    }
+
+    fn fill(&self, table: &Arc<Table>, space: SpaceId) -> Result<()> {
         let mut current = table.clone();
         let mut keys: Vec<Vec<u8>> = Vec::new();
         self.inner

@@ -362,6 +362,7 @@ mod tests {
             space: 2,
             active_at: None,
             stats: Default::default(),
+            filling: Default::default(),
         };
         let table = Table {
             description: Default::default(),

@@ -4,7 +4,7 @@
 //! shared between versions, so a write that raced an UpdateTable is still counted.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -77,9 +77,18 @@ pub struct Index {
     /// Live counters.
     #[serde(skip)]
     pub stats: Arc<Stats>,
+    /// Whether the backfill of this index (added by UpdateTable) is still running: some items may
+    /// not have their entry yet, so a write must not count an entry it replaces before it is there.
+    #[serde(skip)]
+    pub(crate) filling: Arc<AtomicBool>,
 }
 
 impl Index {
+    /// Whether the index is still being backfilled.
+    pub(crate) fn is_filling(&self) -> bool {
+        self.filling.load(Ordering::Acquire)
+    }
+
     /// The entry this index holds for `item`, or `None` when the item lacks an index key (sparse).
     pub fn project(&self, table_key: &KeySchema, item: &Item) -> Option<Item> {
         if !self.key.attrs().all(|a| item.contains_key(&a.name)) {

@@ -111,7 +111,10 @@ impl Engine {
             }
             let table = self.indexed_version(c)?;
             for index in &table.indexes {
-                let old = index_entry(index, &table.key, &c.key, c.old.as_deref())?;
+                let mut old = index_entry(index, &table.key, &c.key, c.old.as_deref())?;
+                if index.is_filling() {
+                    old = self.stored_entry(index, old)?;
+                }
                 let new = index_entry(index, &table.key, &c.key, c.new.as_deref())?;
                 if let Some((k, _)) = &old {
                     batch.push(Write::Delete {
