@@ -276,24 +276,26 @@ impl Engine {
     }
 
     /// The table's description with live counts and each global index's current status. An index
-    /// being added is `CREATING` with `Backfilling` false while the table is `UPDATING` (DynamoDB's
-    /// resource allocation phase), then with `Backfilling` true until it is `ACTIVE`.
+    /// being added is `CREATING` with `Backfilling` false during the table's `UPDATING` transition
+    /// (DynamoDB's resource allocation phase), then with `Backfilling` true for
+    /// `index_creation_delay`, until it is `ACTIVE`.
     pub(crate) fn describe(&self, table: &Table) -> TableDescription {
+        let now = self.inner.clock.epoch_seconds();
         let mut d = table.describe();
-        let transition = table.transition_at(self.inner.clock.epoch_seconds());
-        if let Some(status) = transition {
+        if let Some(status) = table.transition_at(now) {
             d.table_status = Some(status.clone());
         }
+        let backfill = self.inner.config.index_creation_delay.as_secs_f64();
         for g in d.global_secondary_indexes.iter_mut().flatten() {
-            let creating = table
+            let active_at = table
                 .index(g.index_name.as_deref().unwrap_or_default())
-                .is_some_and(|i| self.index_creating(i));
-            g.index_status = Some(if creating {
-                IndexStatus::Creating
-            } else {
-                IndexStatus::Active
+                .and_then(|i| i.active_at)
+                .filter(|at| now < *at);
+            g.index_status = Some(match active_at {
+                Some(_) => IndexStatus::Creating,
+                None => IndexStatus::Active,
             });
-            g.backfilling = creating.then_some(transition.is_none());
+            g.backfilling = active_at.map(|at| now >= at - backfill);
         }
         d
     }
