@@ -78,7 +78,8 @@ fn write_until(db: &Engine, seed: u64, stop: &AtomicBool) -> u64 {
                 };
                 block(db.update_item(wire(update))).map(drop)
             }
-            _ => block(db.delete_item(wire(json!({"TableName": "races", "Key": {"pk": pk}})))).map(drop),
+            _ => block(db.delete_item(wire(json!({"TableName": "races", "Key": {"pk": pk}}))))
+                .map(drop),
         };
         if let Err(e) = result {
             panic!("a write racing the index changes failed: {e:?}");

@@ -197,10 +197,17 @@ async fn an_added_index_allocates_while_the_table_updates_then_backfills() {
     let creating = Some((IndexStatus::Creating, Some(false)));
     let d = out.table_description.unwrap();
     assert_eq!(phase(&d, "by_g"), (TableStatus::Updating, creating.clone()));
-    assert_eq!(phase(&describe(&db).await, "by_g"), (TableStatus::Updating, creating));
+    assert_eq!(
+        phase(&describe(&db).await, "by_g"),
+        (TableStatus::Updating, creating)
+    );
     // Resource allocation: the table is UPDATING, and refuses every change.
     assert_error(db.update_table(protect(true)).await, IN_USE, TABLE_UPDATING);
-    assert_error(db.update_table(delete_gsi("by_g")).await, IN_USE, TABLE_UPDATING);
+    assert_error(
+        db.update_table(delete_gsi("by_g")).await,
+        IN_USE,
+        TABLE_UPDATING,
+    );
 
     clock.advance(Duration::from_secs(5));
     let backfilling = Some((IndexStatus::Creating, Some(true)));
@@ -244,8 +251,15 @@ async fn the_index_being_built_may_be_deleted_while_it_backfills() {
         .unwrap();
     assert_eq!(phase(&d, "by_g"), (TableStatus::Updating, None));
     // Deleting takes the table's transition; meanwhile nothing else changes.
-    assert_error(db.update_table(create_gsi("by_g")).await, IN_USE, TABLE_UPDATING);
+    assert_error(
+        db.update_table(create_gsi("by_g")).await,
+        IN_USE,
+        TABLE_UPDATING,
+    );
     clock.advance(Duration::from_secs(5));
-    assert_eq!(phase(&describe(&db).await, "by_g"), (TableStatus::Active, None));
+    assert_eq!(
+        phase(&describe(&db).await, "by_g"),
+        (TableStatus::Active, None)
+    );
     db.update_table(create_gsi("by_g")).await.unwrap();
 }

@@ -165,7 +165,10 @@ async fn writes_report_their_item_collection_when_asked() {
         p.return_item_collection_metrics = Some(ReturnItemCollectionMetrics::None);
         assert_eq!(db.put_item(p).await.unwrap().item_collection_metrics, None);
         assert_eq!(
-            db.put_item(put("s3")).await.unwrap().item_collection_metrics,
+            db.put_item(put("s3"))
+                .await
+                .unwrap()
+                .item_collection_metrics,
             None
         );
         // A table without local secondary indexes has no item collections to report.
@@ -191,7 +194,9 @@ async fn lsi_entries_and_their_overhead_count_toward_the_limit() {
             "TableName": "threads",
             "Item": {"forum": {"S": "f"}, "subject": {"S": "s2"}}
         }));
-        db.put_item(sparse).await.expect("a sparse item has no entry");
+        db.put_item(sparse)
+            .await
+            .expect("a sparse item has no entry");
         let one_more: PutItemInput = wire(json!({
             "TableName": "threads",
             "Item": {"forum": {"S": "f"}, "subject": {"S": "s3"}}
@@ -277,10 +282,15 @@ async fn a_batch_over_the_limit_writes_nothing() {
         assert_full(store, db.batch_write_item(batch(&requests)).await);
         assert_eq!(counts(&db).await, (Some(0), Some(0)), "{store}");
         let plain = db
-            .get_item(wire(json!({"TableName": "plain", "Key": {"pk": {"S": "a"}}})))
+            .get_item(wire(
+                json!({"TableName": "plain", "Key": {"pk": {"S": "a"}}}),
+            ))
             .await
             .unwrap();
-        assert_eq!(plain.item, None, "{store}: no request of the batch is applied");
+        assert_eq!(
+            plain.item, None,
+            "{store}: no request of the batch is applied"
+        );
 
         requests.pop();
         let out = db.batch_write_item(batch(&requests)).await.unwrap();

@@ -18,10 +18,10 @@ use std::sync::Arc;
 
 use parking_lot::{Mutex, MutexGuard};
 
+use super::Engine;
 use super::keys::partition_prefix;
 use super::table::Table;
 use super::write::Change;
-use super::Engine;
 use crate::error::{Error, Result, msg};
 use crate::model::{AttributeValue, Item, attribute_value_size, item_size};
 use crate::operation::{ItemCollectionMetrics, ReturnItemCollectionMetrics};
@@ -204,7 +204,7 @@ impl Engine {
                 locked.push(g.collections.clone());
             }
         }
-        locked.sort_by_key(|c| Arc::as_ptr(c));
+        locked.sort_by_key(Arc::as_ptr);
         let mut guards: Vec<MutexGuard<'_, HashMap<Vec<u8>, u64>>> =
             locked.iter().map(|c| c.sizes.lock()).collect();
         let slot = |g: &Growth| {
@@ -343,10 +343,7 @@ mod tests {
         use super::super::keys::{KeyAttr, KeySchema};
         use super::super::table::{Index, Projected};
         use crate::model::AttributeType;
-        let attr = |n: &str, ty| KeyAttr {
-            name: n.into(),
-            ty,
-        };
+        let attr = |n: &str, ty| KeyAttr { name: n.into(), ty };
         let key = KeySchema {
             hash: attr("pk", AttributeType::S),
             range: Some(attr("sk", AttributeType::S)),
@@ -389,7 +386,10 @@ mod tests {
             ("y".to_owned(), s("yyyyy")),
         ]);
         // keys: 3 + 3 + 2 = 8; all: 18; some: 8 + 4 = 12; each + 100.
-        assert_eq!(footprint(&table, &item), 18 + (8 + 100) + (18 + 100) + (12 + 100));
+        assert_eq!(
+            footprint(&table, &item),
+            18 + (8 + 100) + (18 + 100) + (12 + 100)
+        );
         // Without the LSI sort key, the item is in no index.
         let sparse = Item::from([("pk".to_owned(), s("a")), ("sk".to_owned(), s("b"))]);
         assert_eq!(footprint(&table, &sparse), 6);

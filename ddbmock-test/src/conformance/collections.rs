@@ -135,7 +135,10 @@ pub async fn item_collection_metrics(db: &dyn DynamoDb) {
                 [
                     (
                         t.clone(),
-                        vec![put_request(lsi_item("b", "1")), put_request(lsi_item("c", "1"))],
+                        vec![
+                            put_request(lsi_item("b", "1")),
+                            put_request(lsi_item("c", "1")),
+                        ],
                     ),
                     (plain.clone(), vec![put_request(item(&[("pk", s("b"))]))]),
                 ]
