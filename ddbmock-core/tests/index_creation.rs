@@ -99,3 +99,167 @@ async fn creating_then_active_after_the_delay() {
     assert_eq!(status().await, (IndexStatus::Active, None, Some(3)));
     assert_eq!(db.query(query).await.unwrap().count, Some(3));
 }
+
+fn wire<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
+    serde_json::from_value(v).expect("a valid request")
+}
+
+/// An engine on a manual clock whose table changes take 5 s and index backfills 30 s, with the
+/// table `tbl` (`pk`) and its global secondary index `by_h` (on `h`).
+async fn slow_engine() -> (Engine, Clock) {
+    let clock = Clock::manual(SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000));
+    let config = EngineConfig {
+        table_status_delay: Duration::from_secs(5),
+        index_creation_delay: Duration::from_secs(30),
+        ..Default::default()
+    };
+    let db = Engine::with_storage(Arc::new(MemoryStorage::new()), clock.clone(), config).unwrap();
+    db.create_table(wire(serde_json::json!({
+        "TableName": "tbl",
+        "AttributeDefinitions": [
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "h", "AttributeType": "S"}
+        ],
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+        "GlobalSecondaryIndexes": [{
+            "IndexName": "by_h",
+            "KeySchema": [{"AttributeName": "h", "KeyType": "HASH"}],
+            "Projection": {"ProjectionType": "KEYS_ONLY"}
+        }],
+        "BillingMode": "PAY_PER_REQUEST"
+    })))
+    .await
+    .unwrap();
+    clock.advance(Duration::from_secs(5));
+    (db, clock)
+}
+
+fn create_gsi(name: &str) -> UpdateTableInput {
+    wire(serde_json::json!({
+        "TableName": "tbl",
+        "AttributeDefinitions": [{"AttributeName": "g", "AttributeType": "S"}],
+        "GlobalSecondaryIndexUpdates": [{"Create": {
+            "IndexName": name,
+            "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+            "Projection": {"ProjectionType": "KEYS_ONLY"}
+        }}]
+    }))
+}
+
+fn delete_gsi(name: &str) -> UpdateTableInput {
+    wire(serde_json::json!({
+        "TableName": "tbl",
+        "GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": name}}]
+    }))
+}
+
+fn protect(on: bool) -> UpdateTableInput {
+    wire(serde_json::json!({"TableName": "tbl", "DeletionProtectionEnabled": on}))
+}
+
+/// The table's status, and the status and `Backfilling` of its index `name` (if it has one).
+fn phase(d: &TableDescription, name: &str) -> (TableStatus, Option<(IndexStatus, Option<bool>)>) {
+    let index = d
+        .global_secondary_indexes
+        .iter()
+        .flatten()
+        .find(|g| g.index_name.as_deref() == Some(name))
+        .map(|g| (g.index_status.clone().unwrap(), g.backfilling));
+    (d.table_status.clone().unwrap(), index)
+}
+
+async fn describe(db: &Engine) -> TableDescription {
+    db.describe_table(DescribeTableInput {
+        table_name: Some("tbl".into()),
+    })
+    .await
+    .unwrap()
+    .table
+    .unwrap()
+}
+
+#[track_caller]
+fn assert_error<T: std::fmt::Debug>(result: ddbmock_core::Result<T>, exception: &str, text: &str) {
+    let err = result.expect_err("refused");
+    assert_eq!((err.type_name(), err.message().as_str()), (exception, text));
+}
+
+const IN_USE: &str = "ResourceInUseException";
+const TABLE_UPDATING: &str =
+    "Attempt to change a resource which is still in use: Table is being updated: tbl";
+const LIMIT: &str = "LimitExceededException";
+const ONE_INDEX: &str = "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table";
+
+#[tokio::test]
+async fn an_added_index_allocates_while_the_table_updates_then_backfills() {
+    let (db, clock) = slow_engine().await;
+    let out = db.update_table(create_gsi("by_g")).await.unwrap();
+    let creating = Some((IndexStatus::Creating, Some(false)));
+    let d = out.table_description.unwrap();
+    assert_eq!(phase(&d, "by_g"), (TableStatus::Updating, creating.clone()));
+    assert_eq!(
+        phase(&describe(&db).await, "by_g"),
+        (TableStatus::Updating, creating)
+    );
+    // Resource allocation: the table is UPDATING, and refuses every change.
+    assert_error(db.update_table(protect(true)).await, IN_USE, TABLE_UPDATING);
+    assert_error(
+        db.update_table(delete_gsi("by_g")).await,
+        IN_USE,
+        TABLE_UPDATING,
+    );
+
+    clock.advance(Duration::from_secs(5));
+    let backfilling = Some((IndexStatus::Creating, Some(true)));
+    assert_eq!(
+        phase(&describe(&db).await, "by_g"),
+        (TableStatus::Active, backfilling.clone())
+    );
+    // Backfilling: no other index may be added or deleted, but other settings may change.
+    assert_error(db.update_table(create_gsi("by_g2")).await, LIMIT, ONE_INDEX);
+    assert_error(db.update_table(delete_gsi("by_h")).await, LIMIT, ONE_INDEX);
+    db.update_table(protect(true)).await.unwrap();
+    assert_eq!(
+        phase(&describe(&db).await, "by_g"),
+        (TableStatus::Updating, backfilling.clone())
+    );
+    clock.advance(Duration::from_secs(5));
+    assert_eq!(
+        phase(&describe(&db).await, "by_g"),
+        (TableStatus::Active, backfilling)
+    );
+
+    clock.advance(Duration::from_secs(25));
+    let d = describe(&db).await;
+    assert_eq!(
+        phase(&d, "by_g"),
+        (TableStatus::Active, Some((IndexStatus::Active, None)))
+    );
+    db.update_table(create_gsi("by_g2")).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_index_being_built_may_be_deleted_while_it_backfills() {
+    let (db, clock) = slow_engine().await;
+    db.update_table(create_gsi("by_g")).await.unwrap();
+    clock.advance(Duration::from_secs(5));
+    let d = db
+        .update_table(delete_gsi("by_g"))
+        .await
+        .unwrap()
+        .table_description
+        .unwrap();
+    assert_eq!(phase(&d, "by_g"), (TableStatus::Updating, None));
+    // Deleting takes the table's transition; meanwhile nothing else changes.
+    assert_error(
+        db.update_table(create_gsi("by_g")).await,
+        IN_USE,
+        TABLE_UPDATING,
+    );
+    clock.advance(Duration::from_secs(5));
+    assert_eq!(
+        phase(&describe(&db).await, "by_g"),
+        (TableStatus::Active, None)
+    );
+    db.update_table(create_gsi("by_g")).await.unwrap();
+}

@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::capacity::Consumed;
-use super::keys::{item_storage_key, validate_item_key, validate_key};
+use super::keys::{item_storage_key, key_of, validate_item_key, validate_key};
+use super::streams::Origin;
 use super::table::Table;
 use super::write::{Change, check_item};
 use super::{Engine, billing, validate};
@@ -15,6 +16,7 @@ use crate::error::msg::table::ConstraintErrors;
 use crate::error::{Result, msg};
 use crate::model::Item;
 use crate::operation::*;
+use crate::storage::SpaceId;
 
 /// DynamoDB's limit of requests in one BatchWriteItem.
 const MAX_WRITES: usize = 25;
@@ -25,7 +27,8 @@ type Step = (String, WriteRequest, Arc<Table>, Vec<u8>, Planned);
 
 enum Planned {
     Put(Item),
-    Delete,
+    /// A delete, with the item's key.
+    Delete(Item),
 }
 
 impl Engine {
@@ -75,7 +78,7 @@ impl Engine {
                         let mut key = delete.key.unwrap_or_default();
                         validate::values(&mut key)?;
                         validate_key(&table.key, &key)?;
-                        (item_storage_key(&table.key, &key)?, Planned::Delete)
+                        (item_storage_key(&table.key, &key)?, Planned::Delete(key))
                     }
                     _ => {
                         return Err(msg::validation(
@@ -92,10 +95,18 @@ impl Engine {
             }
         }
 
-        // DynamoDB applies each request on its own (a batch is not a transaction); each one is
-        // atomic and locked like a single PutItem or DeleteItem.
         let mut unprocessed: HashMap<String, Vec<WriteRequest>> = HashMap::new();
         let mut billed: std::collections::BTreeMap<String, Consumed> = Default::default();
+        let (in_collections, plan): (Vec<Step>, Vec<Step>) = plan
+            .into_iter()
+            .partition(|step| step.2.has_local_indexes());
+        let mut collections_written = Vec::new();
+        if !in_collections.is_empty() {
+            collections_written =
+                self.write_in_collections(in_collections, &mut unprocessed, &mut billed)?;
+        }
+        // DynamoDB applies each request on its own (a batch is not a transaction); each one is
+        // atomic and locked like a single PutItem or DeleteItem.
         for (table_name, original, table, key, planned) in plan {
             let Ok(_lock) = self.inner.locks.lock_single(table.space, &key) else {
                 unprocessed.entry(table_name).or_default().push(original);
@@ -104,7 +115,7 @@ impl Engine {
             let old = self.read(&table, &key)?;
             let new = match planned {
                 Planned::Put(item) => Some(Arc::new(item)),
-                Planned::Delete => None,
+                Planned::Delete(_) => None,
             };
             let change = Change::new(table, key, old, new);
             // Deleting a missing item changes nothing but is billed like DeleteItem.
@@ -121,7 +132,81 @@ impl Engine {
         Ok(BatchWriteItemOutput {
             unprocessed_items: Some(unprocessed),
             consumed_capacity: (!consumed.is_empty()).then_some(consumed),
-            ..Default::default()
+            item_collection_metrics: self.collection_metrics_by_table(
+                collections_written.iter().map(|(t, k)| (&**t, k)),
+                input.return_item_collection_metrics.as_ref(),
+            ),
         })
+    }
+
+    /// Applies the requests on tables with local secondary indexes together, their items locked at
+    /// once, so that their item collections' growth is checked as a whole: a request that would
+    /// take a collection over the size limit fails the call with nothing written (DynamoDB lists
+    /// `ItemCollectionSizeLimitExceededException` among BatchWriteItem's errors; that the other
+    /// requests are then not applied either is not documented). A request on an item a
+    /// transaction is writing comes back unprocessed, as in the per-request path. Returns each
+    /// request's table and item key, for `ItemCollectionMetrics`.
+    fn write_in_collections(
+        &self,
+        mut steps: Vec<Step>,
+        unprocessed: &mut HashMap<String, Vec<WriteRequest>>,
+        billed: &mut std::collections::BTreeMap<String, Consumed>,
+    ) -> Result<Vec<(Arc<Table>, Item)>> {
+        let _held = loop {
+            let locked = {
+                let ids: Vec<(SpaceId, &[u8])> = steps
+                    .iter()
+                    .map(|(_, _, table, key, _)| (table.space, key.as_slice()))
+                    .collect();
+                self.inner.locks.lock_all(&ids, false)
+            };
+            match locked {
+                Ok(held) => break held,
+                Err(conflicts) => {
+                    let (busy, free): (Vec<_>, Vec<_>) = steps
+                        .into_iter()
+                        .enumerate()
+                        .partition(|(pos, _)| conflicts.0.contains(pos));
+                    for (_, (table_name, original, ..)) in busy {
+                        unprocessed.entry(table_name).or_default().push(original);
+                    }
+                    steps = free.into_iter().map(|(_, step)| step).collect();
+                }
+            }
+        };
+
+        let mut names = Vec::with_capacity(steps.len());
+        let mut changes = Vec::with_capacity(steps.len());
+        let mut missing = Vec::new();
+        let mut written = Vec::with_capacity(steps.len());
+        for (table_name, _, table, key, planned) in steps {
+            let old = self.read(&table, &key)?;
+            let (new, item_key) = match planned {
+                Planned::Put(item) => (Some(Arc::new(item)), None),
+                Planned::Delete(k) => (None, Some(k)),
+            };
+            let item_key = item_key
+                .or_else(|| new.as_deref().map(|i| key_of(&table.key, i)))
+                .unwrap_or_default();
+            written.push((table.clone(), item_key));
+            let change = Change::new(table, key, old, new);
+            // Deleting a missing item changes nothing but is billed like DeleteItem.
+            if change.old.is_some() || change.new.is_some() {
+                names.push(table_name);
+                changes.push(change);
+            } else {
+                missing.push((table_name, change));
+            }
+        }
+        let growth = self.reserve_collections(&changes)?;
+        self.commit_reserved(&changes, Origin::Request, growth)?;
+        let all = names.iter().zip(&changes);
+        for (table_name, change) in all.chain(missing.iter().map(|(n, c)| (n, c))) {
+            billed
+                .entry(table_name.clone())
+                .or_insert_with(|| Consumed::new(table_name))
+                .add(&billing::change_consumed(change));
+        }
+        Ok(written)
     }
 }

@@ -151,6 +151,7 @@ impl Engine {
             tags: input.tags.clone().unwrap_or_default(),
             ttl: None,
             transition: self.transition(TableStatus::Creating),
+            live: Default::default(),
         };
 
         self.purge_deleted();
@@ -440,6 +441,7 @@ fn push_index(
         space: engine.new_space(),
         active_at: None,
         stats: Arc::new(Stats::default()),
+        filling: Default::default(),
     });
     Ok(())
 }

@@ -74,7 +74,11 @@ impl Engine {
                 _ => None,
             },
             consumed_capacity,
-            ..Default::default()
+            item_collection_metrics: self.collection_metrics(
+                &table,
+                &key,
+                input.return_item_collection_metrics.as_ref(),
+            ),
         })
     }
 }

@@ -4,6 +4,7 @@
 
 use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::create_table::{key_schema_of, projection_of};
 use super::table::{Index, Projected, Stats, Table};
@@ -92,8 +93,25 @@ impl Engine {
         if online > 1 {
             return Err(m::one_index_at_a_time());
         }
-        if current.indexes.iter().any(|i| self.index_creating(i)) && online > 0 {
-            return Err(m::index_not_active(current.name()));
+        // DynamoDB builds one index at a time: creating or deleting another waits for it to be
+        // done. The index being built may itself be deleted while it backfills (the table is then
+        // ACTIVE; while it is UPDATING, every UpdateTable was refused before this).
+        let building: Vec<&str> = current
+            .indexes
+            .iter()
+            .filter(|i| self.index_creating(i))
+            .map(|i| i.name.as_str())
+            .collect();
+        if !building.is_empty() {
+            let waits = updates.iter().any(|u| {
+                u.create.is_some()
+                    || u.delete.as_ref().is_some_and(|d| {
+                        !building.contains(&d.index_name.as_deref().unwrap_or_default())
+                    })
+            });
+            if waits {
+                return Err(m::one_index_at_a_time());
+            }
         }
 
         let mut changes = GsiChanges {
@@ -210,7 +228,8 @@ impl Engine {
         if changes.indexes.iter().filter(|i| !i.local).count() >= MAX_GSIS {
             return Err(mt::too_many_gsis());
         }
-        let delay = self.inner.config.index_creation_delay;
+        // Resource allocation (the table's UPDATING transition), then the backfill.
+        let delay = self.inner.config.table_status_delay + self.inner.config.index_creation_delay;
         let active_at =
             (!delay.is_zero()).then(|| self.inner.clock.epoch_seconds() + delay.as_secs_f64());
         changes.indexes.push(Index {
@@ -221,6 +240,7 @@ impl Engine {
             space: self.new_space(),
             active_at,
             stats: Arc::new(Stats::default()),
+            filling: Arc::new(AtomicBool::new(true)),
         });
         changes.created = Some(name.to_owned());
         let pt = c.provisioned_throughput.as_ref();
@@ -255,33 +275,66 @@ impl Engine {
             .is_some_and(|at| self.inner.clock.epoch_seconds() < at)
     }
 
-    /// The table's description with live counts and each global index's current status.
+    /// The table's description with live counts and each global index's current status. An index
+    /// being added is `CREATING` with `Backfilling` false during the table's `UPDATING` transition
+    /// (DynamoDB's resource allocation phase), then with `Backfilling` true for
+    /// `index_creation_delay`, until it is `ACTIVE`.
     pub(crate) fn describe(&self, table: &Table) -> TableDescription {
+        let now = self.inner.clock.epoch_seconds();
         let mut d = table.describe();
-        if let Some(status) = table.transition_at(self.inner.clock.epoch_seconds()) {
+        if let Some(status) = table.transition_at(now) {
             d.table_status = Some(status.clone());
         }
+        let backfill = self.inner.config.index_creation_delay.as_secs_f64();
         for g in d.global_secondary_indexes.iter_mut().flatten() {
-            let creating = table
+            let active_at = table
                 .index(g.index_name.as_deref().unwrap_or_default())
-                .is_some_and(|i| self.index_creating(i));
-            g.index_status = Some(if creating {
-                IndexStatus::Creating
-            } else {
-                IndexStatus::Active
+                .and_then(|i| i.active_at)
+                .filter(|at| now < *at);
+            g.index_status = Some(match active_at {
+                Some(_) => IndexStatus::Creating,
+                None => IndexStatus::Active,
             });
-            g.backfilling = creating.then_some(true);
+            g.backfilling = active_at.map(|at| now >= at - backfill);
         }
         d
     }
 
     /// Writes the entries of the new index `name` for every item already in the table. The table
     /// with the index is published first, so writes from then on maintain the index themselves;
-    /// each item is re-read under its item lock so that a write racing the backfill wins.
-    pub(crate) fn backfill(&self, table: &Table, name: &str) -> Result<()> {
+    /// each item is re-read under its item lock so that a write racing the backfill wins. When the
+    /// index set changes meanwhile (see `index_epoch`), the backfill goes on with the current
+    /// version, and stops if the index is gone.
+    pub(crate) fn backfill(&self, table: &Arc<Table>, name: &str) -> Result<()> {
         let Some(index) = table.index(name) else {
             return Ok(());
         };
+        let result = self.fill(table, index.space);
+        index.filling.store(false, Ordering::Release);
+        result
+    }
+
+    /// `entry`, a write's old entry in `index`, if it is stored: while the index is backfilled, an
+    /// item may not have its entry yet, and a write must not uncount it. Called holding the item's
+    /// stripe, as the backfill writes each entry.
+    pub(crate) fn stored_entry(
+        &self,
+        index: &Index,
+        entry: Option<(Vec<u8>, Item)>,
+    ) -> Result<Option<(Vec<u8>, Item)>> {
+        let Some((key, e)) = entry else {
+            return Ok(None);
+        };
+        let stored = self
+            .inner
+            .storage
+            .get(index.space, &key)
+            .map_err(storage_error)?;
+        Ok(stored.map(|_| (key, e)))
+    }
+
+    fn fill(&self, table: &Arc<Table>, space: SpaceId) -> Result<()> {
+        let mut current = table.clone();
         let mut keys: Vec<Vec<u8>> = Vec::new();
         self.inner
             .storage
@@ -298,6 +351,15 @@ impl Engine {
             .map_err(storage_error)?;
         for key in keys {
             let _lock = self.lock_item_waiting(table.space, &key);
+            if !current.live.epoch.is_current() {
+                match self.current_version(&current) {
+                    Some(t) => current = t,
+                    None => return Ok(()),
+                }
+            }
+            let Some(index) = current.indexes.iter().find(|i| i.space == space) else {
+                return Ok(());
+            };
             let Some(item) = self.read(table, &key)? else {
                 continue;
             };

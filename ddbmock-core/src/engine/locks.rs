@@ -92,6 +92,16 @@ impl ItemLocks {
         })
     }
 
+    /// Locks every stripe, in order, so that no item write is under way while the guard lives: for
+    /// changes to what every write of a table does (its index set, see `index_epoch`). Taking them
+    /// in ascending order, like transactions, cannot deadlock.
+    pub(crate) fn lock_every_stripe(&self) -> Held<'_> {
+        Held {
+            registered: None,
+            _guards: self.stripes.iter().map(|s| s.lock()).collect(),
+        }
+    }
+
     /// Locks every item of a transaction, in stripe order. A write transaction (`register`)
     /// publishes its items as in flight until the returned guard drops. Fails, holding nothing, with
     /// the positions of the items another write transaction is writing, if one is met.

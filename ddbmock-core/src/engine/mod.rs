@@ -17,6 +17,8 @@ mod expressions;
 mod get_item;
 mod gsi_update;
 mod idempotency;
+mod index_epoch;
+mod item_collections;
 mod key_conditions;
 pub mod keys;
 mod limits;
@@ -52,6 +54,7 @@ use parking_lot::RwLock;
 
 pub use billing::{CapacityReport, Prices, TableReport};
 pub use clock::Clock;
+pub use item_collections::DEFAULT_COLLECTION_LIMIT;
 pub use streams::StreamRecords;
 pub use table::{Index, Projected, Stats, Table};
 
@@ -68,9 +71,13 @@ pub struct EngineConfig {
     pub region: String,
     /// The account id in ARNs (`000000000000` by default, as DynamoDB Local uses).
     pub account_id: String,
-    /// How long a global secondary index added by UpdateTable stays `CREATING` (backfilling) before
-    /// it turns `ACTIVE`, on the engine's clock. Zero (the default) makes it `ACTIVE` at once; a
-    /// delay lets tests observe the transition, and the reads DynamoDB refuses meanwhile.
+    /// How long a global secondary index added by UpdateTable backfills (`CREATING`, `Backfilling`
+    /// true) before it turns `ACTIVE`, on the engine's clock. Zero (the default) makes it `ACTIVE`
+    /// at once; a delay lets tests observe the transition, and what DynamoDB refuses meanwhile
+    /// (reads of the index, and creating or deleting another index). The backfill follows the
+    /// table's `UPDATING` transition of `table_status_delay`, during which the index is
+    /// `CREATING` with `Backfilling` false, as in DynamoDB's resource allocation phase; the table
+    /// is `ACTIVE` again while the index backfills.
     pub index_creation_delay: std::time::Duration,
     /// How long after its expiry time an item is deleted (0 by default: at the next sweep).
     /// DynamoDB deletes expired items within days; a delay simulates the window in which an expired
@@ -90,6 +97,12 @@ pub struct EngineConfig {
     /// The throughput simulation: off by default; when on, provisioned tables and indexes enforce
     /// their capacity with DynamoDB's burst allowance.
     pub throttle: meter::ThrottleConfig,
+    /// The largest an item collection (the items of one partition key value in a table with local
+    /// secondary indexes, and their index entries) may grow, in bytes:
+    /// [`DEFAULT_COLLECTION_LIMIT`] (10 GB) by default, as on DynamoDB. A write that would take a
+    /// collection over it fails with `ItemCollectionSizeLimitExceededException`; tests can set a
+    /// small limit to reach it.
+    pub item_collection_size_limit: u64,
 }
 
 impl Default for EngineConfig {
@@ -103,6 +116,7 @@ impl Default for EngineConfig {
             ttl_change_cooldown: std::time::Duration::from_secs(3600),
             table_status_delay: std::time::Duration::ZERO,
             throttle: meter::ThrottleConfig::default(),
+            item_collection_size_limit: DEFAULT_COLLECTION_LIMIT,
         }
     }
 }
@@ -194,6 +208,7 @@ impl Engine {
                 max_space = max_space.max(i.space);
             }
             write::recount(&*storage, &table)?;
+            item_collections::recount(&*storage, &table)?;
             tables.insert(table.name().to_owned(), Arc::new(table));
         }
         Ok(Self::assemble(

@@ -74,7 +74,9 @@ impl Engine {
                 _ => None,
             },
             consumed_capacity,
-            ..Default::default()
+            item_collection_metrics: change.new.as_deref().and_then(|item| {
+                self.collection_metrics(&table, item, input.return_item_collection_metrics.as_ref())
+            }),
         })
     }
 }

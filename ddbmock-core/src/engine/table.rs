@@ -4,10 +4,12 @@
 //! shared between versions, so a write that raced an UpdateTable is still counted.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+use super::index_epoch::IndexEpoch;
+use super::item_collections::ItemCollections;
 use super::keys::KeySchema;
 use crate::model::Item;
 use crate::operation::{TableDescription, TableStatus, Tag, TimeToLiveSpecification};
@@ -75,9 +77,18 @@ pub struct Index {
     /// Live counters.
     #[serde(skip)]
     pub stats: Arc<Stats>,
+    /// Whether the backfill of this index (added by UpdateTable) is still running: some items may
+    /// not have their entry yet, so a write must not count an entry it replaces before it is there.
+    #[serde(skip)]
+    pub(crate) filling: Arc<AtomicBool>,
 }
 
 impl Index {
+    /// Whether the index is still being backfilled.
+    pub(crate) fn is_filling(&self) -> bool {
+        self.filling.load(Ordering::Acquire)
+    }
+
     /// The entry this index holds for `item`, or `None` when the item lacks an index key (sparse).
     pub fn project(&self, table_key: &KeySchema, item: &Item) -> Option<Item> {
         if !self.key.attrs().all(|a| item.contains_key(&a.name)) {
@@ -87,15 +98,32 @@ impl Index {
             Projected::All => item.clone(),
             Projected::KeysOnly | Projected::Include(_) => item
                 .iter()
-                .filter(|(name, _)| {
-                    table_key.is_key(name)
-                        || self.key.is_key(name)
-                        || matches!(&self.projected, Projected::Include(a) if a.contains(name))
-                })
+                .filter(|(name, _)| self.projects(table_key, name))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
         })
     }
+
+    /// Whether the attribute `name` is carried into this index's entries (when the item has one).
+    pub fn projects(&self, table_key: &KeySchema, name: &str) -> bool {
+        match &self.projected {
+            Projected::All => true,
+            Projected::KeysOnly => table_key.is_key(name) || self.key.is_key(name),
+            Projected::Include(a) => {
+                table_key.is_key(name) || self.key.is_key(name) || a.iter().any(|x| x == name)
+            }
+        }
+    }
+}
+
+/// What a table keeps at run time beside its description, never persisted: rebuilt when a store
+/// is opened (as `Stats` are), and shared by every version of the table that UpdateTable publishes.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Live {
+    /// The sizes of the table's item collections (tables with local secondary indexes only).
+    pub(crate) collections: Arc<ItemCollections>,
+    /// Which index set this version of the table carries (see `index_epoch`).
+    pub(crate) epoch: IndexEpoch,
 }
 
 /// One table.
@@ -122,6 +150,9 @@ pub struct Table {
     /// when `EngineConfig::table_status_delay` makes transitions take time.
     #[serde(default)]
     pub transition: Option<(TableStatus, f64)>,
+    /// Run-time state: item collection sizes and the index set's epoch.
+    #[serde(skip)]
+    pub(crate) live: Live,
 }
 
 impl Table {
@@ -161,6 +192,11 @@ impl Table {
             .as_ref()
             .filter(|(_, until)| now < *until)
             .map(|(s, _)| s)
+    }
+
+    /// Whether the table has local secondary indexes, and so item collections with a size limit.
+    pub fn has_local_indexes(&self) -> bool {
+        self.description.local_secondary_indexes.is_some()
     }
 
     /// The index named `name`.

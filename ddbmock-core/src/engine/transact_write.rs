@@ -28,7 +28,9 @@ use std::sync::Arc;
 use super::capacity::Consumed;
 use super::expressions::{self, WriteParams};
 use super::idempotency::{Claim, Fingerprint};
+use super::item_collections::Refused;
 use super::keys::{item_storage_key, key_of, validate_item_key, validate_key};
+use super::streams::Origin;
 use super::table::Table;
 use super::write::{Change, check_item};
 use super::{Engine, billing, validate};
@@ -228,8 +230,9 @@ impl Engine {
         let actions = self.plan_actions(items)?;
 
         let mode = input.return_consumed_capacity.as_ref();
+        let metrics = input.return_item_collection_metrics.as_ref();
         let Some(token) = input.client_request_token.as_deref() else {
-            return self.apply_actions(&actions, mode);
+            return self.apply_actions(&actions, mode, metrics);
         };
         let fingerprint = Fingerprint {
             items: input.transact_items.clone().unwrap_or_default(),
@@ -239,7 +242,7 @@ impl Engine {
         match self.inner.tokens.claim(token, &fingerprint, clock.now())? {
             Claim::Replay(output) => Ok(output),
             Claim::Run => {
-                let result = self.apply_actions(&actions, mode);
+                let result = self.apply_actions(&actions, mode, metrics);
                 self.inner
                     .tokens
                     .finish(token, result.as_ref().ok(), clock.now());
@@ -399,6 +402,7 @@ impl Engine {
         &self,
         actions: &[Action],
         mode: Option<&ReturnConsumedCapacity>,
+        metrics: Option<&ReturnItemCollectionMetrics>,
     ) -> Result<TransactWriteItemsOutput> {
         let ids: Vec<_> = actions
             .iter()
@@ -412,8 +416,10 @@ impl Engine {
 
         let mut reasons: Vec<CancellationReason> = Vec::with_capacity(actions.len());
         let mut changes: Vec<Change> = Vec::with_capacity(actions.len());
+        // The position of each change's action.
+        let mut acting: Vec<usize> = Vec::with_capacity(actions.len());
         let mut failed = false;
-        for a in actions {
+        for (i, a) in actions.iter().enumerate() {
             let old = self.read(&a.table, &a.storage_key)?;
             match self.effect_of(a, old.as_deref()) {
                 Ok(new) => {
@@ -426,6 +432,7 @@ impl Engine {
                             old,
                             new.map(Arc::new),
                         ));
+                        acting.push(i);
                     }
                 }
                 Err(e) => {
@@ -437,7 +444,24 @@ impl Engine {
         if failed {
             return Err(msg::transact::transaction_canceled(reasons));
         }
-        self.commit(&changes)?;
+        let growth = match self.reserve_collections(&changes) {
+            Ok(growth) => growth,
+            Err(Refused::Full(full)) => {
+                let over: Vec<usize> = full.iter().map(|&c| acting[c]).collect();
+                let reasons = (0..actions.len())
+                    .map(|i| {
+                        if over.contains(&i) {
+                            msg::transact::reason_collection_size_exceeded()
+                        } else {
+                            msg::transact::reason_none()
+                        }
+                    })
+                    .collect();
+                return Err(msg::transact::transaction_canceled(reasons));
+            }
+            Err(Refused::Invalid(e)) => return Err(e),
+        };
+        self.commit_reserved(&changes, Origin::Request, growth)?;
         // Transactional writes are billed double, per table.
         let mut billed: std::collections::BTreeMap<String, Consumed> = Default::default();
         for change in &changes {
@@ -448,9 +472,13 @@ impl Engine {
                 .add(&billing::change_consumed(change).doubled());
         }
         let consumed: Vec<_> = billed.values().filter_map(|c| self.bill(c, mode)).collect();
+        let written = actions
+            .iter()
+            .filter(|a| !matches!(a.effect, Effect::Check))
+            .map(|a| (&*a.table, &a.key));
         Ok(TransactWriteItemsOutput {
             consumed_capacity: (!consumed.is_empty()).then_some(consumed),
-            ..Default::default()
+            item_collection_metrics: self.collection_metrics_by_table(written, metrics),
         })
     }
 

@@ -121,7 +121,11 @@ impl Engine {
         Ok(UpdateItemOutput {
             attributes,
             consumed_capacity,
-            ..Default::default()
+            item_collection_metrics: self.collection_metrics(
+                &table,
+                &key,
+                input.return_item_collection_metrics.as_ref(),
+            ),
         })
     }
 }

@@ -50,7 +50,17 @@ impl Engine {
             return Err(m::nothing_to_update());
         }
 
+        let changes_index_set = input
+            .global_secondary_index_updates
+            .iter()
+            .flatten()
+            .any(|u| u.create.is_some() || u.delete.is_some());
+
         self.purge_deleted();
+        // A change of the index set holds every item stripe until it is published, so that no write
+        // commits to the indexes of the older version meanwhile (see `index_epoch`); the stripes
+        // come first, as writes take them after their catalog lookup.
+        let stripes = changes_index_set.then(|| self.inner.locks.lock_every_stripe());
         let mut tables = self.inner.tables.write();
         let current = tables
             .get(&name)
@@ -168,20 +178,26 @@ impl Engine {
                 .map_err(storage_error)?;
         }
         self.store_table(&table)?;
+        if created.is_some() || !dropped.is_empty() {
+            table.live.epoch = current.live.epoch.advance();
+        }
+        let table = Arc::new(table);
+        tables.insert(name.clone(), table.clone());
+        // Dropped only once no write can reach the keyspace: writes that looked the older version
+        // up find the index gone when they commit.
         if !dropped.is_empty() {
             self.inner
                 .storage
                 .write(dropped.into_iter().map(Write::DropSpace).collect())
                 .map_err(storage_error)?;
         }
-        let table = Arc::new(table);
-        tables.insert(name.clone(), table.clone());
         if let Some(update) = stream_update {
             self.apply_stream_update(&name, update);
         }
-        // The backfill runs outside the catalog lock, on the published table, so that writes keep
-        // flowing (and maintaining the new index) meanwhile.
+        // The backfill runs outside the catalog lock and the stripes, on the published table, so
+        // that writes keep flowing (and maintaining the new index) meanwhile.
         drop(tables);
+        drop(stripes);
         if let Some(index) = created {
             self.backfill(&table, &index)?;
         }

@@ -4,6 +4,7 @@
 use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
+use super::item_collections::Reservation;
 use super::keys::{self, KeySchema, encode_scalar, escape_into};
 use super::streams::Origin;
 use super::table::{Index, Table};
@@ -104,6 +105,17 @@ impl Engine {
 
     /// [`Engine::commit`], on behalf of `origin` (a request, or the TTL sweeper).
     pub(crate) fn commit_as(&self, changes: &[Change], origin: Origin) -> Result<()> {
+        let growth = self.reserve_collections(changes)?;
+        self.commit_reserved(changes, origin, growth)
+    }
+
+    /// [`Engine::commit_as`] of changes whose item collection growth is already reserved.
+    pub(crate) fn commit_reserved(
+        &self,
+        changes: &[Change],
+        origin: Origin,
+        growth: Reservation,
+    ) -> Result<()> {
         let mut batch: WriteBatch = Vec::with_capacity(changes.len() * 2);
         let mut index_sizes = Vec::new();
         for c in changes {
@@ -118,9 +130,13 @@ impl Engine {
                     key: c.key.clone(),
                 }),
             }
-            for index in &c.table.indexes {
-                let old = index_entry(index, &c.table.key, &c.key, c.old.as_deref())?;
-                let new = index_entry(index, &c.table.key, &c.key, c.new.as_deref())?;
+            let table = self.indexed_version(c)?;
+            for index in &table.indexes {
+                let mut old = index_entry(index, &table.key, &c.key, c.old.as_deref())?;
+                if index.is_filling() {
+                    old = self.stored_entry(index, old)?;
+                }
+                let new = index_entry(index, &table.key, &c.key, c.new.as_deref())?;
                 if let Some((k, _)) = &old {
                     batch.push(Write::Delete {
                         space: index.space,
@@ -142,6 +158,7 @@ impl Engine {
             }
         }
         self.inner.storage.write(batch).map_err(storage_error)?;
+        growth.keep();
         for c in changes {
             c.table.stats.apply(
                 c.old.as_ref().map(|_| c.old_size),

@@ -5,6 +5,7 @@
 
 mod batch;
 mod capacity;
+mod collections;
 mod indexes;
 mod items;
 mod query;
@@ -18,6 +19,7 @@ mod transact;
 
 pub use batch::*;
 pub use capacity::*;
+pub use collections::*;
 pub use indexes::*;
 pub use items::*;
 pub use query::*;
@@ -73,6 +75,7 @@ macro_rules! conformance_tests {
             lsi_queries,
             gsi_queries,
             gsi_update_table,
+            item_collection_metrics,
             transact_write_and_get,
             transact_write_validation,
             transact_write_idempotency,

@@ -104,6 +104,7 @@ mod tests {
             tags: vec![],
             ttl: None,
             transition: None,
+            live: Default::default(),
         };
         Change::new(
             Arc::new(table),

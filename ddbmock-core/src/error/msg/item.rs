@@ -89,3 +89,14 @@ pub fn cannot_update_key(name: &str) -> Error {
         "{INVALID_PARAMETER_VALUES}: Cannot update attribute {name}. This attribute is part of the key"
     ))
 }
+
+/// `ItemCollectionSizeLimitExceededException`: a write that would take an item collection (of a
+/// table with local secondary indexes) over its size limit.
+///
+/// The text is the one the Developer Guide lists for this exception ("Error handling with
+/// DynamoDB": `Message: Collection size exceeded.`), without the trailing period, as the guide's
+/// listed texts of `ConditionalCheckFailedException` and of transaction conflicts also appear on
+/// the wire. Not confirmed against a live DynamoDB response.
+pub fn collection_size_exceeded() -> Error {
+    Error::ItemCollectionSizeLimitExceeded("Collection size exceeded".to_owned())
+}

@@ -222,7 +222,10 @@ pub fn gsi_exists(index: &str) -> Error {
     ))
 }
 
-/// UpdateTable with more than one index creation or deletion.
+/// UpdateTable with more than one index creation or deletion, or creating or deleting an index while
+/// another one is still being created. DynamoDB answers the latter with this very text (reported
+/// from DynamoDB in architect/architect#334 and #268: a second index "won't succeed until the index
+/// is completed").
 pub fn one_index_at_a_time() -> Error {
     Error::LimitExceeded(
         "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table"
@@ -241,13 +244,6 @@ pub fn gsi_update_one_action() -> Error {
 pub fn gsi_update_twice(index: &str) -> Error {
     validation(format!(
         "{INVALID_PARAMETER_VALUES}: Only one global secondary index update per index is allowed simultaneously. Index: {index}"
-    ))
-}
-
-/// UpdateTable changing an index that is not `ACTIVE` yet.
-pub fn index_not_active(table: &str) -> Error {
-    Error::ResourceInUse(format!(
-        "Attempt to change a resource which is still in use: Table is being updated: {table}"
     ))
 }
 

@@ -98,6 +98,18 @@ pub fn reason_conflict() -> CancellationReason {
     }
 }
 
+/// The reason of an action that would take its item collection over the size limit. Code and
+/// text as the API Reference lists them for `TransactionCanceledException` (`Code:
+/// ItemCollectionSizeLimitExceeded`, `Message: Collection size exceeded.`), without the trailing
+/// period as with the other reasons; not confirmed against a live DynamoDB response.
+pub fn reason_collection_size_exceeded() -> CancellationReason {
+    CancellationReason {
+        code: Some("ItemCollectionSizeLimitExceeded".to_owned()),
+        message: Some("Collection size exceeded".to_owned()),
+        item: None,
+    }
+}
+
 /// The reason of an action whose result would break a rule (item size, index key type, …).
 pub fn reason_validation(message: String) -> CancellationReason {
     CancellationReason {
