@@ -21,7 +21,8 @@ use ddbmock_core::operation::{
     CreateTableInput, DeleteItemInput, DescribeTableInput, GetItemInput, PutItemInput,
     UpdateItemInput,
 };
-use ddbmock_core::{DynamoDb, Engine};
+use ddbmock_core::storage::{SqliteOptions, SqliteStorage};
+use ddbmock_core::{Clock, DynamoDb, Engine, EngineConfig};
 use serde_json::json;
 
 /// Set to a database path, turns the test into the writer process.
@@ -43,7 +44,11 @@ fn key(pk: &str) -> serde_json::Value {
 }
 
 async fn write_forever(path: &Path, start: u64) {
-    let db = Engine::sqlite(path).expect("the database opens");
+    // A checkpoint every 20 commits, so that kills also land while the log is being checkpointed.
+    let store = SqliteStorage::open_with(path, SqliteOptions::default().commits_per_checkpoint(20))
+        .expect("the database opens");
+    let db = Engine::with_storage(Arc::new(store), Clock::system(), EngineConfig::default())
+        .expect("the database opens");
     let created = db
         .create_table(wire::<CreateTableInput>(json!({
             "TableName": TABLE,

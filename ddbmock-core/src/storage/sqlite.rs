@@ -24,6 +24,9 @@ use tempfile::TempDir;
 use super::codec;
 use super::{ScanVisitor, SpaceId, Storage, StorageError, Write, WriteBatch};
 use crate::model::Item;
+use checkpoint::Checkpointer;
+
+mod checkpoint;
 
 /// `PRAGMA application_id` of a ddbmock database: "ddbm" in ASCII.
 const APPLICATION_ID: i32 = 0x6464_626d;
@@ -46,6 +49,10 @@ const SCHEMA: &str = "
 /// WAL readers never wait, and no other process can open the file (see [`connect`]), so only two stores
 /// opened on one file in one process can make a connection wait at all.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The log size (pages of 4 KiB) at which the writer checkpoints itself: 64 MiB, as the log's
+/// size limit, where the checkpoint thread normally keeps it under 10.
+const WRITER_AUTOCHECKPOINT_PAGES: i64 = 16_000;
 
 /// How long opening a file waits for another process to release it.
 const OPEN_BUSY_TIMEOUT: Duration = Duration::from_secs(1);
@@ -92,6 +99,9 @@ pub struct SqliteOptions {
     /// The page cache of each connection, in KiB. Items live on disk; this, times the connections open
     /// at once (one writer and the concurrent readers), bounds the memory the store holds.
     pub cache_size_kib: u32,
+    /// Commits between two checkpoints of the log into the database file, which run on a thread of
+    /// the store's own (see the `checkpoint` module).
+    pub commits_per_checkpoint: u64,
 }
 
 impl Default for SqliteOptions {
@@ -99,6 +109,7 @@ impl Default for SqliteOptions {
         Self {
             durability: Durability::default(),
             cache_size_kib: 4096,
+            commits_per_checkpoint: checkpoint::COMMITS_PER_CHECKPOINT,
         }
     }
 }
@@ -117,6 +128,13 @@ impl SqliteOptions {
         self.cache_size_kib = kib;
         self
     }
+
+    /// These options with a checkpoint every `commits` commits (at least one).
+    #[must_use]
+    pub fn commits_per_checkpoint(mut self, commits: u64) -> Self {
+        self.commits_per_checkpoint = commits.max(1);
+        self
+    }
 }
 
 /// A [`Storage`] in an SQLite database file.
@@ -126,6 +144,8 @@ impl SqliteOptions {
 /// without any lock of ours, since in WAL mode a reader sees the last commit before it began and never
 /// waits for the writer. The pool's mutex is held only to take or return a connection.
 pub struct SqliteStorage {
+    /// Locked only by a writer that holds `writer`, after its commit.
+    checkpointer: Mutex<Checkpointer>,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     path: PathBuf,
@@ -211,11 +231,15 @@ impl SqliteStorage {
         writer.pragma_update(None, "synchronous", options.durability.pragma())?;
         // A checkpoint resets the log; this caps the file it leaves behind.
         writer.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
-        // A checkpoint syncs the log and the file even at `NORMAL`; checkpointing every 4,000 pages
-        // (16 MiB of log) rather than SQLite's 1,000 spreads those syncs over four times the commits.
-        writer.pragma_update(None, "wal_autocheckpoint", 4000)?;
+        // Checkpoints run on the store's own thread (see `checkpoint`); the writer's automatic one
+        // is the backstop for a log that thread has let grow to the size limit above.
+        writer.pragma_update(None, "wal_autocheckpoint", WRITER_AUTOCHECKPOINT_PAGES)?;
         tune(&writer, &options)?;
         Ok(Self {
+            checkpointer: Mutex::new(Checkpointer::new(
+                path.clone(),
+                options.commits_per_checkpoint,
+            )),
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
             path,
@@ -569,6 +593,7 @@ impl Storage for SqliteStorage {
             }
         }
         tx.commit()?;
+        self.checkpointer.lock().committed();
         Ok(())
     }
 
@@ -646,6 +671,32 @@ mod tests {
         let store = SqliteStorage::temp_with(SqliteOptions::default().durability(Durability::Full))
             .unwrap();
         super::super::suite::run(&store);
+    }
+
+    #[test]
+    fn the_checkpoint_thread_copies_the_log_into_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let store =
+            SqliteStorage::open_with(&path, SqliteOptions::default().commits_per_checkpoint(10))
+                .unwrap();
+        store.write(vec![Write::CreateSpace(1)]).unwrap();
+        let empty = std::fs::metadata(&path).unwrap().len();
+        // 200 commits are a few hundred log pages, far below the writer's own checkpoint: only the
+        // thread copies them into the database file.
+        for n in 0..200 {
+            store.write(vec![put(1, n)]).unwrap();
+        }
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::fs::metadata(&path).unwrap().len() == empty {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no checkpoint copied the log into the file"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        drop(store);
+        assert_eq!(count(&SqliteStorage::open(&path).unwrap(), 1), 200);
     }
 
     #[test]
