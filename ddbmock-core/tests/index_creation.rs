@@ -263,3 +263,55 @@ async fn the_index_being_built_may_be_deleted_while_it_backfills() {
     );
     db.update_table(create_gsi("by_g")).await.unwrap();
 }
+
+/// The `by_g` index's item count.
+async fn by_g_count(db: &Engine) -> Option<i64> {
+    describe(db)
+        .await
+        .global_secondary_indexes
+        .iter()
+        .flatten()
+        .find(|g| g.index_name.as_deref() == Some("by_g"))
+        .and_then(|g| g.item_count)
+}
+
+#[tokio::test]
+async fn items_whose_new_index_key_has_another_type_stay_out_of_the_index_through_later_writes() {
+    let (db, clock) = slow_engine().await;
+    let put = |pk: &str, g: serde_json::Value| -> PutItemInput {
+        wire(serde_json::json!({"TableName": "tbl", "Item": {"pk": {"S": pk}, "g": g}}))
+    };
+    let delete = |pk: &str| -> DeleteItemInput {
+        wire(serde_json::json!({"TableName": "tbl", "Key": {"pk": {"S": pk}}}))
+    };
+    // Written before the index on `g` (a string) exists: `a` has a number there, `b` an empty string.
+    db.put_item(put("a", serde_json::json!({"N": "5"})))
+        .await
+        .unwrap();
+    db.put_item(put("b", serde_json::json!({"S": ""})))
+        .await
+        .unwrap();
+    db.put_item(put("c", serde_json::json!({"S": "x"})))
+        .await
+        .unwrap();
+    db.update_table(create_gsi("by_g")).await.unwrap();
+    clock.advance(Duration::from_secs(35));
+    assert_eq!(by_g_count(&db).await, Some(1));
+
+    // Deleting or replacing the items left out removes no entry they never had.
+    db.delete_item(delete("a")).await.unwrap();
+    db.put_item(put("b", serde_json::json!({"S": "y"})))
+        .await
+        .unwrap();
+    assert_eq!(by_g_count(&db).await, Some(2));
+    let query: QueryInput = wire(serde_json::json!({
+        "TableName": "tbl",
+        "IndexName": "by_g",
+        "KeyConditionExpression": "g = :g",
+        "ExpressionAttributeValues": {":g": {"S": "y"}}
+    }));
+    assert_eq!(db.query(query).await.unwrap().count, Some(1));
+    db.delete_item(delete("c")).await.unwrap();
+    db.delete_item(delete("b")).await.unwrap();
+    assert_eq!(by_g_count(&db).await, Some(0));
+}

@@ -363,14 +363,11 @@ impl Engine {
             let Some(item) = self.read(table, &key)? else {
                 continue;
             };
+            // Sparse items, and items written before the index existed with index key attributes
+            // of another type (or empty), have no entry: see `Index::project`.
             let Some(entry) = index.project(&table.key, &item) else {
                 continue;
             };
-            // Items written before the index existed were not checked against its key types:
-            // DynamoDB leaves such items out of the index, as it does sparse ones.
-            if !key_types_match(index, &item) {
-                continue;
-            }
             let entry_key = index_entry_key(index, &key, &item)?;
             if self
                 .inner
@@ -394,16 +391,6 @@ impl Engine {
         }
         Ok(())
     }
-}
-
-fn key_types_match(index: &Index, item: &Item) -> bool {
-    index.key.attrs().all(|a| {
-        item.get(&a.name).is_some_and(|v| {
-            v.attribute_type() == a.ty
-                && !matches!(v, crate::model::AttributeValue::S(s) if s.is_empty())
-                && !matches!(v, crate::model::AttributeValue::B(b) if b.is_empty())
-        })
-    })
 }
 
 fn scalar(t: Option<&ScalarAttributeType>) -> AttributeType {

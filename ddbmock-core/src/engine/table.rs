@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::index_epoch::IndexEpoch;
 use super::item_collections::ItemCollections;
-use super::keys::KeySchema;
-use crate::model::Item;
+use super::keys::{KeyAttr, KeySchema};
+use crate::model::{AttributeValue, Item};
 use crate::operation::{TableDescription, TableStatus, Tag, TimeToLiveSpecification};
 use crate::storage::SpaceId;
 
@@ -91,7 +91,17 @@ impl Index {
 
     /// The entry this index holds for `item`, or `None` when the item lacks an index key (sparse).
     pub fn project(&self, table_key: &KeySchema, item: &Item) -> Option<Item> {
-        if !self.key.attrs().all(|a| item.contains_key(&a.name)) {
+        // Writes reject index keys of the wrong type or empty, but items written before a global
+        // index was added were never checked: DynamoDB leaves those out of the index, as it does
+        // items without the attributes, and so every later write of them must too.
+        let keyed = |a: &KeyAttr| {
+            item.get(&a.name).is_some_and(|v| {
+                v.attribute_type() == a.ty
+                    && !matches!(v, AttributeValue::S(s) if s.is_empty())
+                    && !matches!(v, AttributeValue::B(b) if b.is_empty())
+            })
+        };
+        if !self.key.attrs().all(keyed) {
             return None;
         }
         Some(match &self.projected {
