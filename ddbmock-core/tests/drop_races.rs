@@ -7,8 +7,8 @@
 //! have its key, and both are counted right.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use ddbmock_core::model::{AttributeValue, Item};
 use ddbmock_core::operation::*;
@@ -71,26 +71,41 @@ fn key(n: u64) -> Value {
     json!({"S": format!("k{n}")})
 }
 
-/// How many requests succeeded, and how many were refused (each with an allowed answer).
+/// What the request threads share with the test: when to stop, and how many of them have had a
+/// request succeed (the test stops them only once all have, however the machine schedules them).
 #[derive(Default)]
-struct Tally {
-    ok: u64,
-    refused: u64,
+struct Run {
+    stop: AtomicBool,
+    started: AtomicUsize,
 }
 
-impl Tally {
+/// One thread's successful requests.
+struct Tally<'a> {
+    run: &'a Run,
+    ok: u64,
+}
+
+impl<'a> Tally<'a> {
+    fn new(run: &'a Run) -> Self {
+        Tally { run, ok: 0 }
+    }
+
     /// Counts `result`, which may fail only with one of `allowed`.
     #[track_caller]
     fn count<T>(&mut self, what: &str, result: ddbmock_core::Result<T>, allowed: &[(&str, &str)]) {
         match result {
-            Ok(_) => self.ok += 1,
+            Ok(_) => {
+                if self.ok == 0 {
+                    self.run.started.fetch_add(1, Ordering::Relaxed);
+                }
+                self.ok += 1;
+            }
             Err(e) => {
                 let got = (e.type_name(), e.message());
                 assert!(
                     allowed.contains(&(got.0, got.1.as_str())),
                     "{what} failed with {got:?}"
                 );
-                self.refused += 1;
             }
         }
     }
@@ -124,15 +139,15 @@ async fn scan_pages(db: &Engine, mut input: ScanInput) -> ddbmock_core::Result<u
     Ok(items)
 }
 
-/// Reads the table and the index until `stop`; the first reader reads only the index, whose
+/// Reads the table and the index until the run stops; the first reader reads only the index, whose
 /// deletions are the more frequent and the shorter window.
-fn read_until(db: &Engine, seed: u64, stop: &AtomicBool) -> Tally {
+fn read_until(db: &Engine, seed: u64, run: &Run) -> u64 {
     let rt = runtime();
     let mut rng = Rng(0xD1B5_4A32_D192_ED03 ^ (seed + 1));
-    let mut tally = Tally::default();
+    let mut tally = Tally::new(run);
     let both = [TABLE_GONE, INDEX_GONE];
     let kinds = if seed == 0 { 2 } else { 7 };
-    while !stop.load(Ordering::Relaxed) {
+    while !run.stop.load(Ordering::Relaxed) {
         let g = json!({"S": format!("g{}", rng.below(3))});
         match rng.below(kinds) {
             0 => {
@@ -187,15 +202,15 @@ fn read_until(db: &Engine, seed: u64, stop: &AtomicBool) -> Tally {
             }
         }
     }
-    tally
+    tally.ok
 }
 
-fn write_until(db: &Engine, seed: u64, stop: &AtomicBool) -> Tally {
+fn write_until(db: &Engine, seed: u64, run: &Run) -> u64 {
     let rt = runtime();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (seed + 1));
-    let mut tally = Tally::default();
+    let mut tally = Tally::new(run);
     let mut n = 0u64;
-    while !stop.load(Ordering::Relaxed) {
+    while !run.stop.load(Ordering::Relaxed) {
         n += 1;
         let k = rng.below(KEYS);
         let pk = key(k);
@@ -245,17 +260,17 @@ fn write_until(db: &Engine, seed: u64, stop: &AtomicBool) -> Tally {
             }
         }
     }
-    tally
+    tally.ok
 }
 
-/// Sweeps expired items until `stop`: the sweep is no request, and never fails for a deletion.
-fn sweep_until(db: &Engine, _seed: u64, stop: &AtomicBool) -> Tally {
-    let mut tally = Tally::default();
-    while !stop.load(Ordering::Relaxed) {
+/// Sweeps expired items until the run stops: the sweep is no request, and never fails for a deletion.
+fn sweep_until(db: &Engine, _seed: u64, run: &Run) -> u64 {
+    let mut tally = Tally::new(run);
+    while !run.stop.load(Ordering::Relaxed) {
         tally.count("the TTL sweep", db.sweep_expired_items(), &[]);
         std::thread::yield_now();
     }
-    tally
+    tally.ok
 }
 
 fn epoch_seconds() -> u64 {
@@ -343,10 +358,10 @@ fn requests_racing_index_and_table_deletion_answer_as_after_it() {
         let rt = runtime();
         rt.block_on(create_table(&db));
         rt.block_on(change_index(&db, create_index()));
-        let stop = Arc::new(AtomicBool::new(false));
-        let spawn = |f: fn(&Engine, u64, &AtomicBool) -> Tally, seed: u64| {
-            let (db, stop) = (db.clone(), stop.clone());
-            std::thread::spawn(move || f(&db, seed, &stop))
+        let run = Arc::new(Run::default());
+        let spawn = |f: fn(&Engine, u64, &Run) -> u64, seed: u64| {
+            let (db, run) = (db.clone(), run.clone());
+            std::thread::spawn(move || f(&db, seed, &run))
         };
         let threads: Vec<_> = (0..READERS)
             .map(|r| spawn(read_until, r))
@@ -369,10 +384,17 @@ fn requests_racing_index_and_table_deletion_answer_as_after_it() {
             rt.block_on(change_index(&db, create_index()));
         }
         pause();
-        stop.store(true, Ordering::Relaxed);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while run.started.load(Ordering::Relaxed) < threads.len() {
+            assert!(
+                Instant::now() < deadline,
+                "{store}: a thread made no request succeed"
+            );
+            pause();
+        }
+        run.stop.store(true, Ordering::Relaxed);
         for t in threads {
-            let tally = t.join().expect("a request thread panicked");
-            assert!(tally.ok > 0, "{store}: no request succeeded");
+            assert!(t.join().expect("a request thread panicked") > 0, "{store}");
         }
 
         let table = rt.block_on(scan_all(&db, None));
