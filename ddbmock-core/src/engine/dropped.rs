@@ -6,7 +6,7 @@
 //! [`StorageError::NoSuchSpace`]. Such a request answers what DynamoDB answers one that arrives just
 //! after the deletion: `ResourceNotFoundException` when the table is gone, and the
 //! `ValidationException` of an unknown index when only the index is. The store applies a batch all or
-//! nothing, so a write that fails so has changed nothing.
+//! nothing, so a write refused this way has changed nothing.
 //!
 //! Both DeleteTable and UpdateTable drop keyspaces while they hold the catalog's write lock, and
 //! publish the catalog without them in the same critical section; so the catalog read here, after the
