@@ -3,7 +3,7 @@
 //! the index holds exactly the table's items that have its key, and counts them.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use ddbmock_core::model::{AttributeValue, Item};
 use ddbmock_core::operation::*;
@@ -47,8 +47,9 @@ impl Rng {
     }
 }
 
-/// Puts, updates (setting or removing the index key `g`) and deletes random items until `stop`.
-fn write_until(db: &Engine, seed: u64, stop: &AtomicBool) -> u64 {
+/// Puts, updates (setting or removing the index key `g`) and deletes random items until `stop`;
+/// counts itself in `started` at its first write.
+fn write_until(db: &Engine, seed: u64, stop: &AtomicBool, started: &AtomicU64) -> u64 {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (seed + 1));
     let mut writes = 0;
     while !stop.load(Ordering::Relaxed) {
@@ -83,6 +84,9 @@ fn write_until(db: &Engine, seed: u64, stop: &AtomicBool) -> u64 {
         };
         if let Err(e) = result {
             panic!("a write racing the index changes failed: {e:?}");
+        }
+        if writes == 0 {
+            started.fetch_add(1, Ordering::Relaxed);
         }
         writes += 1;
     }
@@ -151,10 +155,13 @@ fn writes_racing_index_creation_and_deletion_keep_the_index_exact() {
         .unwrap();
         for round in 0..3 {
             let stop = Arc::new(AtomicBool::new(false));
+            let started = Arc::new(AtomicU64::new(0));
             let writers: Vec<_> = (0..WRITERS)
                 .map(|w| {
-                    let (db, stop) = (db.clone(), stop.clone());
-                    std::thread::spawn(move || write_until(&db, round * WRITERS + w, &stop))
+                    let (db, stop, started) = (db.clone(), stop.clone(), started.clone());
+                    std::thread::spawn(move || {
+                        write_until(&db, round * WRITERS + w, &stop, &started)
+                    })
                 })
                 .collect();
             for _ in 0..8 {
@@ -165,6 +172,12 @@ fn writes_racing_index_creation_and_deletion_keep_the_index_exact() {
             block(change_index(&db, create()));
             for _ in 0..200 {
                 std::thread::yield_now();
+            }
+            // On a loaded machine a writer may not have run yet: wait for each to have written.
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+            while started.load(Ordering::Relaxed) < WRITERS {
+                assert!(std::time::Instant::now() < deadline, "a writer never wrote");
+                std::thread::sleep(std::time::Duration::from_millis(1));
             }
             stop.store(true, Ordering::Relaxed);
             for w in writers {

@@ -249,7 +249,10 @@ async fn the_index_being_built_may_be_deleted_while_it_backfills() {
         .unwrap()
         .table_description
         .unwrap();
-    assert_eq!(phase(&d, "by_g"), (TableStatus::Updating, None));
+    assert_eq!(
+        phase(&d, "by_g"),
+        (TableStatus::Updating, Some((IndexStatus::Deleting, None)))
+    );
     // Deleting takes the table's transition; meanwhile nothing else changes.
     assert_error(
         db.update_table(create_gsi("by_g")).await,

@@ -152,6 +152,7 @@ impl Engine {
             ttl: None,
             transition: self.transition(TableStatus::Creating),
             live: Default::default(),
+            deleting: Vec::new(),
         };
 
         self.purge_deleted();

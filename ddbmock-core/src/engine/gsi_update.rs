@@ -1,6 +1,7 @@
 //! UpdateTable's `GlobalSecondaryIndexUpdates`: Create (with backfill of the items already in the
-//! table), Delete, and Update of an index's throughput; and the `CREATING` → `ACTIVE` status an added
-//! index shows for `EngineConfig::index_creation_delay`.
+//! table), Delete, and Update of an index's throughput; the `CREATING` → `ACTIVE` status an added
+//! index shows for `EngineConfig::index_creation_delay`, and the `DELETING` status a deleted one shows
+//! for `EngineConfig::table_status_delay`.
 
 use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
@@ -30,6 +31,8 @@ pub(crate) struct GsiChanges {
     pub(crate) created: Option<String>,
     /// Keyspaces of deleted indexes, to drop.
     pub(crate) dropped: Vec<SpaceId>,
+    /// The descriptions of deleted indexes, `DELETING`, with their last counts.
+    pub(crate) deleting: Vec<GlobalSecondaryIndexDescription>,
 }
 
 /// The shape checks of `GlobalSecondaryIndexUpdates`, before the table is looked at.
@@ -118,6 +121,7 @@ impl Engine {
             indexes: current.indexes.clone(),
             created: None,
             dropped: Vec::new(),
+            deleting: Vec::new(),
         };
         merge_definitions(d, defs)?;
         for u in updates {
@@ -132,8 +136,18 @@ impl Engine {
                     .ok_or_else(|| m::gsi_not_found(current.name(), name))?;
                 let removed = changes.indexes.remove(pos);
                 changes.dropped.push(removed.space);
-                if let Some(gsis) = d.global_secondary_indexes.as_mut() {
-                    gsis.retain(|g| g.index_name.as_deref() != Some(name));
+                if let Some(gsis) = d.global_secondary_indexes.as_mut()
+                    && let Some(at) = gsis
+                        .iter()
+                        .position(|g| g.index_name.as_deref() == Some(name))
+                {
+                    changes.deleting.push(GlobalSecondaryIndexDescription {
+                        index_status: Some(IndexStatus::Deleting),
+                        backfilling: None,
+                        item_count: Some(removed.stats.items()),
+                        index_size_bytes: Some(removed.stats.bytes()),
+                        ..gsis.remove(at)
+                    });
                 }
                 if d.global_secondary_indexes
                     .as_ref()
@@ -278,7 +292,8 @@ impl Engine {
     /// The table's description with live counts and each global index's current status. An index
     /// being added is `CREATING` with `Backfilling` false during the table's `UPDATING` transition
     /// (DynamoDB's resource allocation phase), then with `Backfilling` true for
-    /// `index_creation_delay`, until it is `ACTIVE`.
+    /// `index_creation_delay`, until it is `ACTIVE`. An index being deleted is `DELETING`, after the
+    /// others, during the table's `UPDATING` transition.
     pub(crate) fn describe(&self, table: &Table) -> TableDescription {
         let now = self.inner.clock.epoch_seconds();
         let mut d = table.describe();
@@ -297,6 +312,11 @@ impl Engine {
             });
             g.backfilling = active_at.map(|at| now >= at - backfill);
         }
+        for gone in table.deleting.iter().filter(|g| now < g.until) {
+            d.global_secondary_indexes
+                .get_or_insert_with(Vec::new)
+                .push(gone.description.clone());
+        }
         d
     }
 
@@ -304,14 +324,25 @@ impl Engine {
     /// with the index is published first, so writes from then on maintain the index themselves;
     /// each item is re-read under its item lock so that a write racing the backfill wins. When the
     /// index set changes meanwhile (see `index_epoch`), the backfill goes on with the current
-    /// version, and stops if the index is gone.
+    /// version, and stops if the index is gone. A DeleteTable meanwhile drops the keyspaces it reads
+    /// and writes: the backfill then stops too, and the UpdateTable that started it still succeeds,
+    /// as DynamoDB's returns before its backfill.
     pub(crate) fn backfill(&self, table: &Arc<Table>, name: &str) -> Result<()> {
         let Some(index) = table.index(name) else {
             return Ok(());
         };
         let result = self.fill(table, index.space);
         index.filling.store(false, Ordering::Release);
-        result
+        match result {
+            Err(_) if !self.index_exists(table, index.space) => Ok(()),
+            other => other,
+        }
+    }
+
+    /// Whether the catalog's version of `table` still has the index stored in `space`.
+    fn index_exists(&self, table: &Table, space: SpaceId) -> bool {
+        self.current_version(table)
+            .is_some_and(|t| t.indexes.iter().any(|i| i.space == space))
     }
 
     /// `entry`, a write's old entry in `index`, if it is stored: while the index is backfilled, an
@@ -319,6 +350,7 @@ impl Engine {
     /// stripe, as the backfill writes each entry.
     pub(crate) fn stored_entry(
         &self,
+        table: &Table,
         index: &Index,
         entry: Option<(Vec<u8>, Item)>,
     ) -> Result<Option<(Vec<u8>, Item)>> {
@@ -329,7 +361,7 @@ impl Engine {
             .inner
             .storage
             .get(index.space, &key)
-            .map_err(storage_error)?;
+            .map_err(|e| self.dropped([table], e))?;
         Ok(stored.map(|_| (key, e)))
     }
 

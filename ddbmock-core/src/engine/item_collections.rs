@@ -375,6 +375,7 @@ mod tests {
             ttl: None,
             transition: None,
             live: Default::default(),
+            deleting: Vec::new(),
         };
         let s = |v: &str| AttributeValue::S(v.into());
         // pk(2+1) sk(2+1) l(1+1) x(1+3) y(1+5) = 18 bytes.

@@ -13,6 +13,7 @@ mod create_table;
 mod delete_item;
 mod delete_table;
 mod describe_table;
+mod dropped;
 mod expressions;
 mod get_item;
 mod gsi_update;
@@ -92,7 +93,9 @@ pub struct EngineConfig {
     /// How long CreateTable and UpdateTable keep a table `CREATING` or `UPDATING` on the engine's
     /// clock (zero, the default, makes them `ACTIVE` at once). Meanwhile item operations on a
     /// creating table get `ResourceNotFoundException`, and UpdateTable and DeleteTable get
-    /// `ResourceInUseException`, as on DynamoDB.
+    /// `ResourceInUseException`, as on DynamoDB. A global secondary index that UpdateTable deletes
+    /// is described `DELETING` for as long as the table is `UPDATING`, and is gone at once for reads
+    /// and writes.
     pub table_status_delay: std::time::Duration,
     /// The throughput simulation: off by default; when on, provisioned tables and indexes enforce
     /// their capacity with DynamoDB's burst allowance.
@@ -415,6 +418,8 @@ impl Engine {
     }
 }
 
+/// A store failure as `InternalServerError`. A keyspace dropped under a request is no such failure:
+/// see [`Engine::dropped`].
 pub(crate) fn storage_error(e: StorageError) -> Error {
     Error::InternalServerError(format!("Internal server error: {e}"))
 }

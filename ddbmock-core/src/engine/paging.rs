@@ -6,13 +6,12 @@ use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
 use super::keys::{self, KeyAttr, KeySchema, encode_scalar, escape_into};
-use super::storage_error;
 use super::table::{Index, Projected, Table};
 use super::write::index_entry_key;
 use crate::error::msg::query as m;
 use crate::error::{Result, msg};
 use crate::model::{AttributeValue, Item, attribute_value_size, item_size};
-use crate::storage::{SpaceId, Storage};
+use crate::storage::{SpaceId, Storage, StorageError};
 
 /// DynamoDB stops a page once it has read 1 MB, measured on the items (or index entries) read,
 /// before any filter or projection.
@@ -295,14 +294,14 @@ pub(crate) struct Page {
 }
 
 /// Reads entries of `range` in `space`, in key order (descending when `reverse`), until `limit`
-/// entries or 1 MB have been read.
+/// entries or 1 MB have been read. The caller maps a store failure (see `Engine::dropped`).
 pub(crate) fn read_page(
     storage: &dyn Storage,
     space: SpaceId,
     range: &Range,
     reverse: bool,
     limit: Option<usize>,
-) -> Result<Page> {
+) -> Result<Page, StorageError> {
     let mut entries: Vec<Arc<Item>> = Vec::new();
     // The exact size (DynamoDB's formula parses every number) only matters near 1 MB: until a cheap
     // upper bound reaches it, the exact sum cannot either. Past that point sizes are exact.
@@ -310,40 +309,38 @@ pub(crate) fn read_page(
     let mut exact: Option<usize> = None;
     let mut truncated = false;
     // Stores treat an empty or inverted range (a condition no key satisfies) as no entries.
-    storage
-        .scan(
-            space,
-            as_slice(&range.start),
-            as_slice(&range.end),
-            reverse,
-            &mut |_, item| {
-                entries.push(item.clone());
-                let full = match exact.as_mut() {
-                    Some(sum) => {
-                        *sum = sum.saturating_add(item_size(item));
-                        *sum >= PAGE_BYTES
-                    }
-                    None => {
-                        bound = bound.saturating_add(size_bound(item));
-                        if bound >= PAGE_BYTES {
-                            let sum = entries
-                                .iter()
-                                .fold(0usize, |t, e| t.saturating_add(item_size(e)));
-                            exact = Some(sum);
-                            sum >= PAGE_BYTES
-                        } else {
-                            false
-                        }
-                    }
-                };
-                if limit.is_some_and(|l| entries.len() >= l) || full {
-                    truncated = true;
-                    return ControlFlow::Break(());
+    storage.scan(
+        space,
+        as_slice(&range.start),
+        as_slice(&range.end),
+        reverse,
+        &mut |_, item| {
+            entries.push(item.clone());
+            let full = match exact.as_mut() {
+                Some(sum) => {
+                    *sum = sum.saturating_add(item_size(item));
+                    *sum >= PAGE_BYTES
                 }
-                ControlFlow::Continue(())
-            },
-        )
-        .map_err(storage_error)?;
+                None => {
+                    bound = bound.saturating_add(size_bound(item));
+                    if bound >= PAGE_BYTES {
+                        let sum = entries
+                            .iter()
+                            .fold(0usize, |t, e| t.saturating_add(item_size(e)));
+                        exact = Some(sum);
+                        sum >= PAGE_BYTES
+                    } else {
+                        false
+                    }
+                }
+            };
+            if limit.is_some_and(|l| entries.len() >= l) || full {
+                truncated = true;
+                return ControlFlow::Break(());
+            }
+            ControlFlow::Continue(())
+        },
+    )?;
     Ok(Page { entries, truncated })
 }
 

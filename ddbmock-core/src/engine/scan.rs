@@ -82,7 +82,8 @@ impl Engine {
             range.resume_after(key, false);
         }
         let limit = input.limit.and_then(|l| usize::try_from(l).ok());
-        let page = read_page(&**self.storage(), target.space(), &range, false, limit)?;
+        let page = read_page(&**self.storage(), target.space(), &range, false, limit)
+            .map_err(|e| self.dropped([&*table], e))?;
         let consumed_capacity = self.bill_page(
             &table,
             target.index,

@@ -12,7 +12,9 @@ use super::index_epoch::IndexEpoch;
 use super::item_collections::ItemCollections;
 use super::keys::{KeyAttr, KeySchema};
 use crate::model::{AttributeValue, Item};
-use crate::operation::{TableDescription, TableStatus, Tag, TimeToLiveSpecification};
+use crate::operation::{
+    GlobalSecondaryIndexDescription, TableDescription, TableStatus, Tag, TimeToLiveSpecification,
+};
 use crate::storage::SpaceId;
 
 /// Exact live counts of a table or index, as DescribeTable reports them.
@@ -163,6 +165,18 @@ pub struct Table {
     /// Run-time state: item collection sizes and the index set's epoch.
     #[serde(skip)]
     pub(crate) live: Live,
+    /// Global secondary indexes UpdateTable deleted, which DescribeTable shows `DELETING` for a
+    /// while; they are no longer in `indexes`, and their keyspaces are gone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) deleting: Vec<DeletingIndex>,
+}
+
+/// A global secondary index being deleted: its description, `DELETING`, until the epoch second
+/// `until` on the engine's clock (the end of the table's `UPDATING` transition).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct DeletingIndex {
+    pub(crate) description: GlobalSecondaryIndexDescription,
+    pub(crate) until: f64,
 }
 
 impl Table {

@@ -19,7 +19,7 @@ use super::clock::Listener;
 use super::streams::Origin;
 use super::table::Table;
 use super::write::Change;
-use super::{Engine, Inner, storage_error};
+use super::{Engine, Inner};
 use crate::error::Result;
 use crate::model::{AttributeValue, Item};
 
@@ -123,7 +123,7 @@ impl Engine {
     /// TTL service's `userIdentity`, and is not a consumed write.
     ///
     /// The sweeper calls this by itself; tests on the system clock can call it to sweep without
-    /// waiting.
+    /// waiting. A table deleted while it is swept is passed over.
     pub fn sweep_expired_items(&self) -> Result<usize> {
         let now = self
             .inner
@@ -139,39 +139,55 @@ impl Engine {
             let Some(attr) = ttl_attribute(&table) else {
                 continue;
             };
-            let mut candidates = Vec::new();
-            self.inner
-                .storage
-                .scan(
-                    table.space,
-                    Bound::Unbounded,
-                    Bound::Unbounded,
-                    false,
-                    &mut |key, item| {
-                        if expired(item, attr, now, delay) {
-                            candidates.push(key.to_vec());
-                        }
-                        ControlFlow::Continue(())
-                    },
-                )
-                .map_err(storage_error)?;
-            for key in candidates {
-                let _lock = self.lock_item_waiting(table.space, &key);
-                // Re-read under the lock: a write since the scan may have moved the expiry.
-                let Some(old) = self.read(&table, &key)? else {
-                    continue;
-                };
-                if !expired(&old, attr, now, delay) {
-                    continue;
-                }
-                self.commit_as(
-                    &[Change::new(table.clone(), key, Some(old), None)],
-                    Origin::TimeToLive,
-                )?;
-                deleted += 1;
+            match self.sweep_table(&table, attr, (now, delay), &mut deleted) {
+                Err(_) if self.current_version(&table).is_none() => {}
+                other => other?,
             }
         }
         Ok(deleted)
+    }
+
+    /// Deletes the expired items of `table`, counting them in `deleted`; `now` is the sweep's time
+    /// and `delay` the `EngineConfig::ttl_deletion_delay`, in seconds.
+    fn sweep_table(
+        &self,
+        table: &Arc<Table>,
+        attr: &str,
+        (now, delay): (f64, f64),
+        deleted: &mut usize,
+    ) -> Result<()> {
+        let mut candidates = Vec::new();
+        self.inner
+            .storage
+            .scan(
+                table.space,
+                Bound::Unbounded,
+                Bound::Unbounded,
+                false,
+                &mut |key, item| {
+                    if expired(item, attr, now, delay) {
+                        candidates.push(key.to_vec());
+                    }
+                    ControlFlow::Continue(())
+                },
+            )
+            .map_err(|e| self.dropped([&**table], e))?;
+        for key in candidates {
+            let _lock = self.lock_item_waiting(table.space, &key);
+            // Re-read under the lock: a write since the scan may have moved the expiry.
+            let Some(old) = self.read(table, &key)? else {
+                continue;
+            };
+            if !expired(&old, attr, now, delay) {
+                continue;
+            }
+            self.commit_as(
+                &[Change::new(table.clone(), key, Some(old), None)],
+                Origin::TimeToLive,
+            )?;
+            *deleted += 1;
+        }
+        Ok(())
     }
 }
 

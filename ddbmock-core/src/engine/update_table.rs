@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::table::Table;
+use super::table::{DeletingIndex, Table};
 use super::{Engine, gsi_update, storage_error, validate};
 use crate::error::Result;
 use crate::error::msg::table::{self as m, ConstraintErrors};
@@ -166,10 +166,20 @@ impl Engine {
         };
         let mut created = None;
         let mut dropped = Vec::new();
+        table.deleting.retain(|g| now < g.until);
         if let Some(gsi) = gsi {
             table.indexes = gsi.indexes;
             created = gsi.created;
             dropped = gsi.dropped;
+            // A deleted index shows DELETING for as long as the table is UPDATING; with no delay it
+            // is gone at once.
+            if let Some((_, until)) = table.transition {
+                table.deleting.extend(
+                    gsi.deleting
+                        .into_iter()
+                        .map(|description| DeletingIndex { description, until }),
+                );
+            }
         }
         if let Some(index) = created.as_deref().and_then(|n| table.index(n)) {
             self.inner

@@ -4,11 +4,11 @@
 use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
+use super::Engine;
 use super::item_collections::Reservation;
 use super::keys::{self, KeySchema, encode_scalar, escape_into};
 use super::streams::Origin;
 use super::table::{Index, Table};
-use super::{Engine, storage_error};
 use crate::error::{Result, msg};
 use crate::model::{AttributeValue, Item, item_size};
 use crate::storage::{Storage, StorageError, Write, WriteBatch};
@@ -134,7 +134,7 @@ impl Engine {
             for index in &table.indexes {
                 let mut old = index_entry(index, &table.key, &c.key, c.old.as_deref())?;
                 if index.is_filling() {
-                    old = self.stored_entry(index, old)?;
+                    old = self.stored_entry(&table, index, old)?;
                 }
                 let new = index_entry(index, &table.key, &c.key, c.new.as_deref())?;
                 if let Some((k, _)) = &old {
@@ -157,7 +157,11 @@ impl Engine {
                 index_sizes.push((index.stats.clone(), sizes.0, sizes.1));
             }
         }
-        self.inner.storage.write(batch).map_err(storage_error)?;
+        // All or nothing: a batch that meets a keyspace dropped meanwhile stores none of its writes.
+        self.inner
+            .storage
+            .write(batch)
+            .map_err(|e| self.dropped(changes.iter().map(|c| &*c.table), e))?;
         growth.keep();
         for c in changes {
             c.table.stats.apply(
@@ -177,7 +181,7 @@ impl Engine {
         self.inner
             .storage
             .get(table.space, key)
-            .map_err(storage_error)
+            .map_err(|e| self.dropped([table], e))
     }
 }
 

@@ -105,6 +105,7 @@ mod tests {
             ttl: None,
             transition: None,
             live: Default::default(),
+            deleting: Vec::new(),
         };
         Change::new(
             Arc::new(table),

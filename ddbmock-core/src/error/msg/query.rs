@@ -5,7 +5,11 @@
 use super::{INVALID_PARAMETER_VALUES, validation};
 use crate::error::Error;
 
-/// `IndexName` names no index of the table.
+/// `IndexName` names no index of the table; also the answer for a global secondary index being
+/// deleted (`DELETING`), and for one deleted while the request was reading it. DynamoDB's
+/// documentation does not say what a read of a `DELETING` index gets (its `IndexStatus` reference
+/// says only "The index is being deleted"); answering as for an index already gone is not confirmed
+/// against DynamoDB.
 pub fn no_such_index(index: &str) -> Error {
     validation(format!(
         "The table does not have the specified index: {index}"
