@@ -1,5 +1,6 @@
-//! [`Bridge`]: the SDK's HTTP client, answering each request from a [`DynamoDb`] through the shared
-//! protocol codec, with the server's headers.
+//! [`Bridge`]: the SDK's HTTP client, answering each request from a [`DynamoDb`] (and, for the
+//! DynamoDB Streams client, a [`DynamoDbStreams`]) through the shared protocol codec, with the
+//! server's headers.
 
 use std::fmt;
 use std::sync::Arc;
@@ -14,20 +15,35 @@ use aws_smithy_runtime_api::http::StatusCode;
 use aws_smithy_types::body::SdkBody;
 use ddbmock_core::protocol;
 
-use crate::DynamoDb;
+use crate::{DynamoDb, DynamoDbStreams, Engine};
 
 /// An `HttpClient` and `HttpConnector` for the AWS SDK that passes each request's `X-Amz-Target`
-/// header and body to [`protocol::handle`] and returns DynamoDB's response bytes, with
+/// header and body to the protocol codec and returns DynamoDB's response bytes, with
 /// `Content-Type`, `x-amz-crc32` and `x-amzn-RequestId` as the server sends them.
+///
+/// Like the server's single endpoint, a bridge can serve DynamoDB Streams' targets
+/// (`DynamoDBStreams_20120810.*`) besides DynamoDB's: [`Bridge::engine`] serves both from an engine,
+/// [`Bridge::new`] only DynamoDB's, from any [`DynamoDb`].
 #[derive(Clone)]
 pub struct Bridge {
     db: Arc<dyn DynamoDb>,
+    streams: Option<Arc<dyn DynamoDbStreams>>,
 }
 
 impl Bridge {
-    /// A bridge to `db`.
+    /// A bridge to `db`, serving DynamoDB's operations; Streams' targets are unknown to it, as on an
+    /// endpoint that serves only DynamoDB.
     pub fn new(db: Arc<dyn DynamoDb>) -> Self {
-        Bridge { db }
+        Bridge { db, streams: None }
+    }
+
+    /// A bridge to `engine`, serving DynamoDB's and DynamoDB Streams' operations.
+    pub fn engine(engine: &Engine) -> Self {
+        let engine = Arc::new(engine.clone());
+        Bridge {
+            db: engine.clone(),
+            streams: Some(engine),
+        }
     }
 }
 
@@ -39,16 +55,23 @@ impl fmt::Debug for Bridge {
 
 impl HttpConnector for Bridge {
     fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
-        let db = Arc::clone(&self.db);
+        let bridge = self.clone();
         HttpConnectorFuture::new(async move {
-            let target = request.headers().get("x-amz-target").map(str::to_owned);
             let Some(body) = request.body().bytes() else {
                 return Err(ConnectorError::other(
                     "ddbmock::aws::Bridge needs an in-memory request body".into(),
                     None,
                 ));
             };
-            let answer = protocol::handle(&*db, target.as_deref(), body).await;
+            let target = request.headers().get("x-amz-target");
+            let answer = protocol::handle_service(
+                &*bridge.db,
+                bridge.streams.as_deref(),
+                target,
+                body,
+                |_| Ok(()),
+            )
+            .await;
             response(answer)
         })
     }
