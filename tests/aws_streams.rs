@@ -7,17 +7,18 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, UNIX_EPOCH};
 
-use aws_sdk_dynamodb::types::{
-    AttributeDefinition, AttributeValue, BillingMode, KeySchemaElement, KeyType,
-    ScalarAttributeType, StreamSpecification, StreamViewType,
-};
+use aws_sdk_dynamodb::types::StreamViewType;
 use aws_sdk_dynamodbstreams::error::ProvideErrorMetadata;
+use aws_sdk_dynamodbstreams::operation::get_shard_iterator::GetShardIteratorError;
 use aws_sdk_dynamodbstreams::primitives::DateTime;
 use aws_sdk_dynamodbstreams::types::{
     AttributeValue as StreamValue, OperationType, ShardIteratorType, StreamStatus,
     StreamViewType as StreamsViewType,
 };
+use aws_support::{create_table, n, s};
 use ddbmock::{Clock, Engine};
+
+mod aws_support;
 
 /// 2023-11-14T22:13:20Z, the engine's frozen clock.
 const T0: u64 = 1_700_000_000;
@@ -29,59 +30,26 @@ fn engine() -> Engine {
     Engine::memory_with_clock(Clock::manual(UNIX_EPOCH + Duration::from_secs(T0)))
 }
 
-fn s(v: &str) -> AttributeValue {
-    AttributeValue::S(v.to_owned())
-}
-
-fn n(v: &str) -> AttributeValue {
-    AttributeValue::N(v.to_owned())
-}
-
-/// An item as a stream record holds it: `pk` (S) and `v` (N).
-fn image(pk: &str, v: &str) -> HashMap<String, StreamValue> {
+/// The key of item `pk`, as a stream record holds it: `pk` (S) and `sk` (N, always 1).
+fn key(pk: &str) -> HashMap<String, StreamValue> {
     HashMap::from([
         ("pk".to_owned(), StreamValue::S(pk.to_owned())),
-        ("v".to_owned(), StreamValue::N(v.to_owned())),
+        ("sk".to_owned(), StreamValue::N("1".to_owned())),
     ])
 }
 
-fn key(pk: &str) -> HashMap<String, StreamValue> {
-    HashMap::from([("pk".to_owned(), StreamValue::S(pk.to_owned()))])
+/// Item `pk` with attribute `v`, as a stream record holds it.
+fn image(pk: &str, v: &str) -> HashMap<String, StreamValue> {
+    let mut item = key(pk);
+    item.insert("v".to_owned(), StreamValue::N(v.to_owned()));
+    item
 }
 
-/// Creates table `orders` keyed by `pk` (S), with a NEW_AND_OLD_IMAGES stream, and returns the
-/// stream's ARN as CreateTable reports it.
+/// Creates table `orders` with a NEW_AND_OLD_IMAGES stream, and returns the stream's ARN as
+/// CreateTable reports it.
 async fn create_orders(client: &aws_sdk_dynamodb::Client) -> String {
-    let created = client
-        .create_table()
-        .table_name("orders")
-        .attribute_definitions(
-            AttributeDefinition::builder()
-                .attribute_name("pk")
-                .attribute_type(ScalarAttributeType::S)
-                .build()
-                .unwrap(),
-        )
-        .key_schema(
-            KeySchemaElement::builder()
-                .attribute_name("pk")
-                .key_type(KeyType::Hash)
-                .build()
-                .unwrap(),
-        )
-        .billing_mode(BillingMode::PayPerRequest)
-        .stream_specification(
-            StreamSpecification::builder()
-                .stream_enabled(true)
-                .stream_view_type(StreamViewType::NewAndOldImages)
-                .build()
-                .unwrap(),
-        )
-        .send()
-        .await
-        .unwrap();
-    let table = created.table_description().unwrap();
-    table.latest_stream_arn().unwrap().to_owned()
+    let table = create_table(client, "orders", Some(StreamViewType::NewAndOldImages)).await;
+    table.latest_stream_arn.unwrap()
 }
 
 #[tokio::test]
@@ -96,6 +64,7 @@ async fn writes_through_the_sdk_read_back_through_the_streams_sdk() {
             .put_item()
             .table_name("orders")
             .item("pk", s(pk))
+            .item("sk", n("1"))
             .item("v", n(v))
             .send()
     };
@@ -104,6 +73,7 @@ async fn writes_through_the_sdk_read_back_through_the_streams_sdk() {
         .update_item()
         .table_name("orders")
         .key("pk", s("a"))
+        .key("sk", n("1"))
         .update_expression("SET v = v + :one")
         .expression_attribute_values(":one", n("1"))
         .send()
@@ -114,6 +84,7 @@ async fn writes_through_the_sdk_read_back_through_the_streams_sdk() {
         .delete_item()
         .table_name("orders")
         .key("pk", s("a"))
+        .key("sk", n("1"))
         .send()
         .await
         .unwrap(); // REMOVE a
@@ -150,7 +121,7 @@ async fn writes_through_the_sdk_read_back_through_the_streams_sdk() {
         .iter()
         .map(|k| (k.attribute_name(), k.key_type().as_str()))
         .collect();
-    assert_eq!(key_schema, [("pk", "HASH")]);
+    assert_eq!(key_schema, [("pk", "HASH"), ("sk", "RANGE")]);
     assert_eq!(description.shards().len(), 1);
     let shard = description.shards()[0].shard_id().unwrap();
 
@@ -242,20 +213,25 @@ async fn writes_through_the_sdk_read_back_through_the_streams_sdk() {
     assert!(empty.next_shard_iterator().is_some());
 }
 
-#[tokio::test]
-async fn unknown_stream_is_a_typed_resource_not_found() {
-    let streams = ddbmock::aws::streams_client(&engine());
-    let unknown =
-        "arn:aws:dynamodb:us-east-1:000000000000:table/missing/stream/2023-11-14T22:13:20.000";
-    let error = streams
+/// The error of a TRIM_HORIZON GetShardIterator of `shard` in stream `arn`.
+async fn shard_iterator_error(engine: &Engine, arn: &str, shard: &str) -> GetShardIteratorError {
+    ddbmock::aws::streams_client(engine)
         .get_shard_iterator()
-        .stream_arn(unknown)
-        .shard_id("shardId-00000001700000000000-0000abcd")
+        .stream_arn(arn)
+        .shard_id(shard)
         .shard_iterator_type(ShardIteratorType::TrimHorizon)
         .send()
         .await
         .unwrap_err()
-        .into_service_error();
+        .into_service_error()
+}
+
+#[tokio::test]
+async fn unknown_stream_is_a_typed_resource_not_found() {
+    let unknown =
+        "arn:aws:dynamodb:us-east-1:000000000000:table/missing/stream/2023-11-14T22:13:20.000";
+    let error =
+        shard_iterator_error(&engine(), unknown, "shardId-00000001700000000000-0000abcd").await;
     assert!(error.is_resource_not_found_exception(), "{error:?}");
     assert_eq!(error.code(), Some("ResourceNotFoundException"));
     assert_eq!(
@@ -270,15 +246,7 @@ async fn unknown_stream_is_a_typed_resource_not_found() {
 async fn a_shard_the_stream_lacks_is_a_typed_resource_not_found() {
     let engine = engine();
     create_orders(&ddbmock::aws::client(&engine)).await;
-    let error = ddbmock::aws::streams_client(&engine)
-        .get_shard_iterator()
-        .stream_arn(ARN)
-        .shard_id("shardId-00000001700000000000-ffffffff")
-        .shard_iterator_type(ShardIteratorType::TrimHorizon)
-        .send()
-        .await
-        .unwrap_err()
-        .into_service_error();
+    let error = shard_iterator_error(&engine, ARN, "shardId-00000001700000000000-ffffffff").await;
     assert!(error.is_resource_not_found_exception(), "{error:?}");
     assert_eq!(
         error.message(),

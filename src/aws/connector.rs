@@ -5,6 +5,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use aws_smithy_runtime_api::client::connector_metadata::ConnectorMetadata;
 use aws_smithy_runtime_api::client::http::{
     HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
 };
@@ -16,6 +17,10 @@ use aws_smithy_types::body::SdkBody;
 use ddbmock_core::protocol;
 
 use crate::{DynamoDb, DynamoDbStreams, Engine};
+
+/// The name the bridge gives the SDK as its HTTP client's (it shows in the user agent as
+/// `md/http#ddbmock`), and by which the bridge's signer knows a request stays in-process.
+pub(super) const CONNECTOR_NAME: &str = "ddbmock";
 
 /// An `HttpClient` and `HttpConnector` for the AWS SDK that passes each request's `X-Amz-Target`
 /// header and body to the protocol codec and returns DynamoDB's response bytes, with
@@ -79,22 +84,19 @@ impl HttpConnector for Bridge {
 
 /// The SDK's response for the codec's `answer`.
 fn response(answer: protocol::Response) -> Result<HttpResponse, ConnectorError> {
-    let other = |e: Box<dyn std::error::Error + Send + Sync>| ConnectorError::other(e, None);
-    let status = StatusCode::try_from(answer.status).map_err(|e| other(e.into()))?;
-    let content_type = answer.content_type();
+    let status =
+        StatusCode::try_from(answer.status).map_err(|e| ConnectorError::other(e.into(), None))?;
     let crc32 = answer.crc32.to_string();
+    let content_type = answer.content_type();
     let request_id = answer.request_id;
     let mut response = HttpResponse::new(status, SdkBody::from(answer.body));
+    // `insert` takes static names without parsing them, and panics only on an invalid name or
+    // value: these names are constants, and the values are a constant, decimal digits, and
+    // `[0-9A-Z]`.
     let headers = response.headers_mut();
-    for (name, value) in [
-        ("content-type", content_type.to_owned()),
-        ("x-amz-crc32", crc32),
-        ("x-amzn-requestid", request_id),
-    ] {
-        headers
-            .try_insert(name, value)
-            .map_err(|e| other(e.into()))?;
-    }
+    headers.insert("content-type", content_type);
+    headers.insert("x-amz-crc32", crc32);
+    headers.insert("x-amzn-requestid", request_id);
     Ok(response)
 }
 
@@ -105,5 +107,9 @@ impl HttpClient for Bridge {
         _components: &RuntimeComponents,
     ) -> SharedHttpConnector {
         SharedHttpConnector::new(self.clone())
+    }
+
+    fn connector_metadata(&self) -> Option<ConnectorMetadata> {
+        Some(ConnectorMetadata::new(CONNECTOR_NAME, None))
     }
 }

@@ -23,14 +23,34 @@
 //! # Ok::<(), aws_sdk_dynamodb::Error>(())
 //! # }).unwrap();
 //! ```
+//!
+//! # What the bridge's clients configure
+//!
+//! Everything a request goes through is the SDK's own (serialisation, endpoint resolution,
+//! interceptors, retries and their backoff, timeouts, deserialisation, typed errors), with these
+//! settings, all of which `.to_builder()` can change:
+//!
+//! - region `us-east-1`, the latest behaviour version, and static test credentials without an
+//!   account id (so the SDK keeps the regional endpoint);
+//! - no identity cache: the credentials are static, so the SDK's lazy cache would only add a lock
+//!   and a clock read to each call;
+//! - no stalled-stream protection: request and response bodies are in memory, never stalled, and
+//!   the protection's throughput checks arm a timer on each call;
+//! - SigV4 without the signature while the HTTP client is the [`Bridge`]: nothing in-process checks
+//!   it, and computing it was over a third of each call's CPU time. The credentials are still
+//!   resolved and must be AWS credentials; with any other HTTP client the SDK's signer signs as
+//!   usual.
 
+mod auth;
 mod connector;
 mod sdk;
 
 use std::sync::Arc;
 
 use aws_credential_types::provider::SharedCredentialsProvider;
-use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
+use aws_sdk_dynamodb::config::{
+    BehaviorVersion, Credentials, IdentityCache, Region, StalledStreamProtectionConfig,
+};
 use aws_types::SdkConfig;
 
 pub use connector::Bridge;
@@ -41,17 +61,17 @@ use crate::{DynamoDb, Engine};
 /// The region of the bridge's clients.
 pub const REGION: &str = "us-east-1";
 
-/// The SDK configuration of a client on `engine`: region `us-east-1`, static test credentials
-/// (without an account id, so the SDK keeps the regional endpoint), the latest behaviour version,
-/// and the [`Bridge`] as HTTP client. Use `.to_builder()` to customise it further.
+/// The SDK configuration of a client on `engine`: the bridge's
+/// [settings](self#what-the-bridges-clients-configure) and the [`Bridge`] as HTTP client. Use
+/// `.to_builder()` to customise it further.
 pub fn config(engine: &Engine) -> aws_sdk_dynamodb::Config {
-    aws_sdk_dynamodb::config::Builder::from(&shared(Bridge::engine(engine))).build()
+    dynamodb_config(Bridge::engine(engine))
 }
 
 /// Like [`config`], over any [`DynamoDb`]: a [`crate::mock::Mock`] that injects failures, a
 /// wrapper, or another client.
 pub fn config_for(db: Arc<dyn DynamoDb>) -> aws_sdk_dynamodb::Config {
-    aws_sdk_dynamodb::config::Builder::from(&shared(Bridge::new(db))).build()
+    dynamodb_config(Bridge::new(db))
 }
 
 /// An `aws_sdk_dynamodb::Client` on `engine`, in-process: see [`config`].
@@ -64,10 +84,18 @@ pub fn client_for(db: Arc<dyn DynamoDb>) -> aws_sdk_dynamodb::Client {
     aws_sdk_dynamodb::Client::from_conf(config_for(db))
 }
 
+fn dynamodb_config(bridge: Bridge) -> aws_sdk_dynamodb::Config {
+    aws_sdk_dynamodb::config::Builder::from(&shared(bridge))
+        .push_auth_scheme(auth::InProcessSigV4::default())
+        .build()
+}
+
 /// The SDK configuration of a DynamoDB Streams client on `engine`, with the same settings as
 /// [`config`]. Use `.to_builder()` to customise it further.
 pub fn streams_config(engine: &Engine) -> aws_sdk_dynamodbstreams::Config {
-    aws_sdk_dynamodbstreams::config::Builder::from(&shared(Bridge::engine(engine))).build()
+    aws_sdk_dynamodbstreams::config::Builder::from(&shared(Bridge::engine(engine)))
+        .push_auth_scheme(auth::InProcessSigV4::default())
+        .build()
 }
 
 /// An `aws_sdk_dynamodbstreams::Client` on `engine`, in-process: see [`streams_config`].
@@ -96,7 +124,8 @@ pub fn streams_client(engine: &Engine) -> aws_sdk_dynamodbstreams::Client {
 }
 
 /// The settings every bridge client shares, whatever its service: each service's configuration is
-/// built from them, as an application builds its clients from one `aws_config` load.
+/// built from them, as an application builds its clients from one `aws_config` load, then given
+/// the bridge's auth scheme (per service, so not part of an `SdkConfig`).
 fn shared(bridge: Bridge) -> SdkConfig {
     SdkConfig::builder()
         .behavior_version(BehaviorVersion::latest())
@@ -108,6 +137,8 @@ fn shared(bridge: Bridge) -> SdkConfig {
             None,
             "ddbmock",
         )))
+        .identity_cache(IdentityCache::no_cache())
+        .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
         .http_client(bridge)
         .build()
 }
