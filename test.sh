@@ -10,7 +10,7 @@ cargo test --workspace --doc
 cargo run --quiet --example quickstart
 cargo run --quiet --example app
 # The AWS SDK bridge (feature `aws`, off by default): only the facade is built again with it.
-cargo test -p ddbmock --features aws --test aws_bridge --example sdk_bridge
+cargo test -p ddbmock --features aws --test aws_bridge --test aws_streams --example sdk_bridge
 cargo test -p ddbmock --features aws --doc aws
 cargo run --quiet --features aws --example sdk_bridge
 

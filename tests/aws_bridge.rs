@@ -1,5 +1,6 @@
 //! The AWS SDK bridge (feature `aws`): the conformance suite through both conversions, typed SDK
-//! errors, paginators, SDK retries against injected throttling, and `#[ddbmock::test]` injection.
+//! errors, paginators, SDK retries against injected throttling, `#[ddbmock::test]` injection, and
+//! signing.
 #![cfg(feature = "aws")]
 
 use std::collections::HashMap;
@@ -7,11 +8,13 @@ use std::sync::Arc;
 
 use aws_sdk_dynamodb::error::ProvideErrorMetadata;
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, AttributeValue, BillingMode, ConditionCheck, KeySchemaElement, KeyType,
-    Put, ReturnValuesOnConditionCheckFailure, ScalarAttributeType, TransactWriteItem,
+    ConditionCheck, Put, ReturnValuesOnConditionCheckFailure, TransactWriteItem,
 };
+use aws_support::{create_table, n, s};
 use ddbmock::mock::Mock;
 use ddbmock::{DynamoDb, Engine, Error};
+
+mod aws_support;
 
 /// The suite through the trait on `aws::Sdk`, over an SDK client on the engine: every call goes
 /// trait input → wire JSON → SDK → bridge → codec → engine and back.
@@ -19,53 +22,6 @@ mod conformance {
     ddbmock_test::conformance_tests!(async {
         ddbmock::aws::Sdk::new(ddbmock::aws::client(&ddbmock::Engine::memory()))
     });
-}
-
-fn s(v: &str) -> AttributeValue {
-    AttributeValue::S(v.to_owned())
-}
-
-fn n(v: &str) -> AttributeValue {
-    AttributeValue::N(v.to_owned())
-}
-
-/// A table keyed by `pk` (S) and `sk` (N).
-async fn create_table(client: &aws_sdk_dynamodb::Client, name: &str) {
-    client
-        .create_table()
-        .table_name(name)
-        .attribute_definitions(
-            AttributeDefinition::builder()
-                .attribute_name("pk")
-                .attribute_type(ScalarAttributeType::S)
-                .build()
-                .unwrap(),
-        )
-        .attribute_definitions(
-            AttributeDefinition::builder()
-                .attribute_name("sk")
-                .attribute_type(ScalarAttributeType::N)
-                .build()
-                .unwrap(),
-        )
-        .key_schema(
-            KeySchemaElement::builder()
-                .attribute_name("pk")
-                .key_type(KeyType::Hash)
-                .build()
-                .unwrap(),
-        )
-        .key_schema(
-            KeySchemaElement::builder()
-                .attribute_name("sk")
-                .key_type(KeyType::Range)
-                .build()
-                .unwrap(),
-        )
-        .billing_mode(BillingMode::PayPerRequest)
-        .send()
-        .await
-        .unwrap();
 }
 
 #[tokio::test]
@@ -97,7 +53,7 @@ async fn resource_not_found_is_typed() {
 #[tokio::test]
 async fn conditional_check_failed_carries_the_item() {
     let client = ddbmock::aws::client(&Engine::memory());
-    create_table(&client, "tbl").await;
+    create_table(&client, "tbl", None).await;
     let item = HashMap::from([
         ("pk".into(), s("a")),
         ("sk".into(), n("1")),
@@ -132,7 +88,7 @@ async fn conditional_check_failed_carries_the_item() {
 #[tokio::test]
 async fn transaction_canceled_carries_reasons() {
     let client = ddbmock::aws::client(&Engine::memory());
-    create_table(&client, "tbl").await;
+    create_table(&client, "tbl", None).await;
     let key = HashMap::from([("pk".into(), s("a")), ("sk".into(), n("1"))]);
     let error = client
         .transact_write_items()
@@ -181,7 +137,7 @@ async fn transaction_canceled_carries_reasons() {
 #[tokio::test]
 async fn paginators_over_query_and_scan() {
     let client = ddbmock::aws::client(&Engine::memory());
-    create_table(&client, "tbl").await;
+    create_table(&client, "tbl", None).await;
     for i in 0..25 {
         client
             .put_item()
@@ -265,9 +221,133 @@ async fn sdk_gives_up_after_its_attempts() {
 
 #[ddbmock::test]
 async fn test_macro_injects_the_sdk_client(client: aws_sdk_dynamodb::Client, engine: Engine) {
-    create_table(&client, "tbl").await;
+    create_table(&client, "tbl", None).await;
     let tables = engine.list_tables(Default::default()).await.unwrap();
     assert_eq!(tables.table_names, Some(vec!["tbl".to_owned()]));
+}
+
+/// What the SDK's requests carry once signed, seen by an interceptor just before transmission.
+mod signing {
+    use std::sync::{Arc, Mutex};
+
+    use aws_credential_types::provider::error::CredentialsError;
+    use aws_credential_types::provider::{ProvideCredentials, future};
+    use aws_sdk_dynamodb::error::DisplayErrorContext;
+    use aws_smithy_runtime_api::box_error::BoxError;
+    use aws_smithy_runtime_api::client::interceptors::Intercept;
+    use aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextRef;
+    use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+    use aws_smithy_types::config_bag::ConfigBag;
+    use ddbmock::Engine;
+    use ddbmock::mock::Mock;
+
+    /// A request's `authorization` and `x-amz-user-agent` headers.
+    type Sent = (Option<String>, String);
+
+    /// The headers of each request sent.
+    #[derive(Clone, Debug, Default)]
+    struct Seen(Arc<Mutex<Vec<Sent>>>);
+
+    /// The headers of the one ListTables request a client of `config` sends.
+    async fn sent(config: aws_sdk_dynamodb::config::Builder) -> Sent {
+        let seen = Seen::default();
+        let config = config.interceptor(seen.clone()).build();
+        aws_sdk_dynamodb::Client::from_conf(config)
+            .list_tables()
+            .send()
+            .await
+            .unwrap();
+        let mut sent = std::mem::take(&mut *seen.0.lock().unwrap());
+        assert_eq!(sent.len(), 1, "one request: {sent:?}");
+        sent.remove(0)
+    }
+
+    impl Intercept for Seen {
+        fn name(&self) -> &'static str {
+            "Seen"
+        }
+
+        fn read_before_transmit(
+            &self,
+            context: &BeforeTransmitInterceptorContextRef<'_>,
+            _: &RuntimeComponents,
+            _: &mut ConfigBag,
+        ) -> Result<(), BoxError> {
+            let headers = context.request().headers();
+            let authorization = headers.get("authorization").map(str::to_owned);
+            let agent = headers
+                .get("x-amz-user-agent")
+                .unwrap_or_default()
+                .to_owned();
+            self.0.lock().unwrap().push((authorization, agent));
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn the_bridge_sends_no_signature_and_names_itself() {
+        let (authorization, agent) =
+            sent(ddbmock::aws::config(&Engine::memory()).to_builder()).await;
+        assert_eq!(authorization, None);
+        assert!(agent.ends_with(" md/http#ddbmock"), "{agent}");
+    }
+
+    /// The bridge's configuration with another HTTP client (here a socket to a ddbmock server,
+    /// which refuses unsigned requests) signs as the SDK does.
+    #[cfg(feature = "server")]
+    #[tokio::test]
+    async fn another_http_client_gets_the_sdks_sigv4_signature() {
+        let config = ddbmock::aws::config(&Engine::memory())
+            .to_builder()
+            .endpoint_url(super::over_http::server().await)
+            .http_client(super::over_http::Tcp);
+        let (Some(authorization), _) = sent(config).await else {
+            panic!("no signature");
+        };
+        let (scope, rest) = authorization
+            .strip_prefix("AWS4-HMAC-SHA256 Credential=AKIDDDBMOCK/")
+            .and_then(|rest| rest.split_once(", SignedHeaders="))
+            .unwrap_or_else(|| panic!("{authorization}"));
+        let (date, scope) = scope.split_at(8);
+        assert!(date.bytes().all(|b| b.is_ascii_digit()), "{authorization}");
+        assert_eq!(scope, "/us-east-1/dynamodb/aws4_request");
+        let (headers, signature) = rest.split_once(", Signature=").unwrap();
+        assert!(headers.contains("x-amz-target"), "{authorization}");
+        assert_eq!(signature.len(), 64, "{authorization}");
+        assert!(signature.bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+
+    /// A credentials provider that has none.
+    #[derive(Debug)]
+    struct NoCredentials;
+
+    impl ProvideCredentials for NoCredentials {
+        fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
+        where
+            Self: 'a,
+        {
+            future::ProvideCredentials::ready(Err(CredentialsError::not_loaded(
+                "no credentials in this test",
+            )))
+        }
+    }
+
+    #[tokio::test]
+    async fn the_bridge_still_resolves_credentials() {
+        let mock = Arc::new(Mock::new(Engine::memory()));
+        let config = ddbmock::aws::config_for(mock.clone())
+            .to_builder()
+            .credentials_provider(NoCredentials)
+            .build();
+        let error = aws_sdk_dynamodb::Client::from_conf(config)
+            .list_tables()
+            .send()
+            .await
+            .unwrap_err();
+        let text = DisplayErrorContext(&error).to_string();
+        assert!(text.contains("no credentials in this test"), "{text}");
+        assert!(mock.calls().is_empty(), "nothing reached the engine");
+    }
 }
 
 /// The third door: `aws::Sdk` over an SDK client that reaches a ddbmock server through a socket.
@@ -287,7 +367,7 @@ mod over_http {
 
     /// A bare HTTP/1.1 client (one connection per request), since the lean SDK has none.
     #[derive(Clone, Debug)]
-    struct Tcp;
+    pub(super) struct Tcp;
 
     fn fail(message: impl Into<String>) -> ConnectorError {
         ConnectorError::io(message.into().into())
@@ -364,8 +444,8 @@ mod over_http {
         }
     }
 
-    /// A fresh server on port 0, on the test's runtime (it stops with the test), and an SDK client of it.
-    pub(super) async fn client() -> aws_sdk_dynamodb::Client {
+    /// A fresh server on port 0, on the test's runtime (it stops with the test): its URL.
+    pub(super) async fn server() -> String {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         tokio::spawn(ddbmock_server::run(
@@ -373,6 +453,11 @@ mod over_http {
             ddbmock::Engine::memory(),
             std::future::pending(),
         ));
+        format!("http://{addr}")
+    }
+
+    /// An SDK client of a fresh server.
+    pub(super) async fn client() -> aws_sdk_dynamodb::Client {
         let config = aws_sdk_dynamodb::Config::builder()
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new("us-east-1"))
@@ -383,7 +468,7 @@ mod over_http {
                 None,
                 "test",
             ))
-            .endpoint_url(format!("http://{addr}"))
+            .endpoint_url(server().await)
             .http_client(Tcp)
             .build();
         aws_sdk_dynamodb::Client::from_conf(config)

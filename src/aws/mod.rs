@@ -1,9 +1,12 @@
-//! The AWS SDK bridge (feature `aws`, off by default): the official `aws_sdk_dynamodb::Client` on a
-//! ddbmock engine in-process, and the [`DynamoDb`] trait on a real `aws_sdk_dynamodb::Client`.
+//! The AWS SDK bridge (feature `aws`, off by default): the official `aws_sdk_dynamodb::Client` and
+//! `aws_sdk_dynamodbstreams::Client` on a ddbmock engine in-process, and the [`DynamoDb`] trait on a
+//! real `aws_sdk_dynamodb::Client`.
 //!
 //! - [`client`] and [`config`] make an SDK client whose HTTP layer hands each request to the engine
 //!   through the same protocol codec as the server: no socket, no server, and the application's own
-//!   client type unchanged. Region, credentials, retries and everything else are the SDK's own.
+//!   client type unchanged. [`streams_client`] and [`streams_config`] do the same for DynamoDB
+//!   Streams, on the same engine, so an application that reads its tables' streams with the SDK
+//!   sees the records of its writes.
 //! - [`Sdk`] implements [`DynamoDb`] over any `aws_sdk_dynamodb::Client`, so code written against the
 //!   trait runs against DynamoDB in production. Errors keep DynamoDB's exception type and message.
 //!
@@ -13,16 +16,42 @@
 //! let client = ddbmock::aws::client(&engine);
 //! let tables = client.list_tables().send().await?;
 //! assert!(tables.table_names().is_empty());
+//!
+//! let streams = ddbmock::aws::streams_client(&engine);
+//! let listed = streams.list_streams().send().await.unwrap();
+//! assert!(listed.streams().is_empty());
 //! # Ok::<(), aws_sdk_dynamodb::Error>(())
 //! # }).unwrap();
 //! ```
+//!
+//! # What the bridge's clients configure
+//!
+//! Everything a request goes through is the SDK's own (serialisation, endpoint resolution,
+//! interceptors, retries and their backoff, timeouts, deserialisation, typed errors), with these
+//! settings, all of which `.to_builder()` can change:
+//!
+//! - region `us-east-1`, the latest behaviour version, and static test credentials without an
+//!   account id (so the SDK keeps the regional endpoint);
+//! - no identity cache: the credentials are static, so the SDK's lazy cache would only add a lock
+//!   and a clock read to each call;
+//! - no stalled-stream protection: request and response bodies are in memory, never stalled, and
+//!   the protection's throughput checks arm a timer on each call;
+//! - SigV4 without the signature while the HTTP client is the [`Bridge`]: nothing in-process checks
+//!   it, and computing it was over a third of each call's CPU time. The credentials are still
+//!   resolved and must be AWS credentials; with any other HTTP client the SDK's signer signs as
+//!   usual.
 
+mod auth;
 mod connector;
 mod sdk;
 
 use std::sync::Arc;
 
-use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
+use aws_credential_types::provider::SharedCredentialsProvider;
+use aws_sdk_dynamodb::config::{
+    BehaviorVersion, Credentials, IdentityCache, Region, StalledStreamProtectionConfig,
+};
+use aws_types::SdkConfig;
 
 pub use connector::Bridge;
 pub use sdk::Sdk;
@@ -32,28 +61,17 @@ use crate::{DynamoDb, Engine};
 /// The region of the bridge's clients.
 pub const REGION: &str = "us-east-1";
 
-/// The SDK configuration of a client on `engine`: region `us-east-1`, static test credentials
-/// (without an account id, so the SDK keeps the regional endpoint), the latest behaviour version,
-/// and the [`Bridge`] as HTTP client. Use `.to_builder()` to customise it further.
+/// The SDK configuration of a client on `engine`: the bridge's
+/// [settings](self#what-the-bridges-clients-configure) and the [`Bridge`] as HTTP client. Use
+/// `.to_builder()` to customise it further.
 pub fn config(engine: &Engine) -> aws_sdk_dynamodb::Config {
-    config_for(Arc::new(engine.clone()))
+    dynamodb_config(Bridge::engine(engine))
 }
 
 /// Like [`config`], over any [`DynamoDb`]: a [`crate::mock::Mock`] that injects failures, a
 /// wrapper, or another client.
 pub fn config_for(db: Arc<dyn DynamoDb>) -> aws_sdk_dynamodb::Config {
-    aws_sdk_dynamodb::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new(REGION))
-        .credentials_provider(Credentials::new(
-            "AKIDDDBMOCK",
-            "ddbmock-secret-key",
-            None,
-            None,
-            "ddbmock",
-        ))
-        .http_client(Bridge::new(db))
-        .build()
+    dynamodb_config(Bridge::new(db))
 }
 
 /// An `aws_sdk_dynamodb::Client` on `engine`, in-process: see [`config`].
@@ -64,4 +82,63 @@ pub fn client(engine: &Engine) -> aws_sdk_dynamodb::Client {
 /// An `aws_sdk_dynamodb::Client` on any [`DynamoDb`]: see [`config_for`].
 pub fn client_for(db: Arc<dyn DynamoDb>) -> aws_sdk_dynamodb::Client {
     aws_sdk_dynamodb::Client::from_conf(config_for(db))
+}
+
+fn dynamodb_config(bridge: Bridge) -> aws_sdk_dynamodb::Config {
+    aws_sdk_dynamodb::config::Builder::from(&shared(bridge))
+        .push_auth_scheme(auth::InProcessSigV4::default())
+        .build()
+}
+
+/// The SDK configuration of a DynamoDB Streams client on `engine`, with the same settings as
+/// [`config`]. Use `.to_builder()` to customise it further.
+pub fn streams_config(engine: &Engine) -> aws_sdk_dynamodbstreams::Config {
+    aws_sdk_dynamodbstreams::config::Builder::from(&shared(Bridge::engine(engine)))
+        .push_auth_scheme(auth::InProcessSigV4::default())
+        .build()
+}
+
+/// An `aws_sdk_dynamodbstreams::Client` on `engine`, in-process: see [`streams_config`].
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+/// let engine = ddbmock::Engine::memory();
+/// let streams = ddbmock::aws::streams_client(&engine);
+/// let arn = "arn:aws:dynamodb:us-east-1:000000000000:table/t/stream/2023-11-14T22:13:20.000";
+/// let error = streams
+///     .describe_stream()
+///     .stream_arn(arn)
+///     .send()
+///     .await
+///     .unwrap_err()
+///     .into_service_error();
+/// assert!(error.is_resource_not_found_exception());
+/// assert_eq!(
+///     error.meta().message(),
+///     Some(format!("Requested resource not found: Stream: {arn} not found").as_str())
+/// );
+/// # });
+/// ```
+pub fn streams_client(engine: &Engine) -> aws_sdk_dynamodbstreams::Client {
+    aws_sdk_dynamodbstreams::Client::from_conf(streams_config(engine))
+}
+
+/// The settings every bridge client shares, whatever its service: each service's configuration is
+/// built from them, as an application builds its clients from one `aws_config` load, then given
+/// the bridge's auth scheme (per service, so not part of an `SdkConfig`).
+fn shared(bridge: Bridge) -> SdkConfig {
+    SdkConfig::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(REGION))
+        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+            "AKIDDDBMOCK",
+            "ddbmock-secret-key",
+            None,
+            None,
+            "ddbmock",
+        )))
+        .identity_cache(IdentityCache::no_cache())
+        .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
+        .http_client(bridge)
+        .build()
 }

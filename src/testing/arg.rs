@@ -52,3 +52,12 @@ impl TestArg for aws_sdk_dynamodb::Client {
         crate::aws::client(engine)
     }
 }
+
+/// `#[ddbmock::test]` injects the official DynamoDB Streams client, on the test's engine (feature
+/// `aws`): it reads the streams of what the test writes through its other parameters.
+#[cfg(feature = "aws")]
+impl TestArg for aws_sdk_dynamodbstreams::Client {
+    fn make(engine: &Engine) -> Self {
+        crate::aws::streams_client(engine)
+    }
+}
