@@ -97,7 +97,7 @@ impl Engine {
                     bytes += item_size(&item);
                     found.push(match &projection {
                         Some(p) => p.apply(&item),
-                        None => (*item).clone(),
+                        None => std::sync::Arc::unwrap_or_clone(item),
                     });
                 }
             }

@@ -1,5 +1,7 @@
 //! GetItem.
 
+use std::sync::Arc;
+
 use super::keys::{item_storage_key, validate_key};
 use super::{Engine, billing, expressions, validate};
 use crate::error::Result;
@@ -28,16 +30,12 @@ impl Engine {
         let storage_key = item_storage_key(&table.key, &key)?;
         // A single-item read needs no item lock: the store publishes each write atomically.
         let stored = self.read(&table, &storage_key)?;
-        // Copy first, then size: the copy brings the stored item into the cache, which makes the
-        // size walk cheap.
-        let item = stored.as_deref().map(|i| match &projection {
-            Some(p) => p.apply(i),
-            None => i.clone(),
+        let size = stored.as_deref().map_or(0, item_size);
+        // The store hands out a fresh copy (see `storage::memory`), so it moves into the response.
+        let item = stored.map(|i| match &projection {
+            Some(p) => p.apply(&i),
+            None => Arc::unwrap_or_clone(i),
         });
-        let size = match (&projection, &item) {
-            (None, Some(copy)) => item_size(copy),
-            _ => stored.as_deref().map_or(0, item_size),
-        };
         let consumed_capacity = self.bill(
             &billing::read_consumed(&table, None, size, input.consistent_read == Some(true)),
             input.return_consumed_capacity.as_ref(),

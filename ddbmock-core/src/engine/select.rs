@@ -180,15 +180,16 @@ impl Engine {
         };
         let mut count = 0usize;
         for entry in page.entries {
-            let item: Arc<Item> = if output.fetch {
+            // The index entry, when the item had to be fetched beside it.
+            let (entry, item): (Option<Arc<Item>>, Arc<Item>) = if output.fetch {
                 let key = keys::item_storage_key(&target.table.key, &entry)?;
                 match self.read(target.table, &key)? {
-                    Some(item) => item,
+                    Some(item) => (Some(entry), item),
                     // Deleted since the page was read: the index entry is gone too.
                     None => continue,
                 }
             } else {
-                entry.clone()
+                (None, entry)
             };
             if let Some(f) = &output.filter
                 && !f.evaluate(Some(&item))?
@@ -201,7 +202,8 @@ impl Engine {
             };
             items.push(match &output.shape {
                 Shape::Specific(p) => p.apply(&item),
-                Shape::Projected => Arc::unwrap_or_clone(entry),
+                // Stores hand out fresh copies (see `storage::memory`), which move into the page.
+                Shape::Projected => Arc::unwrap_or_clone(entry.unwrap_or(item)),
                 _ => Arc::unwrap_or_clone(item),
             });
         }

@@ -116,7 +116,7 @@ impl Engine {
                     .map(|(item, p)| ItemResponse {
                         item: item.map(|i| match &p.projection {
                             Some(proj) => proj.apply(&i),
-                            None => (*i).clone(),
+                            None => Arc::unwrap_or_clone(i),
                         }),
                     })
                     .collect(),
