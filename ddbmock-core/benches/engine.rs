@@ -84,10 +84,11 @@ fn run<F: std::future::Future>(f: F) -> F::Output {
     }
 }
 
-fn benches(c: &mut Criterion) {
+/// A memory engine with the table `bench` holding `size` items.
+fn loaded(size: u64) -> Engine {
     let engine = Engine::memory();
     run(engine.create_table(table_input())).unwrap();
-    for i in 0..10_000 {
+    for i in 0..size {
         run(engine.put_item(PutItemInput {
             table_name: Some("bench".into()),
             item: Some(item(i)),
@@ -95,43 +96,53 @@ fn benches(c: &mut Criterion) {
         }))
         .unwrap();
     }
+    engine
+}
 
-    // Inputs are built, and outputs dropped, outside the measured time (`iter_batched`): the
-    // figures are the engine's, not the caller's allocations.
-    let mut j = 0u64;
-    c.bench_function("get_item", |b| {
-        b.iter_batched(
-            || {
-                j = (j + 7919) % 10_000;
-                GetItemInput {
-                    table_name: Some("bench".into()),
-                    key: Some(key(j)),
-                    ..Default::default()
-                }
-            },
-            |input| run(engine.get_item(black_box(input))).unwrap(),
-            BatchSize::SmallInput,
-        )
-    });
+fn benches(c: &mut Criterion) {
+    // Inputs are built, and outputs dropped, outside the measured time (`iter_batched`), 100 at a
+    // time: the figures are the engine's, not the caller's allocations, and the batch is small
+    // enough that inputs are still in the cache and outputs do not pile up, as for a real caller. Two table sizes, because the cost of
+    // a read is mostly cache misses on the stored item: a test's table of a thousand items stays in
+    // the CPU's caches, ten thousand do not.
+    for size in [1_000u64, 10_000] {
+        let engine = loaded(size);
+        let mut j = 0u64;
+        c.bench_function(&format!("get_item/{size}_items"), |b| {
+            b.iter_batched(
+                || {
+                    j = (j + 7919) % size;
+                    GetItemInput {
+                        table_name: Some("bench".into()),
+                        key: Some(key(j)),
+                        ..Default::default()
+                    }
+                },
+                |input| run(engine.get_item(black_box(input))).unwrap(),
+                BatchSize::NumIterations(100),
+            )
+        });
 
-    // Steady state: each put replaces one of the 10,000 items, as a test's working set does.
-    let mut i = 0u64;
-    c.bench_function("put_item", |b| {
-        b.iter_batched(
-            || {
-                i = (i + 7919) % 10_000;
-                PutItemInput {
-                    table_name: Some("bench".into()),
-                    item: Some(item(i)),
-                    ..Default::default()
-                }
-            },
-            |input| run(engine.put_item(black_box(input))).unwrap(),
-            BatchSize::SmallInput,
-        )
-    });
+        // Steady state: each put replaces one of the items, as a test's working set does.
+        let mut i = 0u64;
+        c.bench_function(&format!("put_item/{size}_items"), |b| {
+            b.iter_batched(
+                || {
+                    i = (i + 7919) % size;
+                    PutItemInput {
+                        table_name: Some("bench".into()),
+                        item: Some(item(i)),
+                        ..Default::default()
+                    }
+                },
+                |input| run(engine.put_item(black_box(input))).unwrap(),
+                BatchSize::NumIterations(100),
+            )
+        });
+    }
 
     // Growth: every put is a new item, so the table grows by as many items as criterion iterates.
+    let engine = loaded(10_000);
     let mut n = 10_000u64;
     c.bench_function("put_item_new", |b| {
         b.iter_batched(
@@ -144,7 +155,7 @@ fn benches(c: &mut Criterion) {
                 }
             },
             |input| run(engine.put_item(black_box(input))).unwrap(),
-            BatchSize::SmallInput,
+            BatchSize::NumIterations(100),
         )
     });
 
