@@ -14,11 +14,6 @@ use ddbmock_server::{Auth, Options};
 #[path = "main/report.rs"]
 mod report;
 
-// Every request allocates and frees a few dozen small objects (JSON, items, outputs); mimalloc's
-// per-thread free lists serve them 10-20% faster than glibc's malloc under the server harness.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// DynamoDB for tests: a fast, faithful DynamoDB emulator (API 2012-08-10) on a local port.
 ///
 /// Point any SDK or the AWS CLI at it with an endpoint URL, for example:

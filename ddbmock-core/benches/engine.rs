@@ -6,11 +6,6 @@
 
 use std::hint::black_box;
 
-// The server binary's allocator. With glibc's, criterion's batched inputs (freed in bulk) send
-// every free through free-list consolidation, which then dominates the figures.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ddbmock_core::model::{AttributeValue, Item};
 use ddbmock_core::operation::*;
