@@ -30,12 +30,17 @@ impl Engine {
         let storage_key = item_storage_key(&table.key, &key)?;
         // A single-item read needs no item lock: the store publishes each write atomically.
         let stored = self.read(&table, &storage_key)?;
-        let size = stored.as_deref().map_or(0, item_size);
-        // The store hands out a fresh copy (see `storage::memory`), so it moves into the response.
-        let item = stored.map(|i| match &projection {
-            Some(p) => p.apply(&i),
-            None => Arc::unwrap_or_clone(i),
-        });
+        let (item, size) = match (stored, &projection) {
+            (None, _) => (None, 0),
+            (Some(stored), Some(p)) => (Some(p.apply(&stored)), item_size(&stored)),
+            // Copy first, then size the copy, which the copy has brought into the cache. A store
+            // that decodes items (SQLite) hands out a fresh one, which moves instead.
+            (Some(stored), None) => {
+                let item = Arc::unwrap_or_clone(stored);
+                let size = item_size(&item);
+                (Some(item), size)
+            }
+        };
         let consumed_capacity = self.bill(
             &billing::read_consumed(&table, None, size, input.consistent_read == Some(true)),
             input.return_consumed_capacity.as_ref(),

@@ -202,7 +202,7 @@ impl Engine {
             };
             items.push(match &output.shape {
                 Shape::Specific(p) => p.apply(&item),
-                // Stores hand out fresh copies (see `storage::memory`), which move into the page.
+                // A store that decodes items (SQLite) hands out fresh copies, which move into the page.
                 Shape::Projected => Arc::unwrap_or_clone(entry.unwrap_or(item)),
                 _ => Arc::unwrap_or_clone(item),
             });

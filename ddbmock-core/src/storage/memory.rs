@@ -1,5 +1,4 @@
-//! The in-memory store: a B-tree per keyspace, with a hash map beside it for point reads, of items
-//! in their encoded form.
+//! The in-memory store: a B-tree per keyspace, with a hash map beside it for point reads.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
@@ -7,29 +6,8 @@ use std::sync::Arc;
 
 use parking_lot::RwLock;
 
-use super::codec;
 use super::{ScanVisitor, SpaceId, Storage, StorageError, Write, WriteBatch};
 use crate::model::Item;
-
-/// An item as the store keeps it: [`codec`]'s encoding, in one allocation.
-///
-/// Why not the `Item` itself: an item map is a dozen allocations (the table, each name, each value)
-/// scattered over the heap, so copying one out of a table larger than the CPU's caches misses the
-/// cache once per allocation. Measured on 10,000 items of ~200 bytes: copying a stored `Item` 960 ns,
-/// decoding a stored blob 380 ns (the bytes are contiguous, so the prefetcher fetches them ahead). A
-/// read must produce an owned item anyway, and the decoded one is fresh, so the engine moves it into
-/// the response rather than copying it again. The blob is also about half the memory.
-type Blob = Arc<[u8]>;
-
-fn encode(item: &Item) -> Blob {
-    let mut out = Vec::with_capacity(256);
-    codec::encode(item, &mut out);
-    out.into()
-}
-
-fn decode(blob: &[u8]) -> Result<Arc<Item>, StorageError> {
-    Ok(Arc::new(codec::decode(blob)?))
-}
 
 /// One keyspace. Ranges need the order of the B-tree; a point read through it compares the key
 /// against a dozen keys that each live in their own allocation, so point reads (GetItem, and every
@@ -37,16 +15,16 @@ fn decode(blob: &[u8]) -> Result<Arc<Item>, StorageError> {
 /// once. Both share each key's and item's allocation.
 #[derive(Clone, Default)]
 struct Tree {
-    ordered: BTreeMap<Arc<[u8]>, Blob>,
-    points: hashbrown::HashMap<Arc<[u8]>, Blob>,
+    ordered: BTreeMap<Arc<[u8]>, Arc<Item>>,
+    points: hashbrown::HashMap<Arc<[u8]>, Arc<Item>>,
 }
 
 impl Tree {
-    fn get(&self, key: &[u8]) -> Option<&Blob> {
+    fn get(&self, key: &[u8]) -> Option<&Arc<Item>> {
         self.points.get(key)
     }
 
-    fn insert(&mut self, key: Vec<u8>, item: Blob) {
+    fn insert(&mut self, key: Vec<u8>, item: Arc<Item>) {
         match self.points.get_key_value_mut(key.as_slice()) {
             // Replacing an item keeps the key's allocation.
             Some((k, v)) => {
@@ -69,13 +47,12 @@ impl Tree {
     }
 }
 
-/// Keeps every keyspace in a B-tree of encoded items.
+/// Keeps every keyspace in a B-tree of shared items.
 ///
 /// Locking: the outer lock guards only the set of keyspaces and is held for reads almost always; each
 /// keyspace has its own lock, so readers and writers of different tables never wait on each other, and
-/// a batch locks its keyspaces in id order so concurrent batches cannot deadlock. Blobs are `Arc`s, so
-/// a point read clones a pointer under the lock and decodes outside it, and a write encodes before it
-/// takes any lock.
+/// a batch locks its keyspaces in id order so concurrent batches cannot deadlock. Items are `Arc`s, so
+/// a read clones a pointer under the lock and the copy happens outside it.
 #[derive(Default)]
 pub struct MemoryStorage {
     spaces: RwLock<HashMap<SpaceId, Arc<RwLock<Tree>>>>,
@@ -102,9 +79,7 @@ impl Storage for MemoryStorage {
         // Holding the map's read lock is cheaper than cloning the keyspace's `Arc` out of it.
         let spaces = self.spaces.read();
         let tree = spaces.get(&space).ok_or(StorageError::NoSuchSpace(space))?;
-        let blob = tree.read().get(key).cloned();
-        drop(spaces);
-        blob.map(|b| decode(&b)).transpose()
+        Ok(tree.read().get(key).cloned())
     }
 
     fn scan(
@@ -130,13 +105,13 @@ impl Storage for MemoryStorage {
         let range = tree.ordered.range::<[u8], _>((start, end));
         if reverse {
             for (k, v) in range.rev() {
-                if visit(k, &decode(v)?).is_break() {
+                if visit(k, v).is_break() {
                     break;
                 }
             }
         } else {
             for (k, v) in range {
-                if visit(k, &decode(v)?).is_break() {
+                if visit(k, v).is_break() {
                     break;
                 }
             }
@@ -145,14 +120,6 @@ impl Storage for MemoryStorage {
     }
 
     fn write(&self, batch: WriteBatch) -> Result<(), StorageError> {
-        // Encode before taking any lock, so the locks cover only the maps' work.
-        let blobs: Vec<Option<Blob>> = batch
-            .iter()
-            .map(|w| match w {
-                Write::Put { item, .. } => Some(encode(item)),
-                _ => None,
-            })
-            .collect();
         // The common batch, a write to a table without indexes, touches one keyspace: lock just it.
         if let Some(space) = single_space(&batch) {
             let spaces = self.spaces.read();
@@ -160,10 +127,10 @@ impl Storage for MemoryStorage {
                 .get(&space)
                 .ok_or(StorageError::NoSuchSpace(space))?
                 .write();
-            for (w, blob) in batch.into_iter().zip(blobs) {
-                match (w, blob) {
-                    (Write::Put { key, .. }, Some(blob)) => tree.insert(key, blob),
-                    (Write::Delete { key, .. }, _) => tree.remove(&key),
+            for w in batch {
+                match w {
+                    Write::Put { key, item, .. } => tree.insert(key, item),
+                    Write::Delete { key, .. } => tree.remove(&key),
                     _ => {}
                 }
             }
@@ -201,13 +168,11 @@ impl Storage for MemoryStorage {
             .collect();
         let mut guards: Vec<_> = trees.iter().map(|(id, t)| (*id, t.write())).collect();
         let mut meta = None;
-        for (w, blob) in batch.into_iter().zip(blobs) {
+        for w in batch {
             match w {
-                Write::Put { space, key, .. } => {
-                    if let (Some((_, g)), Some(blob)) =
-                        (guards.iter_mut().find(|(id, _)| *id == space), blob)
-                    {
-                        g.insert(key, blob);
+                Write::Put { space, key, item } => {
+                    if let Some((_, g)) = guards.iter_mut().find(|(id, _)| *id == space) {
+                        g.insert(key, item);
                     }
                 }
                 Write::Delete { space, key } => {
