@@ -8,15 +8,18 @@ use parking_lot::RwLock;
 
 use super::{ScanVisitor, SpaceId, Storage, StorageError, Write, WriteBatch};
 use crate::model::Item;
+use points::Points;
+
+mod points;
 
 /// One keyspace. Ranges need the order of the B-tree; a point read through it compares the key
 /// against a dozen keys that each live in their own allocation, so point reads (GetItem, and every
-/// write's read of the old item) go through the hash map instead, which hashes once and compares
+/// write's read of the old item) go through the hash index instead, which hashes once and compares
 /// once. Both share each key's and item's allocation.
 #[derive(Clone, Default)]
 struct Tree {
     ordered: BTreeMap<Arc<[u8]>, Arc<Item>>,
-    points: hashbrown::HashMap<Arc<[u8]>, Arc<Item>>,
+    points: Points,
 }
 
 impl Tree {
@@ -25,23 +28,13 @@ impl Tree {
     }
 
     fn insert(&mut self, key: Vec<u8>, item: Arc<Item>) {
-        match self.points.get_key_value_mut(key.as_slice()) {
-            // Replacing an item keeps the key's allocation.
-            Some((k, v)) => {
-                *v = item.clone();
-                let k = k.clone();
-                self.ordered.insert(k, item);
-            }
-            None => {
-                let key: Arc<[u8]> = key.into();
-                self.points.insert(key.clone(), item.clone());
-                self.ordered.insert(key, item);
-            }
-        }
+        let key = self.points.insert(key, item.clone());
+        // Replacing an item keeps the B-tree's key.
+        self.ordered.insert(key, item);
     }
 
     fn remove(&mut self, key: &[u8]) {
-        if self.points.remove(key).is_some() {
+        if self.points.remove(key) {
             self.ordered.remove(key);
         }
     }
