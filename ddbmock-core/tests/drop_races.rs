@@ -10,11 +10,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use ddbmock_core::model::{AttributeValue, Item};
+use ddbmock_core::model::Item;
 use ddbmock_core::operation::*;
-use ddbmock_core::storage::{MemoryStorage, SqliteStorage, Storage};
-use ddbmock_core::{Clock, DynamoDb, Engine, EngineConfig};
+use ddbmock_core::{DynamoDb, Engine};
 use serde_json::{Value, json};
+
+mod race_support;
+use race_support::{Rng, change_index, create_index, delete_index, engines, scan_all, wire};
 
 const READERS: u64 = 2;
 const WRITERS: u64 = 2;
@@ -31,37 +33,13 @@ const INDEX_GONE: (&str, &str) = (
     "The table does not have the specified index: by_g",
 );
 
-fn wire<T: serde::de::DeserializeOwned>(v: Value) -> T {
-    serde_json::from_value(v).expect("a valid request")
-}
-
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap()
 }
 
-fn engines() -> Vec<(&'static str, Engine)> {
-    let on = |storage: Arc<dyn Storage>| {
-        Engine::with_storage(storage, Clock::system(), EngineConfig::default()).unwrap()
-    };
-    vec![
-        ("memory", on(Arc::new(MemoryStorage::new()))),
-        ("sqlite", on(Arc::new(SqliteStorage::temp().unwrap()))),
-    ]
-}
-
-/// A small deterministic generator, one per thread.
-struct Rng(u64);
-
 impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-
     fn pk(&mut self) -> Value {
         key(self.below(KEYS))
     }
@@ -298,56 +276,6 @@ async fn create_table(db: &Engine) {
     .expect("enable time to live");
 }
 
-async fn change_index(db: &Engine, update: Value) {
-    db.update_table(wire(json!({
-        "TableName": "drops",
-        "AttributeDefinitions": [{"AttributeName": "g", "AttributeType": "S"}],
-        "GlobalSecondaryIndexUpdates": [update]
-    })))
-    .await
-    .expect("update table");
-}
-
-fn create_index() -> Value {
-    json!({"Create": {
-        "IndexName": "by_g",
-        "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
-        "Projection": {"ProjectionType": "ALL"}
-    }})
-}
-
-fn delete_index() -> Value {
-    json!({"Delete": {"IndexName": "by_g"}})
-}
-
-/// Every entry of the table or of `index`, by `pk`.
-async fn scan_all(db: &Engine, index: Option<&str>) -> Vec<Item> {
-    let mut items = Vec::new();
-    let mut start = None;
-    loop {
-        let out = db
-            .scan(ScanInput {
-                table_name: Some("drops".into()),
-                index_name: index.map(str::to_owned),
-                exclusive_start_key: start.take(),
-                ..Default::default()
-            })
-            .await
-            .expect("scan");
-        items.extend(out.items.unwrap_or_default());
-        match out.last_evaluated_key {
-            Some(k) => start = Some(k),
-            None => break,
-        }
-    }
-    let pk = |i: &Item| match i.get("pk") {
-        Some(AttributeValue::S(s)) => s.clone(),
-        _ => String::new(),
-    };
-    items.sort_by_key(pk);
-    items
-}
-
 fn pause() {
     std::thread::sleep(Duration::from_millis(1));
 }
@@ -357,7 +285,7 @@ fn requests_racing_index_and_table_deletion_answer_as_after_it() {
     for (store, db) in engines() {
         let rt = runtime();
         rt.block_on(create_table(&db));
-        rt.block_on(change_index(&db, create_index()));
+        rt.block_on(change_index(&db, "drops", create_index()));
         let run = Arc::new(Run::default());
         let spawn = |f: fn(&Engine, u64, &Run) -> u64, seed: u64| {
             let (db, run) = (db.clone(), run.clone());
@@ -371,9 +299,9 @@ fn requests_racing_index_and_table_deletion_answer_as_after_it() {
         for _ in 0..ROUNDS {
             for _ in 0..INDEX_CYCLES {
                 pause();
-                rt.block_on(change_index(&db, delete_index()));
+                rt.block_on(change_index(&db, "drops", delete_index()));
                 std::thread::yield_now();
-                rt.block_on(change_index(&db, create_index()));
+                rt.block_on(change_index(&db, "drops", create_index()));
             }
             pause();
             rt.block_on(db.delete_table(wire(json!({"TableName": "drops"}))))
@@ -381,7 +309,7 @@ fn requests_racing_index_and_table_deletion_answer_as_after_it() {
             pause();
             rt.block_on(create_table(&db));
             pause();
-            rt.block_on(change_index(&db, create_index()));
+            rt.block_on(change_index(&db, "drops", create_index()));
         }
         pause();
         let deadline = Instant::now() + Duration::from_secs(60);
@@ -397,14 +325,14 @@ fn requests_racing_index_and_table_deletion_answer_as_after_it() {
             assert!(t.join().expect("a request thread panicked") > 0, "{store}");
         }
 
-        let table = rt.block_on(scan_all(&db, None));
+        let table = rt.block_on(scan_all(&db, "drops", None));
         let expected: Vec<Item> = table
             .iter()
             .filter(|i| i.contains_key("g"))
             .cloned()
             .collect();
         assert_eq!(
-            rt.block_on(scan_all(&db, Some("by_g"))),
+            rt.block_on(scan_all(&db, "drops", Some("by_g"))),
             expected,
             "{store}"
         );
@@ -423,7 +351,7 @@ fn requests_racing_index_and_table_deletion_answer_as_after_it() {
 async fn a_page_after_its_index_or_table_is_deleted_answers_as_a_first_page_would() {
     for (store, db) in engines() {
         create_table(&db).await;
-        change_index(&db, create_index()).await;
+        change_index(&db, "drops", create_index()).await;
         for pk in ["a", "b", "c"] {
             db.put_item(wire(json!({
                 "TableName": "drops",
@@ -452,7 +380,7 @@ async fn a_page_after_its_index_or_table_is_deleted_answers_as_a_first_page_woul
         };
         assert!(next.exclusive_start_key.is_some() && next_scan.exclusive_start_key.is_some());
 
-        change_index(&db, delete_index()).await;
+        change_index(&db, "drops", delete_index()).await;
         let err = db.query(next.clone()).await.unwrap_err();
         assert_eq!(
             (err.type_name(), err.message().as_str()),

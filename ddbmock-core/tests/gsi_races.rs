@@ -5,46 +5,21 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use ddbmock_core::model::{AttributeValue, Item};
-use ddbmock_core::operation::*;
-use ddbmock_core::storage::{MemoryStorage, SqliteStorage, Storage};
-use ddbmock_core::{Clock, DynamoDb, Engine, EngineConfig};
-use serde_json::{Value, json};
+use ddbmock_core::model::Item;
+use ddbmock_core::{DynamoDb, Engine};
+use serde_json::json;
+
+mod race_support;
+use race_support::{Rng, change_index, create_index, delete_index, engines, scan_all, wire};
 
 const WRITERS: u64 = 4;
 const KEYS: u64 = 48;
-
-fn wire<T: serde::de::DeserializeOwned>(v: Value) -> T {
-    serde_json::from_value(v).expect("a valid request")
-}
 
 fn block<F: std::future::Future>(f: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap()
         .block_on(f)
-}
-
-fn engines() -> Vec<(&'static str, Engine)> {
-    let on = |storage: Arc<dyn Storage>| {
-        Engine::with_storage(storage, Clock::system(), EngineConfig::default()).unwrap()
-    };
-    vec![
-        ("memory", on(Arc::new(MemoryStorage::new()))),
-        ("sqlite", on(Arc::new(SqliteStorage::temp().unwrap()))),
-    ]
-}
-
-/// A small deterministic generator, one per writer.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
 }
 
 /// Puts, updates (setting or removing the index key `g`) and deletes random items until `stop`;
@@ -93,56 +68,6 @@ fn write_until(db: &Engine, seed: u64, stop: &AtomicBool, started: &AtomicU64) -
     writes
 }
 
-async fn change_index(db: &Engine, update: Value) {
-    db.update_table(wire(json!({
-        "TableName": "races",
-        "AttributeDefinitions": [{"AttributeName": "g", "AttributeType": "S"}],
-        "GlobalSecondaryIndexUpdates": [update]
-    })))
-    .await
-    .expect("update table");
-}
-
-fn create() -> Value {
-    json!({"Create": {
-        "IndexName": "by_g",
-        "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
-        "Projection": {"ProjectionType": "ALL"}
-    }})
-}
-
-fn delete() -> Value {
-    json!({"Delete": {"IndexName": "by_g"}})
-}
-
-async fn scan_all(db: &Engine, index: Option<&str>) -> Vec<Item> {
-    let mut items = Vec::new();
-    let mut start = None;
-    loop {
-        let out = db
-            .scan(ScanInput {
-                table_name: Some("races".into()),
-                index_name: index.map(str::to_owned),
-                exclusive_start_key: start.take(),
-                consistent_read: index.is_none().then_some(true),
-                ..Default::default()
-            })
-            .await
-            .expect("scan");
-        items.extend(out.items.unwrap_or_default());
-        match out.last_evaluated_key {
-            Some(k) => start = Some(k),
-            None => break,
-        }
-    }
-    let pk = |i: &Item| match i.get("pk") {
-        Some(AttributeValue::S(s)) => s.clone(),
-        _ => String::new(),
-    };
-    items.sort_by_key(pk);
-    items
-}
-
 #[test]
 fn writes_racing_index_creation_and_deletion_keep_the_index_exact() {
     for (store, db) in engines() {
@@ -165,11 +90,11 @@ fn writes_racing_index_creation_and_deletion_keep_the_index_exact() {
                 })
                 .collect();
             for _ in 0..8 {
-                block(change_index(&db, create()));
+                block(change_index(&db, "races", create_index()));
                 std::thread::yield_now();
-                block(change_index(&db, delete()));
+                block(change_index(&db, "races", delete_index()));
             }
-            block(change_index(&db, create()));
+            block(change_index(&db, "races", create_index()));
             for _ in 0..200 {
                 std::thread::yield_now();
             }
@@ -184,13 +109,13 @@ fn writes_racing_index_creation_and_deletion_keep_the_index_exact() {
                 assert!(w.join().expect("a writer panicked") > 0);
             }
 
-            let table = block(scan_all(&db, None));
+            let table = block(scan_all(&db, "races", None));
             let expected: Vec<Item> = table
                 .iter()
                 .filter(|i| i.contains_key("g"))
                 .cloned()
                 .collect();
-            let index = block(scan_all(&db, Some("by_g")));
+            let index = block(scan_all(&db, "races", Some("by_g")));
             assert_eq!(index, expected, "{store}, round {round}");
             let d = block(db.describe_table(wire(json!({"TableName": "races"}))))
                 .unwrap()
@@ -199,7 +124,7 @@ fn writes_racing_index_creation_and_deletion_keep_the_index_exact() {
             assert_eq!(d.item_count, Some(table.len() as i64), "{store}");
             let g = &d.global_secondary_indexes.unwrap()[0];
             assert_eq!(g.item_count, Some(expected.len() as i64), "{store}");
-            block(change_index(&db, delete()));
+            block(change_index(&db, "races", delete_index()));
         }
     }
 }

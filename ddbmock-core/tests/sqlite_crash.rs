@@ -25,6 +25,9 @@ use ddbmock_core::storage::{SqliteOptions, SqliteStorage};
 use ddbmock_core::{Clock, DynamoDb, Engine, EngineConfig};
 use serde_json::json;
 
+mod race_support;
+use race_support::Rng;
+
 /// Set to a database path, turns the test into the writer process.
 const CHILD_ENV: &str = "DDBMOCK_CRASH_CHILD_DB";
 /// The first sequence number the writer uses.
@@ -146,18 +149,6 @@ impl Acked {
             "counter" => self.counter = n,
             _ => {}
         }
-    }
-}
-
-/// A small xorshift generator: the test needs only a reproducible spread of kill moments.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
     }
 }
 
