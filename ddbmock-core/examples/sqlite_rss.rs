@@ -1,12 +1,14 @@
 //! Loads items of ~200 bytes into an engine on a temporary SQLite database, then prints the process's
 //! resident memory: the SQLite store keeps items on disk, so it should stay near the page caches' size.
+//! Then it closes the database and opens it again, timing the reopen (which recounts each table's
+//! items and sizes from disk).
 //!
 //! `cargo run --release -p ddbmock-core --example sqlite_rss [ITEMS]` (1,000,000 by default).
 
 use std::time::Instant;
 
 use ddbmock_core::model::{AttributeValue, Item};
-use ddbmock_core::operation::{CreateTableInput, PutItemInput};
+use ddbmock_core::operation::{CreateTableInput, DescribeTableInput, PutItemInput};
 use ddbmock_core::{DynamoDb, Engine};
 
 fn status(field: &str) -> String {
@@ -27,7 +29,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .transpose()?
         .unwrap_or(1_000_000);
     let rt = tokio::runtime::Builder::new_current_thread().build()?;
-    let db = Engine::temp_sqlite()?;
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("load.db");
+    let db = Engine::sqlite(&path)?;
     let create: CreateTableInput = serde_json::from_value(serde_json::json!({
         "TableName": "load",
         "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
@@ -63,6 +67,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "{items} items in {elapsed:.1?} ({:.0} PutItem/s); VmRSS {}, VmHWM {}",
         items as f64 / elapsed.as_secs_f64(),
+        status("VmRSS:"),
+        status("VmHWM:")
+    );
+    drop(db);
+    let began = Instant::now();
+    let db = Engine::sqlite(&path)?;
+    let reopened = began.elapsed();
+    let described = rt.block_on(db.describe_table(DescribeTableInput {
+        table_name: Some("load".to_owned()),
+    }))?;
+    let count = described.table.and_then(|t| t.item_count).unwrap_or(0);
+    println!(
+        "reopened in {reopened:.1?} with ItemCount {count}; VmRSS {}, VmHWM {}",
         status("VmRSS:"),
         status("VmHWM:")
     );
