@@ -282,3 +282,101 @@ async fn test_macro_injects_the_streams_client(
     let arns: Vec<_> = listed.streams().iter().map(|s| s.stream_arn()).collect();
     assert_eq!(arns, [Some(arn.as_str())]);
 }
+
+/// `aws::StreamsSdk`: the Streams trait over the SDK's client answers as the engine does, records and
+/// errors alike, through both conversions (trait input → wire JSON → SDK → bridge → engine → back).
+#[tokio::test]
+async fn the_streams_trait_over_the_sdk_answers_as_the_engine() {
+    use ddbmock::DynamoDbStreams;
+    use ddbmock::operation::{
+        DescribeStreamInput, GetRecordsInput, GetShardIteratorInput, ListStreamsInput,
+        OperationType as Event, ShardIteratorType as TraitIteratorType,
+    };
+
+    let engine = engine();
+    let client = ddbmock::aws::client(&engine);
+    let arn = create_orders(&client).await;
+    for (pk, v) in [("a", "1"), ("a", "2"), ("b", "3")] {
+        let item = HashMap::from([
+            ("pk".to_owned(), s(pk)),
+            ("sk".to_owned(), n("1")),
+            ("v".to_owned(), n(v)),
+        ]);
+        let put = client.put_item().table_name("orders").set_item(Some(item));
+        put.send().await.unwrap();
+    }
+    let sdk = ddbmock::aws::StreamsSdk::new(ddbmock::aws::streams_client(&engine));
+    let doors: [&dyn DynamoDbStreams; 2] = [&engine, &sdk];
+
+    let mut answers = Vec::new();
+    for door in doors {
+        let listed = door
+            .list_streams(ListStreamsInput::default())
+            .await
+            .unwrap();
+        let described = door
+            .describe_stream(DescribeStreamInput {
+                stream_arn: Some(arn.clone()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let shard = described
+            .stream_description
+            .as_ref()
+            .unwrap()
+            .shards
+            .as_ref()
+            .unwrap()[0]
+            .shard_id
+            .clone();
+        let iterator = door
+            .get_shard_iterator(GetShardIteratorInput {
+                stream_arn: Some(arn.clone()),
+                shard_id: shard,
+                shard_iterator_type: Some(TraitIteratorType::TrimHorizon),
+                sequence_number: None,
+            })
+            .await
+            .unwrap()
+            .shard_iterator;
+        let records = door
+            .get_records(GetRecordsInput {
+                shard_iterator: iterator,
+                limit: None,
+            })
+            .await
+            .unwrap()
+            .records
+            .unwrap();
+        let events: Vec<_> = records.iter().map(|r| r.event_name.clone()).collect();
+        assert_eq!(
+            events,
+            [
+                Some(Event::Insert),
+                Some(Event::Modify),
+                Some(Event::Insert)
+            ]
+        );
+        let missing = door
+            .describe_stream(DescribeStreamInput {
+                stream_arn: Some(format!("{arn}x")),
+                ..Default::default()
+            })
+            .await
+            .unwrap_err();
+        let no_iterator = door
+            .get_records(GetRecordsInput::default())
+            .await
+            .unwrap_err();
+        answers.push((listed, described, records, missing, no_iterator));
+    }
+    let via_sdk = answers.pop().unwrap();
+    let direct = answers.pop().unwrap();
+    assert_eq!(via_sdk, direct);
+    assert_eq!(
+        direct.3.to_string(),
+        format!("Requested resource not found: Stream: {arn}x not found")
+    );
+    assert_eq!(direct.4.type_name(), "ValidationException");
+}

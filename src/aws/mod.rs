@@ -9,6 +9,8 @@
 //!   sees the records of its writes.
 //! - [`Sdk`] implements [`DynamoDb`] over any `aws_sdk_dynamodb::Client`, so code written against the
 //!   trait runs against DynamoDB in production. Errors keep DynamoDB's exception type and message.
+//!   [`StreamsSdk`] does the same for [`crate::DynamoDbStreams`] over an
+//!   `aws_sdk_dynamodbstreams::Client`.
 //!
 //! ```
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
@@ -54,7 +56,7 @@ use aws_sdk_dynamodb::config::{
 use aws_types::SdkConfig;
 
 pub use connector::Bridge;
-pub use sdk::Sdk;
+pub use sdk::{Sdk, StreamsSdk};
 
 use crate::{DynamoDb, Engine};
 

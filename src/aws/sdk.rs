@@ -1,4 +1,5 @@
-//! [`Sdk`]: the [`DynamoDb`] trait over a real `aws_sdk_dynamodb::Client`.
+//! [`Sdk`]: the [`DynamoDb`] trait over a real `aws_sdk_dynamodb::Client`, and [`StreamsSdk`]: the
+//! [`DynamoDbStreams`] trait over a real `aws_sdk_dynamodbstreams::Client`.
 //!
 //! Each call goes through the SDK's own operation (its endpoint, signing, retries, timeouts and
 //! interceptors), with the request body replaced, before signing, by the input's wire JSON, and
@@ -28,7 +29,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::operation::*;
-use crate::{DynamoDb, Error, Result};
+use crate::{DynamoDb, DynamoDbStreams, Error, Result};
 
 /// The [`DynamoDb`] trait over an `aws_sdk_dynamodb::Client`: DynamoDB itself in production, or
 /// [`super::client`] on an engine in tests.
@@ -58,6 +59,39 @@ impl Sdk {
 
     /// The SDK client underneath.
     pub fn client(&self) -> &aws_sdk_dynamodb::Client {
+        &self.client
+    }
+}
+
+/// The [`DynamoDbStreams`] trait over an `aws_sdk_dynamodbstreams::Client`: DynamoDB Streams itself
+/// in production, or [`super::streams_client`] on an engine in tests. Calls go through the SDK's
+/// operations as [`Sdk`]'s do.
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+/// use ddbmock::DynamoDbStreams;
+/// use ddbmock::operation::ListStreamsInput;
+///
+/// let engine = ddbmock::Engine::memory();
+/// let streams = ddbmock::aws::StreamsSdk::new(ddbmock::aws::streams_client(&engine));
+/// let listed = streams.list_streams(ListStreamsInput::default()).await?;
+/// assert_eq!(listed.streams, Some(vec![]));
+/// # Ok::<(), ddbmock::Error>(())
+/// # }).unwrap();
+/// ```
+#[derive(Clone, Debug)]
+pub struct StreamsSdk {
+    client: aws_sdk_dynamodbstreams::Client,
+}
+
+impl StreamsSdk {
+    /// The trait over `client`.
+    pub fn new(client: aws_sdk_dynamodbstreams::Client) -> Self {
+        StreamsSdk { client }
+    }
+
+    /// The SDK client underneath.
+    pub fn client(&self) -> &aws_sdk_dynamodbstreams::Client {
         &self.client
     }
 }
@@ -172,9 +206,9 @@ fn route(member: &Option<String>) -> Option<String> {
 const UNNAMED: &str = "-";
 
 macro_rules! sdk {
-    ($($method:ident($Input:ty) -> $Output:ty $(, $member:ident => $setter:ident)?;)+) => {
+    (impl $Trait:ident for $Sdk:ident { $($method:ident($Input:ty) -> $Output:ty $(, $member:ident => $setter:ident)?;)+ }) => {
         #[async_trait]
-        impl DynamoDb for Sdk {
+        impl $Trait for $Sdk {
             $(
                 async fn $method(&self, input: $Input) -> Result<$Output> {
                     let exchange = Exchange::new(&input)?;
@@ -194,7 +228,7 @@ macro_rules! sdk {
     };
 }
 
-sdk! {
+sdk! { impl DynamoDb for Sdk {
     create_table(CreateTableInput) -> CreateTableOutput, table_name => set_table_name;
     describe_table(DescribeTableInput) -> DescribeTableOutput, table_name => set_table_name;
     list_tables(ListTablesInput) -> ListTablesOutput;
@@ -217,4 +251,12 @@ sdk! {
     list_tags_of_resource(ListTagsOfResourceInput) -> ListTagsOfResourceOutput, resource_arn => set_resource_arn;
     describe_limits(DescribeLimitsInput) -> DescribeLimitsOutput;
     describe_endpoints(DescribeEndpointsInput) -> DescribeEndpointsOutput;
-}
+} }
+
+// DynamoDB Streams' endpoint rules take no member of the input, so nothing is routed by.
+sdk! { impl DynamoDbStreams for StreamsSdk {
+    list_streams(ListStreamsInput) -> ListStreamsOutput;
+    describe_stream(DescribeStreamInput) -> DescribeStreamOutput;
+    get_shard_iterator(GetShardIteratorInput) -> GetShardIteratorOutput;
+    get_records(GetRecordsInput) -> GetRecordsOutput;
+} }
