@@ -1,9 +1,10 @@
 //! The conformance suite: DynamoDB behaviour every door must show identically.
 //!
-//! Each scenario is an `async fn(&dyn DynamoDb)` that panics on a deviation. [`conformance_tests!`]
-//! turns the whole list into one `#[tokio::test]` per scenario for a given way of making a client.
+//! Each scenario is an `async fn(&dyn DynamoDb)` that panics on a deviation.
+//! [`conformance_tests!`](crate::conformance_tests) turns the whole list into one `#[tokio::test]`
+//! per scenario for a given way of making a client.
 //! The scenarios that read DynamoDB Streams also take a `&dyn DynamoDbStreams`; they run through
-//! [`conformance_stream_tests!`].
+//! [`conformance_stream_tests!`](crate::conformance_stream_tests).
 
 mod batch;
 mod capacity;

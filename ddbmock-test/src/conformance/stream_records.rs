@@ -197,9 +197,7 @@ async fn read_from(
     let (mut records, mut pages) = (Vec::new(), Vec::new());
     let mut next = Some(iterator);
     while let Some(it) = next.take() {
-        let page = get_records(streams, &it, limit)
-            .await
-            .expect("get records");
+        let page = get_records(streams, &it, limit).await.expect("get records");
         let got = page.records.unwrap_or_default();
         pages.push(got.len());
         let empty = got.is_empty();
@@ -328,7 +326,10 @@ fn assert_envelopes(records: &[Record], arn: &str, view: &StreamViewType, starte
         assert_eq!(r.aws_region.as_deref(), Some(region(arn)), "{r:?}");
         assert_eq!(r.user_identity, None, "{r:?}");
         let id = r.event_id.clone().expect("an eventID");
-        assert!(!id.is_empty() && ids.insert(id), "event ids are unique: {r:?}");
+        assert!(
+            !id.is_empty() && ids.insert(id),
+            "event ids are unique: {r:?}"
+        );
         let d = stream_record(r);
         assert_eq!(d.stream_view_type.as_ref(), Some(view), "{r:?}");
         assert!(d.size_bytes.expect("SizeBytes") > 0, "{r:?}");
@@ -782,7 +783,9 @@ pub async fn stream_listing_and_description(db: &dyn DynamoDb, streams: &dyn Dyn
         .expect("list streams");
     let page_streams = page.streams.unwrap_or_default();
     assert_eq!(page_streams.len(), 1);
-    let last = page.last_evaluated_stream_arn.expect("LastEvaluatedStreamArn");
+    let last = page
+        .last_evaluated_stream_arn
+        .expect("LastEvaluatedStreamArn");
     assert_eq!(page_streams[0].stream_arn.as_ref(), Some(&last));
     let rest = streams
         .list_streams(list(&t, Some(1), Some(last.clone())))
