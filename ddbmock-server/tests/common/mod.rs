@@ -6,6 +6,7 @@ pub mod remote;
 
 use std::net::SocketAddr;
 
+use ddbmock_core::protocol::Operation;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
@@ -64,9 +65,15 @@ impl Server {
         self.send_raw(&bytes).await
     }
 
-    /// A signed-looking DynamoDB call of `operation` with a JSON body.
+    /// A signed-looking call of `operation` with a JSON body, under its service's target prefix
+    /// (`DynamoDBStreams_20120810.` for the Streams operations, else `DynamoDB_20120810.`, which
+    /// names made-up operations too).
     pub async fn call(&self, operation: &str, body: &str) -> Reply {
-        let target = format!("DynamoDB_20120810.{operation}");
+        let prefix = Operation::ALL
+            .iter()
+            .find(|op| op.name() == operation)
+            .map_or("DynamoDB_20120810.", |op| op.prefix());
+        let target = format!("{prefix}{operation}");
         self.send(
             "POST",
             &[

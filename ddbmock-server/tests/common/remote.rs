@@ -1,10 +1,10 @@
-//! `Remote`: the `DynamoDb` trait over HTTP, against a ddbmock server of its own, so that the
-//! conformance suite runs through the server door exactly as it runs on the engine.
+//! `Remote`: the `DynamoDb` and `DynamoDbStreams` traits over HTTP, against a ddbmock server of its
+//! own, so that the conformance suite runs through the server door exactly as it runs on the engine.
 
 use async_trait::async_trait;
 use ddbmock_core::operation::*;
 use ddbmock_core::protocol::error_from_body;
-use ddbmock_core::{DynamoDb, Result};
+use ddbmock_core::{DynamoDb, DynamoDbStreams, Result};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -38,9 +38,9 @@ impl Remote {
 }
 
 macro_rules! remote {
-    ($($method:ident($Input:ty) -> $Output:ty = $operation:literal;)+) => {
+    ($Trait:ident { $($method:ident($Input:ty) -> $Output:ty = $operation:literal;)+ }) => {
         #[async_trait]
-        impl DynamoDb for Remote {
+        impl $Trait for Remote {
             $(
                 async fn $method(&self, input: $Input) -> Result<$Output> {
                     self.call($operation, &input).await
@@ -50,7 +50,7 @@ macro_rules! remote {
     };
 }
 
-remote! {
+remote!(DynamoDb {
     create_table(CreateTableInput) -> CreateTableOutput = "CreateTable";
     describe_table(DescribeTableInput) -> DescribeTableOutput = "DescribeTable";
     list_tables(ListTablesInput) -> ListTablesOutput = "ListTables";
@@ -73,4 +73,12 @@ remote! {
     list_tags_of_resource(ListTagsOfResourceInput) -> ListTagsOfResourceOutput = "ListTagsOfResource";
     describe_limits(DescribeLimitsInput) -> DescribeLimitsOutput = "DescribeLimits";
     describe_endpoints(DescribeEndpointsInput) -> DescribeEndpointsOutput = "DescribeEndpoints";
-}
+});
+
+// `Server::call` sends these under the Streams target prefix.
+remote!(DynamoDbStreams {
+    list_streams(ListStreamsInput) -> ListStreamsOutput = "ListStreams";
+    describe_stream(DescribeStreamInput) -> DescribeStreamOutput = "DescribeStream";
+    get_shard_iterator(GetShardIteratorInput) -> GetShardIteratorOutput = "GetShardIterator";
+    get_records(GetRecordsInput) -> GetRecordsOutput = "GetRecords";
+});

@@ -1,7 +1,10 @@
 //! The conformance suite: DynamoDB behaviour every door must show identically.
 //!
-//! Each scenario is an `async fn(&dyn DynamoDb)` that panics on a deviation. [`conformance_tests!`]
-//! turns the whole list into one `#[tokio::test]` per scenario for a given way of making a client.
+//! Each scenario is an `async fn(&dyn DynamoDb)` that panics on a deviation.
+//! [`conformance_tests!`](crate::conformance_tests) turns the whole list into one `#[tokio::test]`
+//! per scenario for a given way of making a client.
+//! The scenarios that read DynamoDB Streams also take a `&dyn DynamoDbStreams`; they run through
+//! [`conformance_stream_tests!`](crate::conformance_stream_tests).
 
 mod batch;
 mod capacity;
@@ -12,6 +15,7 @@ mod query;
 mod reads;
 mod scan;
 mod settings;
+mod stream_records;
 mod streams;
 mod support;
 mod tables;
@@ -25,6 +29,7 @@ pub use items::*;
 pub use query::*;
 pub use scan::*;
 pub use settings::*;
+pub use stream_records::*;
 pub use streams::*;
 pub use support::{assert_error, unique_name};
 pub use tables::*;
@@ -91,6 +96,38 @@ macro_rules! conformance_tests {
             async fn $name() {
                 let db = $make.await;
                 $crate::conformance::$name(&db).await;
+            }
+        )*
+    };
+}
+
+/// Generates one `#[tokio::test]` per DynamoDB Streams scenario. `$make` is an async expression that
+/// yields a pair `(D, S)`, `D` implementing `DynamoDb` and `S` implementing `DynamoDbStreams`, both
+/// on the same data (an engine twice, the two clients of one endpoint, …).
+///
+/// ```text
+/// ddbmock_test::conformance_stream_tests!(async {
+///     let e = ddbmock::Engine::memory();
+///     (e.clone(), e)
+/// });
+/// ```
+#[macro_export]
+macro_rules! conformance_stream_tests {
+    ($make:expr) => {
+        $crate::conformance_stream_tests!(@each $make;
+            stream_records_by_view_type,
+            stream_records_of_transactions,
+            stream_iterators_and_paging,
+            stream_listing_and_description,
+            stream_api_errors,
+        );
+    };
+    (@each $make:expr; $($name:ident,)*) => {
+        $(
+            #[tokio::test]
+            async fn $name() {
+                let (db, streams) = $make.await;
+                $crate::conformance::$name(&db, &streams).await;
             }
         )*
     };

@@ -1,6 +1,6 @@
 //! Stream settings as DynamoDB shows them: StreamSpecification, LatestStreamArn and LatestStreamLabel
-//! in table descriptions, and UpdateTable's stream rules. (Reading streams needs the Streams API,
-//! which these scenarios, over `DynamoDb` alone, do not have.)
+//! in table descriptions, and UpdateTable's stream rules. (Reading streams needs the Streams API:
+//! see `stream_records`.)
 
 use ddbmock_core::DynamoDb;
 use ddbmock_core::operation::*;
