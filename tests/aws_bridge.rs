@@ -22,6 +22,16 @@ mod conformance {
     ddbmock_test::conformance_tests!(async {
         ddbmock::aws::Sdk::new(ddbmock::aws::client(&ddbmock::Engine::memory()))
     });
+
+    // The Streams scenarios: `aws::StreamsSdk` over `aws::streams_client`, on the same engine as the
+    // DynamoDB client that writes.
+    ddbmock_test::conformance_stream_tests!(async {
+        let engine = ddbmock::Engine::memory();
+        (
+            ddbmock::aws::Sdk::new(ddbmock::aws::client(&engine)),
+            ddbmock::aws::StreamsSdk::new(ddbmock::aws::streams_client(&engine)),
+        )
+    });
 }
 
 #[tokio::test]
@@ -353,6 +363,7 @@ mod signing {
 /// The third door: `aws::Sdk` over an SDK client that reaches a ddbmock server through a socket.
 #[cfg(feature = "server")]
 mod over_http {
+    use aws_credential_types::provider::SharedCredentialsProvider;
     use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
     use aws_smithy_runtime_api::client::http::{
         HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
@@ -456,25 +467,38 @@ mod over_http {
         format!("http://{addr}")
     }
 
-    /// An SDK client of a fresh server.
-    pub(super) async fn client() -> aws_sdk_dynamodb::Client {
-        let config = aws_sdk_dynamodb::Config::builder()
+    /// The settings of an SDK client of the server at `endpoint`, whatever its service.
+    fn sdk_config(endpoint: &str) -> aws_types::SdkConfig {
+        aws_types::SdkConfig::builder()
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new("us-east-1"))
-            .credentials_provider(Credentials::new(
+            .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
                 "AKIDEXAMPLE",
                 "secret",
                 None,
                 None,
                 "test",
-            ))
-            .endpoint_url(server().await)
+            )))
+            .endpoint_url(endpoint)
             .http_client(Tcp)
-            .build();
-        aws_sdk_dynamodb::Client::from_conf(config)
+            .build()
+    }
+
+    /// An SDK client of a fresh server.
+    pub(super) async fn client() -> aws_sdk_dynamodb::Client {
+        aws_sdk_dynamodb::Client::new(&sdk_config(&server().await))
     }
 
     mod conformance {
         ddbmock_test::conformance_tests!(async { ddbmock::aws::Sdk::new(super::client().await) });
+
+        // The Streams scenarios, with both SDK clients on one fresh server.
+        ddbmock_test::conformance_stream_tests!(async {
+            let config = super::sdk_config(&super::server().await);
+            (
+                ddbmock::aws::Sdk::new(aws_sdk_dynamodb::Client::new(&config)),
+                ddbmock::aws::StreamsSdk::new(aws_sdk_dynamodbstreams::Client::new(&config)),
+            )
+        });
     }
 }
