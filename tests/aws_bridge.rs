@@ -428,15 +428,43 @@ mod over_http {
             .and_then(|code| code.parse().ok())
             .ok_or_else(|| fail("no status"))?;
         let status = StatusCode::try_from(status).map_err(|e| fail(e.to_string()))?;
-        let mut response = HttpResponse::new(status, SdkBody::from(bytes[split + 4..].to_vec()));
-        for line in lines {
-            if let Some((name, value)) = line.split_once(':') {
-                let _ = response
-                    .headers_mut()
-                    .try_append(name.trim().to_ascii_lowercase(), value.trim().to_owned());
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
+            .collect();
+        let chunked = headers
+            .iter()
+            .any(|(name, value)| name == "transfer-encoding" && value.contains("chunked"));
+        let body = &bytes[split + 4..];
+        // Other endpoints (DynamoDB Local's Jetty, say) may send a body in chunks.
+        let body = if chunked {
+            dechunk(body).ok_or_else(|| fail("malformed chunked body"))?
+        } else {
+            body.to_vec()
+        };
+        let mut response = HttpResponse::new(status, SdkBody::from(body));
+        for (name, value) in headers {
+            if name != "transfer-encoding" {
+                let _ = response.headers_mut().try_append(name, value);
             }
         }
         Ok(response)
+    }
+
+    /// The payload of a chunked HTTP/1.1 body: `None` if it is cut short or malformed.
+    fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        loop {
+            let line_end = body.windows(2).position(|w| w == b"\r\n")?;
+            let size = std::str::from_utf8(&body[..line_end]).ok()?;
+            let size = usize::from_str_radix(size.split(';').next()?.trim(), 16).ok()?;
+            body = &body[line_end + 2..];
+            if size == 0 {
+                return Some(out);
+            }
+            out.extend_from_slice(body.get(..size)?);
+            body = body.get(size + 2..)?;
+        }
     }
 
     impl HttpConnector for Tcp {
@@ -467,38 +495,59 @@ mod over_http {
         format!("http://{addr}")
     }
 
-    /// The settings of an SDK client of the server at `endpoint`, whatever its service.
-    fn sdk_config(endpoint: &str) -> aws_types::SdkConfig {
+    /// The environment variable naming another endpoint for the conformance suite.
+    const ENDPOINT: &str = "DDBMOCK_CONFORMANCE_ENDPOINT";
+
+    /// The settings of an SDK client of the endpoint the conformance suite runs against, whatever
+    /// its service: `DDBMOCK_CONFORMANCE_ENDPOINT` (a plain-HTTP endpoint: DynamoDB Local, another
+    /// emulator, a ddbmock server) with the region and credentials of the usual `AWS_*` variables
+    /// when they are set, or else a fresh ddbmock server of the test's own.
+    async fn sdk_config() -> aws_types::SdkConfig {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let endpoint = match var(ENDPOINT) {
+            Some(endpoint) => endpoint,
+            None => server().await,
+        };
+        let region = var("AWS_REGION")
+            .or_else(|| var("AWS_DEFAULT_REGION"))
+            .unwrap_or_else(|| "us-east-1".to_owned());
+        let credentials = match (var("AWS_ACCESS_KEY_ID"), var("AWS_SECRET_ACCESS_KEY")) {
+            (Some(id), Some(secret)) => {
+                Credentials::new(id, secret, var("AWS_SESSION_TOKEN"), None, "environment")
+            }
+            _ => Credentials::new("AKIDEXAMPLE", "secret", None, None, "test"),
+        };
         aws_types::SdkConfig::builder()
             .behavior_version(BehaviorVersion::latest())
-            .region(Region::new("us-east-1"))
-            .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
-                "AKIDEXAMPLE",
-                "secret",
-                None,
-                None,
-                "test",
-            )))
+            .region(Region::new(region))
+            .credentials_provider(SharedCredentialsProvider::new(credentials))
             .endpoint_url(endpoint)
             .http_client(Tcp)
             .build()
     }
 
-    /// An SDK client of a fresh server.
-    pub(super) async fn client() -> aws_sdk_dynamodb::Client {
-        aws_sdk_dynamodb::Client::new(&sdk_config(&server().await))
-    }
-
+    /// The suite over HTTP: `aws::Sdk` and `aws::StreamsSdk` over SDK clients of one endpoint (see
+    /// [`sdk_config`]). `DDBMOCK_CONFORMANCE_ENDPOINT=http://localhost:8000 cargo test -p ddbmock
+    /// --features aws --test aws_bridge over_http` runs it against another endpoint.
     mod conformance {
-        ddbmock_test::conformance_tests!(async { ddbmock::aws::Sdk::new(super::client().await) });
+        ddbmock_test::conformance_tests!(async {
+            ddbmock::aws::Sdk::new(aws_sdk_dynamodb::Client::new(&super::sdk_config().await))
+        });
 
-        // The Streams scenarios, with both SDK clients on one fresh server.
         ddbmock_test::conformance_stream_tests!(async {
-            let config = super::sdk_config(&super::server().await);
+            let config = super::sdk_config().await;
             (
                 ddbmock::aws::Sdk::new(aws_sdk_dynamodb::Client::new(&config)),
                 ddbmock::aws::StreamsSdk::new(aws_sdk_dynamodbstreams::Client::new(&config)),
             )
         });
+    }
+
+    #[test]
+    fn chunked_bodies_are_joined() {
+        let body = b"5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n";
+        assert_eq!(dechunk(body).as_deref(), Some(&b"hello, world"[..]));
+        assert_eq!(dechunk(b"5\r\nhel"), None);
+        assert_eq!(dechunk(b"zz\r\n"), None);
     }
 }
