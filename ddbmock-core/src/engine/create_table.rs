@@ -26,6 +26,7 @@ impl Engine {
         );
         validate::required(&mut errors, "keySchema", &input.key_schema);
         check_enums(&mut errors, &input);
+        check_index_shapes(&mut errors, &input);
         if let Some(ks) = &input.key_schema {
             if ks.is_empty() {
                 errors.push(
@@ -307,6 +308,33 @@ fn check_enums(errors: &mut ConstraintErrors, input: &CreateTableInput) {
             pt.write_capacity_units,
             1,
         );
+    }
+}
+
+/// The shape checks of each index definition (its name's length and characters, and the members it
+/// must have), which DynamoDB makes with the request's other constraints, before looking at what
+/// the indexes say.
+fn check_index_shapes(errors: &mut ConstraintErrors, input: &CreateTableInput) {
+    let lsis = input.local_secondary_indexes.iter().flatten();
+    let lsis = lsis.map(|l| (&l.index_name, &l.key_schema, &l.projection));
+    let gsis = input.global_secondary_indexes.iter().flatten();
+    let gsis = gsis.map(|g| (&g.index_name, &g.key_schema, &g.projection));
+    let all = lsis
+        .enumerate()
+        .map(|(i, l)| ("localSecondaryIndexes", i, l))
+        .chain(
+            gsis.enumerate()
+                .map(|(i, g)| ("globalSecondaryIndexes", i, g)),
+        );
+    for (list, i, (name, key_schema, projection)) in all {
+        let at = |what: &str| format!("{list}.{}.member.{what}", i + 1);
+        errors.name(&at("indexName"), name.as_deref());
+        if key_schema.is_none() {
+            errors.push("null", &at("keySchema"), "Member must not be null");
+        }
+        if projection.is_none() {
+            errors.push("null", &at("projection"), "Member must not be null");
+        }
     }
 }
 

@@ -147,6 +147,7 @@ pub async fn consumed_capacity_by_index(db: &dyn DynamoDb) {
         ..Default::default()
     }]);
     db.create_table(input).await.unwrap();
+    until_active(db, &t).await;
     let put = |g: &str| PutItemInput {
         table_name: Some(t.clone()),
         item: Some(item(&[("pk", s("a")), ("g", s(g))])),

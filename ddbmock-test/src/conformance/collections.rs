@@ -26,6 +26,7 @@ async fn lsi_table(db: &dyn DynamoDb) -> String {
         }),
     }]);
     db.create_table(input).await.expect("create table");
+    until_active(db, &name).await;
     name
 }
 

@@ -69,6 +69,7 @@ async fn indexed_table(db: &dyn DynamoDb, prefix: &str) -> String {
     })
     .await
     .expect("create table");
+    until_active(db, &name).await;
     name
 }
 

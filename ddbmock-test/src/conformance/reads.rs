@@ -39,6 +39,7 @@ pub(crate) async fn keyed_table(
     })
     .await
     .expect("create table");
+    until_active(db, &name).await;
     name
 }
 

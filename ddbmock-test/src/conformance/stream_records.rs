@@ -43,6 +43,7 @@ async fn stream_table(
         .table_description
         .and_then(|d| d.latest_stream_arn)
         .expect("a stream ARN");
+    until_active(db, &name).await;
     (name, arn)
 }
 

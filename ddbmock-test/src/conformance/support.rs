@@ -87,13 +87,38 @@ pub(crate) fn table_input(name: &str, sorted: bool) -> CreateTableInput {
     }
 }
 
-/// Creates a fresh table (see [`table_input`]) and returns its name.
+/// Creates a fresh table (see [`table_input`]), waits until it is ACTIVE, and returns its name.
 pub(crate) async fn new_table(db: &dyn DynamoDb, prefix: &str, sorted: bool) -> String {
     let name = unique_name(prefix);
     db.create_table(table_input(&name, sorted))
         .await
         .expect("create table");
+    until_active(db, &name).await;
     name
+}
+
+/// Waits until table `table` and its global secondary indexes are ACTIVE. ddbmock's are at once (the
+/// first DescribeTable says so); DynamoDB, and emulators that imitate its delays, take a while.
+pub(crate) async fn until_active(db: &dyn DynamoDb, table: &str) {
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(300);
+    let began = std::time::Instant::now();
+    loop {
+        let d = describe(db, table).await;
+        let indexes_active = d
+            .global_secondary_indexes
+            .iter()
+            .flatten()
+            .all(|g| g.index_status == Some(IndexStatus::Active));
+        if d.table_status == Some(TableStatus::Active) && indexes_active {
+            return;
+        }
+        assert!(
+            began.elapsed() < PATIENCE,
+            "table {table} not ACTIVE after {PATIENCE:?}: {:?}",
+            d.table_status
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
 }
 
 pub(crate) async fn put(db: &dyn DynamoDb, table: &str, it: Item) {

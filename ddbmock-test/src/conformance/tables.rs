@@ -309,7 +309,7 @@ pub async fn create_table_indexes_validation(db: &dyn DynamoDb) {
 
     let mut i = base();
     i.global_secondary_indexes = Some(vec![GlobalSecondaryIndex {
-        index_name: Some("g1".into()),
+        index_name: Some("gsi1".into()),
         key_schema: Some(vec![key("lsk", KeyType::Hash)]),
         projection: Some(Projection {
             projection_type: Some(ProjectionType::All),
@@ -320,14 +320,35 @@ pub async fn create_table_indexes_validation(db: &dyn DynamoDb) {
     assert_error(
         db.create_table(i).await,
         "ValidationException",
-        &format!("{INVALID}: ProvisionedThroughput must be specified for index: g1"),
+        &format!("{INVALID}: ProvisionedThroughput must be specified for index: gsi1"),
+    );
+
+    // Index names have the length and characters of table names, and each index needs its key
+    // schema and projection: checked with the request's other constraints, before anything else.
+    let mut i = base();
+    i.local_secondary_indexes = Some(vec![lsi("l1", "lsk", ProjectionType::All)]);
+    i.global_secondary_indexes = Some(vec![GlobalSecondaryIndex {
+        index_name: Some("by;lsk".into()),
+        key_schema: None,
+        projection: None,
+        provisioned_throughput: Some(throughput(1, 1)),
+        ..Default::default()
+    }]);
+    assert_error(
+        db.create_table(i).await,
+        "ValidationException",
+        "4 validation errors detected: \
+         Value 'l1' at 'localSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must have length greater than or equal to 3; \
+         Value 'by;lsk' at 'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; \
+         Value null at 'globalSecondaryIndexes.1.member.keySchema' failed to satisfy constraint: Member must not be null; \
+         Value null at 'globalSecondaryIndexes.1.member.projection' failed to satisfy constraint: Member must not be null",
     );
 
     // A valid table with one of each: the description lists both indexes.
     let mut i = base();
     i.local_secondary_indexes = Some(vec![lsi("by_lsk", "lsk", ProjectionType::KeysOnly)]);
     i.global_secondary_indexes = Some(vec![GlobalSecondaryIndex {
-        index_name: Some("g1".into()),
+        index_name: Some("gsi1".into()),
         key_schema: Some(vec![key("lsk", KeyType::Hash), key("sk", KeyType::Range)]),
         projection: Some(Projection {
             projection_type: Some(ProjectionType::All),
@@ -343,7 +364,7 @@ pub async fn create_table_indexes_validation(db: &dyn DynamoDb) {
         g.index_arn
             .as_deref()
             .unwrap()
-            .ends_with(&format!("table/{name}/index/g1"))
+            .ends_with(&format!("table/{name}/index/gsi1"))
     );
     assert_eq!(
         d.local_secondary_indexes.unwrap()[0].index_name.as_deref(),
