@@ -742,6 +742,7 @@ pub async fn stream_listing_and_description(db: &dyn DynamoDb, streams: &dyn Dyn
     db.update_table(update(false, None))
         .await
         .expect("disable the stream");
+    until_active(db, &t).await;
     let second = db
         .update_table(update(true, Some(StreamViewType::KeysOnly)))
         .await
@@ -749,6 +750,7 @@ pub async fn stream_listing_and_description(db: &dyn DynamoDb, streams: &dyn Dyn
         .table_description
         .and_then(|d| d.latest_stream_arn)
         .expect("a stream ARN");
+    until_active(db, &t).await;
     assert_ne!(second, first);
     let status = describe_stream(
         streams,

@@ -20,13 +20,16 @@ async fn set_stream(
     enabled: bool,
     view: Option<StreamViewType>,
 ) -> ddbmock_core::Result<TableDescription> {
-    db.update_table(UpdateTableInput {
-        table_name: Some(t.to_owned()),
-        stream_specification: spec(enabled, view),
-        ..Default::default()
-    })
-    .await
-    .map(|o| o.table_description.unwrap_or_default())
+    let described = db
+        .update_table(UpdateTableInput {
+            table_name: Some(t.to_owned()),
+            stream_specification: spec(enabled, view),
+            ..Default::default()
+        })
+        .await
+        .map(|o| o.table_description.unwrap_or_default())?;
+    until_active(db, t).await;
+    Ok(described)
 }
 
 /// A stream enabled at creation shows in DescribeTable; enabling twice, disabling twice and the

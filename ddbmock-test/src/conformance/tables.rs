@@ -403,6 +403,7 @@ pub async fn update_table_changes(db: &dyn DynamoDb) {
         .update_table(upd(&|i| i.provisioned_throughput = Some(throughput(10, 3))))
         .await
         .unwrap();
+    until_active(db, &name).await;
     let pt = d.table_description.unwrap().provisioned_throughput.unwrap();
     assert_eq!(
         (pt.read_capacity_units, pt.write_capacity_units),
@@ -413,6 +414,7 @@ pub async fn update_table_changes(db: &dyn DynamoDb) {
         .update_table(upd(&|i| i.billing_mode = Some(BillingMode::PayPerRequest)))
         .await
         .unwrap();
+    until_active(db, &name).await;
     let summary = d.table_description.unwrap().billing_mode_summary.unwrap();
     assert_eq!(summary.billing_mode, Some(BillingMode::PayPerRequest));
     assert_eq!(
@@ -460,6 +462,7 @@ pub async fn deletion_protection(db: &dyn DynamoDb) {
     })
     .await
     .unwrap();
+    until_active(db, &name).await;
     db.delete_table(DeleteTableInput {
         table_name: Some(name),
     })
