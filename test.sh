@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test of the workspace: formatting, lints, unit, integration, doc and example
-# tests, then the server door from outside: boto3 (pytest) and the AWS CLI against a running `ddbmock`.
+# tests, then the server door from outside: boto3 (pytest) and the AWS CLI against a running `ddbmock`,
+# and the conformance suite over HTTPS through a TLS proxy in front of it (needs python3 and openssl).
 set -euo pipefail
 cd "$(dirname "$0")"
 cargo fmt --all --check
@@ -27,7 +28,13 @@ cargo build --quiet --bin ddbmock
 LOG="$(mktemp)"
 target/debug/ddbmock --port 0 --log warn >"$LOG" 2>&1 &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -f "$LOG"' EXIT
+PROXY=""
+TLS="$(mktemp -d)"
+cleanup() {
+  for pid in $PROXY $SERVER; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$LOG" "$TLS"
+}
+trap cleanup EXIT
 ENDPOINT=""
 for _ in $(seq 1 200); do
   ENDPOINT="$(grep -o 'http://[0-9.:]*' "$LOG" | head -n1 || true)"
@@ -56,3 +63,25 @@ aws dynamodb list-tables --query 'TableNames' --output text | grep -qw cli-smoke
   || { echo "AWS CLI smoke test: list-tables does not list the table" >&2; exit 1; }
 aws dynamodb delete-table --table-name cli-smoke >/dev/null
 echo "server door: pytest and AWS CLI smoke test passed against $ENDPOINT"
+
+# --- The conformance suite over HTTPS (feature `conformance-https`): the SDK's own HTTPS client, through
+# a TLS proxy in front of the same server, trusting only a CA made for this run. ---
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=ddbmock test CA" \
+  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign" \
+  -keyout "$TLS/ca.key" -out "$TLS/ca.pem" 2>/dev/null
+openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
+  -keyout "$TLS/key.pem" -out "$TLS/request.pem" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >"$TLS/extensions.cnf"
+openssl x509 -req -days 1 -in "$TLS/request.pem" -CA "$TLS/ca.pem" -CAkey "$TLS/ca.key" \
+  -CAcreateserial -extfile "$TLS/extensions.cnf" -out "$TLS/cert.pem" 2>/dev/null
+python3 tests/tls/proxy.py "$TLS/cert.pem" "$TLS/key.pem" "${ENDPOINT#http://}" >"$TLS/port" &
+PROXY=$!
+for _ in $(seq 1 200); do
+  [ -s "$TLS/port" ] && break
+  kill -0 "$PROXY" 2>/dev/null || { echo "the TLS proxy did not start" >&2; exit 1; }
+  sleep 0.05
+done
+HTTPS_ENDPOINT="https://127.0.0.1:$(cat "$TLS/port")"
+SSL_CERT_FILE="$TLS/ca.pem" DDBMOCK_CONFORMANCE_ENDPOINT="$HTTPS_ENDPOINT" \
+  cargo test -p ddbmock --features conformance-https --test aws_bridge over_http
+echo "conformance suite over HTTPS passed against $HTTPS_ENDPOINT"

@@ -366,7 +366,8 @@ mod over_http {
     use aws_credential_types::provider::SharedCredentialsProvider;
     use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
     use aws_smithy_runtime_api::client::http::{
-        HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
+        HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpClient,
+        SharedHttpConnector,
     };
     use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
     use aws_smithy_runtime_api::client::result::ConnectorError;
@@ -499,9 +500,10 @@ mod over_http {
     const ENDPOINT: &str = "DDBMOCK_CONFORMANCE_ENDPOINT";
 
     /// The settings of an SDK client of the endpoint the conformance suite runs against, whatever
-    /// its service: `DDBMOCK_CONFORMANCE_ENDPOINT` (a plain-HTTP endpoint: DynamoDB Local, another
-    /// emulator, a ddbmock server) with the region and credentials of the usual `AWS_*` variables
-    /// when they are set, or else a fresh ddbmock server of the test's own.
+    /// its service: `DDBMOCK_CONFORMANCE_ENDPOINT` (DynamoDB Local, another emulator, a ddbmock
+    /// server; DynamoDB itself over `https://` with feature `conformance-https`) with the region
+    /// and credentials of the usual `AWS_*` variables when they are set, or else a fresh ddbmock
+    /// server of the test's own.
     async fn sdk_config() -> aws_types::SdkConfig {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let endpoint = match var(ENDPOINT) {
@@ -521,9 +523,27 @@ mod over_http {
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new(region))
             .credentials_provider(SharedCredentialsProvider::new(credentials))
+            .http_client(http_client(&endpoint))
             .endpoint_url(endpoint)
-            .http_client(Tcp)
             .build()
+    }
+
+    /// The HTTP client for `endpoint`: the bare one above for `http://`; for `https://` (DynamoDB
+    /// itself), the SDK's own HTTPS client, with feature `conformance-https`. It trusts the
+    /// system's roots, or those of `SSL_CERT_FILE` when that is set.
+    fn http_client(endpoint: &str) -> SharedHttpClient {
+        if endpoint.starts_with("https://") {
+            #[cfg(feature = "conformance-https")]
+            {
+                use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
+                return aws_smithy_http_client::Builder::new()
+                    .tls_provider(Provider::Rustls(CryptoMode::Ring))
+                    .build_https();
+            }
+            #[cfg(not(feature = "conformance-https"))]
+            panic!("{ENDPOINT}={endpoint}: an https endpoint needs --features conformance-https");
+        }
+        SharedHttpClient::new(Tcp)
     }
 
     /// The suite over HTTP: `aws::Sdk` and `aws::StreamsSdk` over SDK clients of one endpoint (see
