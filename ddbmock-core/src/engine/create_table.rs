@@ -315,26 +315,15 @@ fn check_enums(errors: &mut ConstraintErrors, input: &CreateTableInput) {
 /// must have), which DynamoDB makes with the request's other constraints, before looking at what
 /// the indexes say.
 fn check_index_shapes(errors: &mut ConstraintErrors, input: &CreateTableInput) {
-    let lsis = input.local_secondary_indexes.iter().flatten();
-    let lsis = lsis.map(|l| (&l.index_name, &l.key_schema, &l.projection));
-    let gsis = input.global_secondary_indexes.iter().flatten();
-    let gsis = gsis.map(|g| (&g.index_name, &g.key_schema, &g.projection));
-    let all = lsis
-        .enumerate()
-        .map(|(i, l)| ("localSecondaryIndexes", i, l))
-        .chain(
-            gsis.enumerate()
-                .map(|(i, g)| ("globalSecondaryIndexes", i, g)),
-        );
-    for (list, i, (name, key_schema, projection)) in all {
-        let at = |what: &str| format!("{list}.{}.member.{what}", i + 1);
-        errors.name(&at("indexName"), name.as_deref());
-        if key_schema.is_none() {
-            errors.push("null", &at("keySchema"), "Member must not be null");
-        }
-        if projection.is_none() {
-            errors.push("null", &at("projection"), "Member must not be null");
-        }
+    for (i, l) in input.local_secondary_indexes.iter().flatten().enumerate() {
+        let at = format!("localSecondaryIndexes.{}.member", i + 1);
+        let name = l.index_name.as_deref();
+        validate::index_definition(errors, &at, name, &l.key_schema, &l.projection);
+    }
+    for (i, g) in input.global_secondary_indexes.iter().flatten().enumerate() {
+        let at = format!("globalSecondaryIndexes.{}.member", i + 1);
+        let name = g.index_name.as_deref();
+        validate::index_definition(errors, &at, name, &g.key_schema, &g.projection);
     }
 }
 

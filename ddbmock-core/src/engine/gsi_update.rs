@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::create_table::{key_schema_of, projection_of};
 use super::table::{Index, Projected, Stats, Table};
 use super::write::index_entry_key;
-use super::{Engine, storage_error};
+use super::{Engine, storage_error, validate};
 use crate::error::Result;
 use crate::error::msg::query as m;
 use crate::error::msg::table::{self as mt, ConstraintErrors};
@@ -40,13 +40,8 @@ pub(crate) fn check_updates(errors: &mut ConstraintErrors, updates: &[GlobalSeco
     for (i, u) in updates.iter().enumerate() {
         let at = |what: &str| format!("globalSecondaryIndexUpdates.{}.member.{what}", i + 1);
         if let Some(c) = &u.create {
-            errors.name(&at("create.indexName"), c.index_name.as_deref());
-            if c.key_schema.is_none() {
-                errors.push("null", &at("create.keySchema"), "Member must not be null");
-            }
-            if c.projection.is_none() {
-                errors.push("null", &at("create.projection"), "Member must not be null");
-            }
+            let name = c.index_name.as_deref();
+            validate::index_definition(errors, &at("create"), name, &c.key_schema, &c.projection);
         }
         if let Some(d) = &u.delete {
             errors.name(&at("delete.indexName"), d.index_name.as_deref());

@@ -66,6 +66,21 @@ pub(crate) fn required<T>(errors: &mut ConstraintErrors, member: &str, v: &Optio
     }
 }
 
+/// Records the bad members of an index definition (CreateTable's indexes, UpdateTable's index
+/// Create) at `at` (`globalSecondaryIndexes.1.member`, say): its name, and the key schema and
+/// projection it must have.
+pub(crate) fn index_definition<K, P>(
+    errors: &mut ConstraintErrors,
+    at: &str,
+    name: Option<&str>,
+    key_schema: &Option<K>,
+    projection: &Option<P>,
+) {
+    errors.name(&format!("{at}.indexName"), name);
+    required(errors, &format!("{at}.keySchema"), key_schema);
+    required(errors, &format!("{at}.projection"), projection);
+}
+
 /// Validates and normalizes every value of an item or key map (numbers to canonical text).
 pub(crate) fn values(item: &mut Item) -> Result<()> {
     for v in item.values_mut() {
