@@ -448,16 +448,11 @@ impl Engine {
             Ok(growth) => growth,
             Err(Refused::Full(full)) => {
                 let over: Vec<usize> = full.iter().map(|&c| acting[c]).collect();
-                let reasons = (0..actions.len())
-                    .map(|i| {
-                        if over.contains(&i) {
-                            msg::transact::reason_collection_size_exceeded()
-                        } else {
-                            msg::transact::reason_none()
-                        }
-                    })
-                    .collect();
-                return Err(msg::transact::transaction_canceled(reasons));
+                return Err(cancel_marking(
+                    actions.len(),
+                    &over,
+                    msg::transact::reason_collection_size_exceeded,
+                ));
             }
             Err(Refused::Invalid(e)) => return Err(e),
         };
@@ -515,10 +510,16 @@ fn reason_for(e: Error, a: &Action, old: Option<&Item>) -> CancellationReason {
 
 /// The cancellation of a transaction some of whose items another transaction is writing.
 pub(crate) fn cancel_for_conflicts(len: usize, conflicting: &[usize]) -> Error {
+    cancel_marking(len, conflicting, msg::transact::reason_conflict)
+}
+
+/// The cancellation of a transaction of `len` actions in which those at `marked` fail for
+/// `reason` and the others for none.
+fn cancel_marking(len: usize, marked: &[usize], reason: fn() -> CancellationReason) -> Error {
     let reasons = (0..len)
         .map(|i| {
-            if conflicting.contains(&i) {
-                msg::transact::reason_conflict()
+            if marked.contains(&i) {
+                reason()
             } else {
                 msg::transact::reason_none()
             }
