@@ -91,3 +91,24 @@ pub async fn scan_all(db: &Engine, table: &str, index: Option<&str>) -> Vec<Item
     items.sort_by_key(pk);
     items
 }
+
+/// Asserts that the index `by_g` of `table` holds exactly the table's items that have `g`, and that
+/// DescribeTable counts both; `label` names the store (and round) in a failure.
+pub async fn assert_index_matches(db: &Engine, table: &str, label: &str) {
+    let items = scan_all(db, table, None).await;
+    let expected: Vec<Item> = items
+        .iter()
+        .filter(|i| i.contains_key("g"))
+        .cloned()
+        .collect();
+    assert_eq!(scan_all(db, table, Some("by_g")).await, expected, "{label}");
+    let d = db
+        .describe_table(wire(json!({"TableName": table})))
+        .await
+        .unwrap()
+        .table
+        .unwrap();
+    assert_eq!(d.item_count, Some(items.len() as i64), "{label}");
+    let g = &d.global_secondary_indexes.unwrap()[0];
+    assert_eq!(g.item_count, Some(expected.len() as i64), "{label}");
+}
