@@ -13,6 +13,12 @@ cargo run --quiet --example app
 # The AWS SDK bridge (feature `aws`, off by default): only the facade is built again with it.
 cargo test -p ddbmock --features aws --test aws_bridge --test aws_streams --example sdk_bridge
 cargo test -p ddbmock --features aws --doc aws
+cargo test -p ddbmock-core --features sdk --doc
+# The light API crate, even with the production adapter, carries no engine, store, HTTP server or CLI.
+if cargo tree -p ddbmock-core -e normal --features sdk --prefix none \
+  | grep -E '^(ddbmock-engine|rusqlite|libsqlite3-sys|hyper|clap) '; then
+  echo "ddbmock-core depends on the engine, SQLite, hyper or clap" >&2; exit 1
+fi
 cargo run --quiet --features aws --example sdk_bridge
 
 # --- The server door: boto3 and the AWS CLI, in a virtualenv of their own under target/. ---

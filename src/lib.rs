@@ -154,6 +154,7 @@
 //! `#[ddbmock::test]`, fixtures, a property test and fault injection of its retry logic.
 
 pub use ddbmock_core::*;
+pub use ddbmock_engine::{Clock, Engine, EngineConfig, engine, expr, storage};
 
 /// Runs an `async fn` test on a fresh engine; see [the guide](crate#tests-with-ddbmocktest).
 pub use ddbmock_macros::test;

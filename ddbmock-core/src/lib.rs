@@ -1,16 +1,18 @@
-//! The API model and the engine of ddbmock: DynamoDB for tests.
+//! The API of ddbmock, DynamoDB for tests: the model (attribute values, exact numbers, item sizes),
+//! one typed input/output pair per operation whose serde form is DynamoDB's wire JSON, the one error
+//! type, the `DynamoDb` and `DynamoDbStreams` traits, and the JSON protocol codec.
 //!
-//! Most users depend on the `ddbmock` facade, which re-exports what is public here.
+//! This is what production code depends on to take a `&dyn DynamoDb`: no engine, no SQLite, no HTTP,
+//! no async runtime. The engine is `ddbmock-engine`; most tests depend on the `ddbmock` facade, which
+//! re-exports both.
 
 pub mod api;
-pub mod engine;
 pub mod error;
-pub mod expr;
 pub mod model;
 pub mod operation;
 pub mod protocol;
-pub mod storage;
+#[cfg(feature = "sdk")]
+pub mod sdk;
 
 pub use api::{DynamoDb, DynamoDbStreams};
-pub use engine::{Clock, Engine, EngineConfig};
 pub use error::{Error, Result};

@@ -11,7 +11,7 @@
 //!
 //! ```
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
-//! let db = ddbmock_core::Engine::memory();
+//! let db = ddbmock_engine::Engine::memory();
 //! let response = ddbmock_core::protocol::handle(&db, Some("DynamoDB_20120810.ListTables"), b"{}").await;
 //! assert_eq!(response.status, 200);
 //! assert_eq!(response.body, br#"{"TableNames":[]}"#);
@@ -127,6 +127,3 @@ fn unless_malformed(body: &[u8], error: Error) -> Error {
         msg::protocol::malformed_json()
     }
 }
-
-#[cfg(test)]
-mod tests;

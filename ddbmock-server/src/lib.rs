@@ -8,7 +8,7 @@
 //! ```no_run
 //! # async fn start() -> std::io::Result<()> {
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8000").await?;
-//! let engine = ddbmock_core::Engine::memory();
+//! let engine = ddbmock_engine::Engine::memory();
 //! let (_stop, stopped) = tokio::sync::oneshot::channel::<()>();
 //! // Serves until `_stop` is sent to or dropped.
 //! ddbmock_server::run(listener, engine, async { let _ = stopped.await; }).await
@@ -35,7 +35,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 
-use ddbmock_core::Engine;
+use ddbmock_engine::Engine;
 
 pub use auth::Auth;
 

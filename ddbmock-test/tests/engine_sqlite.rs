@@ -2,10 +2,10 @@
 //! `DynamoDbStreams` traits.
 
 ddbmock_test::conformance_tests!(async {
-    ddbmock_core::Engine::temp_sqlite().expect("a temporary SQLite database")
+    ddbmock_engine::Engine::temp_sqlite().expect("a temporary SQLite database")
 });
 
 ddbmock_test::conformance_stream_tests!(async {
-    let e = ddbmock_core::Engine::temp_sqlite().expect("a temporary SQLite database");
+    let e = ddbmock_engine::Engine::temp_sqlite().expect("a temporary SQLite database");
     (e.clone(), e)
 });

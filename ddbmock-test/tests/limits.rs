@@ -2,9 +2,10 @@
 //! a limit are refused with DynamoDB's exact message and change nothing, and item sizes follow
 //! DynamoDB's documented formula.
 
+use ddbmock_core::DynamoDb;
 use ddbmock_core::model::{AttributeValue, Item, item_size};
 use ddbmock_core::operation::*;
-use ddbmock_core::{DynamoDb, Engine};
+use ddbmock_engine::Engine;
 use ddbmock_test::strategy::prelude::*;
 use proptest::prelude::*;
 
@@ -159,7 +160,6 @@ fn oracle_value(v: &AttributeValue) -> usize {
                 .map(|(k, v)| 1 + k.len() + oracle_value(v))
                 .sum::<usize>()
         }
-        _ => 0,
     }
 }
 

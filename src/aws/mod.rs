@@ -45,7 +45,6 @@
 
 mod auth;
 mod connector;
-mod sdk;
 
 use std::sync::Arc;
 
@@ -56,7 +55,25 @@ use aws_sdk_dynamodb::config::{
 use aws_types::SdkConfig;
 
 pub use connector::Bridge;
-pub use sdk::{Sdk, StreamsSdk};
+/// The production adapter, from `ddbmock_core::sdk` (feature `sdk` of `ddbmock-core`, which
+/// production code can take without the engine).
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+/// use ddbmock::{DynamoDb, DynamoDbStreams};
+/// use ddbmock::operation::{ListStreamsInput, ListTablesInput};
+///
+/// let engine = ddbmock::Engine::memory();
+/// let db = ddbmock::aws::Sdk::new(ddbmock::aws::client(&engine));
+/// let tables = db.list_tables(ListTablesInput::default()).await?;
+/// assert_eq!(tables.table_names, Some(vec![]));
+/// let streams = ddbmock::aws::StreamsSdk::new(ddbmock::aws::streams_client(&engine));
+/// let listed = streams.list_streams(ListStreamsInput::default()).await?;
+/// assert_eq!(listed.streams, Some(vec![]));
+/// # Ok::<(), ddbmock::Error>(())
+/// # }).unwrap();
+/// ```
+pub use ddbmock_core::sdk::{Sdk, StreamsSdk};
 
 use crate::{DynamoDb, Engine};
 

@@ -21,8 +21,9 @@ pub type Item = HashMap<String, AttributeValue>;
 ///
 /// Numbers are carried as their decimal text, as on the wire and in the SDK; the engine validates and
 /// normalizes them with [`crate::model::Number`].
+// Exhaustive on purpose: DynamoDB's ten types are fixed, and every match over values in the engine
+// (codec, sizes, expression functions) must fail to compile rather than skip a type silently.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum AttributeValue {
     /// A string (`S`).
     S(String),
@@ -47,8 +48,8 @@ pub enum AttributeValue {
 }
 
 /// The data type of an attribute value, by its DynamoDB descriptor.
+// Exhaustive for the same reason as `AttributeValue`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[non_exhaustive]
 pub enum AttributeType {
     /// `S`
     S,

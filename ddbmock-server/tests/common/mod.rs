@@ -30,7 +30,7 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
-        let engine = ddbmock_core::Engine::memory();
+        let engine = ddbmock_engine::Engine::memory();
         let task = tokio::spawn(ddbmock_server::run_with(listener, engine, options, async {
             let _ = stopped.await;
         }));

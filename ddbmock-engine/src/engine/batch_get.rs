@@ -1,0 +1,112 @@
+//! BatchGetItem: up to 100 keys over several tables; responses beyond 16 MB are left in
+//! `UnprocessedKeys` for the caller to ask again.
+
+use std::collections::{HashMap, HashSet};
+
+use super::capacity::{Consumed, read_units};
+use super::keys::{item_storage_key, validate_key};
+use super::{Engine, expressions, validate};
+use ddbmock_core::error::msg::table::ConstraintErrors;
+use ddbmock_core::error::{Result, msg};
+use ddbmock_core::model::{Item, item_size};
+use ddbmock_core::operation::*;
+
+/// DynamoDB's limit of keys in one BatchGetItem.
+const MAX_KEYS: usize = 100;
+/// DynamoDB's limit of one BatchGetItem response.
+const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+impl Engine {
+    pub(crate) fn batch_get_now(&self, input: BatchGetItemInput) -> Result<BatchGetItemOutput> {
+        let mut errors = ConstraintErrors::new();
+        validate::required(&mut errors, "requestItems", &input.request_items);
+        validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
+        errors.into_result()?;
+        let request_items = input.request_items.unwrap_or_default();
+        if request_items.is_empty() {
+            return Err(msg::validation(
+                "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
+            ));
+        }
+        let total: usize = request_items
+            .values()
+            .map(|k| k.keys.as_ref().map_or(0, Vec::len))
+            .sum();
+        if total > MAX_KEYS {
+            return Err(msg::validation(
+                "Too many items requested for the BatchGetItem call",
+            ));
+        }
+
+        let mut plan = Vec::new();
+        for (table_name, mut request) in request_items {
+            let table = self.table(&table_name)?;
+            let projection = expressions::compile_read(
+                request.projection_expression.as_deref(),
+                request.attributes_to_get.as_deref(),
+                request.expression_attribute_names.as_ref(),
+            )?;
+            let mut keys = request.keys.take().unwrap_or_default();
+            if keys.is_empty() {
+                return Err(msg::validation(format!(
+                    "1 validation error detected: Value '[]' at 'requestItems.{table_name}.member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1"
+                )));
+            }
+            let mut seen = HashSet::new();
+            let mut storage_keys = Vec::with_capacity(keys.len());
+            for key in &mut keys {
+                validate::values(key)?;
+                validate_key(&table.key, key)?;
+                let sk = item_storage_key(&table.key, key)?;
+                if !seen.insert(sk.clone()) {
+                    return Err(msg::validation(
+                        "Provided list of item keys contains duplicates",
+                    ));
+                }
+                storage_keys.push(sk);
+            }
+            plan.push((table_name, table, request, projection, keys, storage_keys));
+        }
+
+        let mut responses: HashMap<String, Vec<Item>> = HashMap::new();
+        let mut unprocessed: HashMap<String, KeysAndAttributes> = HashMap::new();
+        let mut bytes = 0;
+        let mode = input.return_consumed_capacity.as_ref();
+        let mut consumed = Vec::new();
+        for (name, table, request, projection, keys, storage_keys) in plan {
+            let found = responses.entry(name.clone()).or_default();
+            let consistent = request.consistent_read == Some(true);
+            // Each item is rounded up on its own, as separate GetItems would be.
+            let mut billed = Consumed::new(&name);
+            for (key, sk) in keys.into_iter().zip(storage_keys) {
+                if bytes >= MAX_RESPONSE_BYTES {
+                    unprocessed
+                        .entry(name.clone())
+                        .or_insert_with(|| KeysAndAttributes {
+                            keys: Some(Vec::new()),
+                            ..request.clone()
+                        })
+                        .keys
+                        .get_or_insert_with(Vec::new)
+                        .push(key);
+                    continue;
+                }
+                let item = self.read(&table, &sk)?;
+                billed.table_read += read_units(item.as_deref().map_or(0, item_size), consistent);
+                if let Some(item) = item {
+                    bytes += item_size(&item);
+                    found.push(match &projection {
+                        Some(p) => p.apply(&item),
+                        None => std::sync::Arc::unwrap_or_clone(item),
+                    });
+                }
+            }
+            consumed.extend(self.bill(&billed, mode));
+        }
+        Ok(BatchGetItemOutput {
+            responses: Some(responses),
+            unprocessed_keys: Some(unprocessed),
+            consumed_capacity: (!consumed.is_empty()).then_some(consumed),
+        })
+    }
+}

@@ -1,0 +1,228 @@
+//! A Query's key condition, checked against the key schema of the table or index queried, and turned
+//! into the storage range it selects.
+//!
+//! Both forms arrive as [`KeyTerm`]s: `KeyConditionExpression` through the expression compiler, legacy
+//! `KeyConditions` through [`legacy_key_terms`]. The checks follow DynamoDB's order: number of
+//! conditions, the partition key's (present, right type, equality), then the sort key's.
+
+use std::collections::HashMap;
+use std::ops::Bound;
+
+use super::keys::{self, KeyAttr, KeySchema};
+use super::paging::{Range, SortBounds};
+use crate::expr::{KeyOp, KeyTerm};
+use ddbmock_core::error::Result;
+use ddbmock_core::error::msg::query as m;
+use ddbmock_core::error::msg::table::ConstraintErrors;
+use ddbmock_core::model::{AttributeType, AttributeValue};
+use ddbmock_core::operation::{ComparisonOperator, Condition};
+
+/// A validated key condition: the partition to read and the sort key condition within it.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyPlan {
+    pub(crate) hash: AttributeValue,
+    pub(crate) range: Option<KeyTerm>,
+}
+
+/// Translates legacy `KeyConditions` into terms. Operators that select no key range are kept apart
+/// (as `None`) so that the schema check can word its error by which key they are on.
+pub(crate) fn legacy_key_terms(
+    conditions: &HashMap<String, Condition>,
+) -> Result<Vec<(String, Option<KeyTerm>)>> {
+    let mut errors = ConstraintErrors::new();
+    let mut names: Vec<&String> = conditions.keys().collect();
+    names.sort();
+    for name in &names {
+        let op = conditions[*name].comparison_operator.as_ref();
+        match op {
+            None => errors.push(
+                "null",
+                &format!("keyConditions.{name}.member.comparisonOperator"),
+                "Member must not be null",
+            ),
+            Some(op) => errors.enum_value(
+                &format!("keyConditions.{name}.member.comparisonOperator"),
+                Some(op.as_str()),
+                ComparisonOperator::VALUES,
+            ),
+        }
+    }
+    errors.into_result()?;
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let c = &conditions[name];
+        let values = c.attribute_value_list.clone().unwrap_or_default();
+        let op = match c.comparison_operator.as_ref() {
+            Some(ComparisonOperator::Eq) => Some(KeyOp::Eq),
+            Some(ComparisonOperator::Lt) => Some(KeyOp::Lt),
+            Some(ComparisonOperator::Le) => Some(KeyOp::Le),
+            Some(ComparisonOperator::Gt) => Some(KeyOp::Gt),
+            Some(ComparisonOperator::Ge) => Some(KeyOp::Ge),
+            Some(ComparisonOperator::Between) => Some(KeyOp::Between),
+            Some(ComparisonOperator::BeginsWith) => Some(KeyOp::BeginsWith),
+            _ => None,
+        };
+        out.push((
+            name.clone(),
+            op.map(|op| KeyTerm {
+                name: name.clone(),
+                op,
+                values,
+            }),
+        ));
+    }
+    Ok(out)
+}
+
+/// The number of values each operator takes.
+fn arity(op: KeyOp) -> usize {
+    if op == KeyOp::Between { 2 } else { 1 }
+}
+
+fn check_values(attr: &KeyAttr, term: &KeyTerm) -> Result<()> {
+    for v in &term.values {
+        if v.attribute_type() != attr.ty {
+            return Err(m::key_condition_type_mismatch());
+        }
+    }
+    if term.values.len() != arity(term.op) {
+        return Err(m::key_condition_argument_count());
+    }
+    Ok(())
+}
+
+/// Checks `terms` against the key schema of the keyspace queried, in DynamoDB's order.
+pub(crate) fn plan(schema: &KeySchema, terms: &[(String, Option<KeyTerm>)]) -> Result<KeyPlan> {
+    if terms.is_empty() || terms.len() > 2 {
+        return Err(m::key_conditions_size());
+    }
+    let size = 1 + usize::from(schema.range.is_some());
+    if terms.len() > size {
+        return Err(m::key_condition_not_supported());
+    }
+    let find = |name: &str| terms.iter().find(|(n, _)| n == name);
+    let Some((_, hash_term)) = find(&schema.hash.name) else {
+        return Err(m::key_condition_missing_key(&schema.hash.name));
+    };
+    let Some(hash_term) = hash_term else {
+        return Err(m::key_condition_not_supported());
+    };
+    if hash_term
+        .values
+        .first()
+        .is_some_and(|v| v.attribute_type() != schema.hash.ty)
+    {
+        return Err(m::key_condition_type_mismatch());
+    }
+    if hash_term.op != KeyOp::Eq {
+        return Err(m::key_condition_not_supported());
+    }
+    check_values(&schema.hash, hash_term)?;
+    let hash = hash_term.values[0].clone();
+    check_key_value(&schema.hash, &hash, true)?;
+
+    let range = match &schema.range {
+        None => None,
+        Some(r) => match find(&r.name) {
+            None if terms.len() > 1 => return Err(m::key_condition_missing_key(&r.name)),
+            None => None,
+            Some((_, None)) => return Err(m::non_indexable_condition()),
+            Some((_, Some(term))) => {
+                check_values(r, term)?;
+                for v in &term.values {
+                    check_key_value(r, v, false)?;
+                }
+                if term.op == KeyOp::BeginsWith && r.ty == AttributeType::N {
+                    return Err(m::begins_with_on_number());
+                }
+                if term.op == KeyOp::Between
+                    && !(KeyTerm {
+                        name: r.name.clone(),
+                        op: KeyOp::Le,
+                        values: vec![term.values[1].clone()],
+                    })
+                    .matches(&term.values[0])
+                {
+                    return Err(m::between_bounds());
+                }
+                Some(term.clone())
+            }
+        },
+    };
+    Ok(KeyPlan { hash, range })
+}
+
+/// Key values in a condition obey the key limits: non-empty strings and binaries, size caps.
+fn check_key_value(attr: &KeyAttr, v: &AttributeValue, is_hash: bool) -> Result<()> {
+    let len = match v {
+        AttributeValue::S(s) => s.len(),
+        AttributeValue::B(b) => b.len(),
+        _ => return Ok(()),
+    };
+    if len == 0 {
+        return Err(ddbmock_core::error::msg::item::empty_key(
+            &attr.name, attr.ty,
+        ));
+    }
+    if is_hash && len > keys::MAX_HASH_KEY_BYTES {
+        return Err(ddbmock_core::error::msg::item::hash_key_too_large());
+    }
+    if !is_hash && len > keys::MAX_RANGE_KEY_BYTES {
+        return Err(ddbmock_core::error::msg::item::range_key_too_large());
+    }
+    Ok(())
+}
+
+impl KeyPlan {
+    /// The storage range the condition selects within the partition's keys.
+    pub(crate) fn range(&self, bounds: &SortBounds) -> Result<Range> {
+        let mut r = bounds.partition();
+        let Some(term) = &self.range else {
+            return Ok(r);
+        };
+        let v = &term.values[0];
+        match term.op {
+            KeyOp::Eq => {
+                r.start = bounds.from(v, true)?;
+                r.end = bounds.to(v, true)?;
+            }
+            KeyOp::Lt => r.end = bounds.to(v, false)?,
+            KeyOp::Le => r.end = bounds.to(v, true)?,
+            KeyOp::Gt => r.start = bounds.from(v, false)?,
+            KeyOp::Ge => r.start = bounds.from(v, true)?,
+            KeyOp::Between => {
+                r.start = bounds.from(v, true)?;
+                r.end = bounds.to(&term.values[1], true)?;
+            }
+            KeyOp::BeginsWith => {
+                let b = bounds.begins_with(v)?;
+                r.start = b.start;
+                if !matches!(b.end, Bound::Unbounded) {
+                    r.end = b.end;
+                }
+            }
+            // Operators added to KeyOp later select the whole partition; the filter still applies.
+            #[allow(unreachable_patterns)]
+            _ => {}
+        }
+        Ok(r)
+    }
+
+    /// Whether an `ExclusiveStartKey`'s sort key may resume this query: it satisfies the condition,
+    /// or sits on an exclusive bound (`>` or `<`) of it.
+    pub(crate) fn admits_start(&self, sort: &AttributeValue) -> bool {
+        let Some(term) = &self.range else {
+            return true;
+        };
+        if term.matches(sort) {
+            return true;
+        }
+        matches!(term.op, KeyOp::Lt | KeyOp::Gt)
+            && (KeyTerm {
+                name: term.name.clone(),
+                op: KeyOp::Eq,
+                values: term.values.clone(),
+            })
+            .matches(sort)
+    }
+}

@@ -1,0 +1,251 @@
+//! Order-preserving key encoding, and the extraction and validation of key attributes.
+//!
+//! A table entry's storage key is `hash(pk) ‖ escape(pk) ‖ sk`: the 8-byte partition hash first, so a
+//! scan walks partitions in hash order (which gives parallel-scan segments their meaning: a segment is
+//! a hash range), then the partition key escaped to be prefix-free (two partitions never interleave,
+//! even on a hash collision), then the sort key, whose bytes sort like DynamoDB sorts the value: strings
+//! and binaries by unsigned bytes (UTF-8 for strings), numbers by value.
+
+use ddbmock_core::error::{Result, msg};
+use ddbmock_core::model::{AttributeType, AttributeValue, Number};
+
+/// The largest partition key DynamoDB accepts, in bytes.
+pub const MAX_HASH_KEY_BYTES: usize = 2048;
+/// The largest sort key DynamoDB accepts, in bytes.
+pub const MAX_RANGE_KEY_BYTES: usize = 1024;
+
+/// A key attribute of a table or index: its name and scalar type.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeyAttr {
+    /// The attribute's name.
+    pub name: String,
+    /// `S`, `N` or `B`.
+    pub ty: AttributeType,
+}
+
+/// A key schema: the partition key and the optional sort key.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeySchema {
+    /// The partition (HASH) key.
+    pub hash: KeyAttr,
+    /// The sort (RANGE) key.
+    pub range: Option<KeyAttr>,
+}
+
+impl KeySchema {
+    /// Whether `name` is one of this schema's key attributes.
+    pub fn is_key(&self, name: &str) -> bool {
+        self.hash.name == name || self.range.as_ref().is_some_and(|r| r.name == name)
+    }
+
+    /// The key attributes, partition key first.
+    pub fn attrs(&self) -> impl Iterator<Item = &KeyAttr> {
+        std::iter::once(&self.hash).chain(self.range.as_ref())
+    }
+}
+
+/// FNV-1a, then MurmurHash3's 64-bit finalizer: stable across builds and platforms (a persisted store
+/// depends on it), and fast on short keys. The finalizer matters: FNV-1a alone leaves the top bits of
+/// keys that differ only in their last bytes (`user1`, `user2`, …) equal, and parallel-scan segments
+/// are ranges of those top bits, so without it such keys would all land in one segment.
+pub fn partition_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// Appends the order-preserving bytes of a scalar key value.
+pub fn encode_scalar(value: &AttributeValue, out: &mut Vec<u8>) -> Result<()> {
+    match value {
+        AttributeValue::S(s) => out.extend_from_slice(s.as_bytes()),
+        AttributeValue::B(b) => out.extend_from_slice(b),
+        AttributeValue::N(n) => Number::parse(n)?.write_ordered_bytes(out),
+        _ => {
+            return Err(msg::validation(
+                "The provided key element does not match the schema",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Appends `bytes` so that the result is prefix-free and still sorts like `bytes`: each 0x00 becomes
+/// 0x00 0xFF and the end is marked by 0x00 0x01.
+pub fn escape_into(bytes: &[u8], out: &mut Vec<u8>) {
+    for &b in bytes {
+        out.push(b);
+        if b == 0 {
+            out.push(0xFF);
+        }
+    }
+    out.extend_from_slice(&[0, 1]);
+}
+
+/// The storage prefix shared by every entry of one partition: `hash ‖ escape(pk)`.
+pub fn partition_prefix(pk: &AttributeValue) -> Result<Vec<u8>> {
+    let mut raw = Vec::with_capacity(32);
+    encode_scalar(pk, &mut raw)?;
+    let mut out = Vec::with_capacity(raw.len() + 12);
+    out.extend_from_slice(&partition_hash(&raw).to_be_bytes());
+    escape_into(&raw, &mut out);
+    Ok(out)
+}
+
+/// The storage key of an entry with partition key `pk` and sort key `sk`.
+pub fn entry_key(pk: &AttributeValue, sk: Option<&AttributeValue>) -> Result<Vec<u8>> {
+    let mut out = partition_prefix(pk)?;
+    if let Some(sk) = sk {
+        encode_scalar(sk, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// Bytes of a key value for DynamoDB's key size limits (numbers by their canonical text's digits).
+fn key_value_len(value: &AttributeValue) -> usize {
+    match value {
+        AttributeValue::S(s) => s.len(),
+        AttributeValue::B(b) => b.len(),
+        AttributeValue::N(n) => n.len(),
+        _ => 0,
+    }
+}
+
+/// Validates the key attributes of an item being written, as PutItem does.
+pub fn validate_item_key(schema: &KeySchema, item: &ddbmock_core::model::Item) -> Result<()> {
+    for attr in schema.attrs() {
+        let Some(value) = item.get(&attr.name) else {
+            return Err(msg::item::missing_key(&attr.name));
+        };
+        check_key_value(attr, value, attr == &schema.hash)?;
+    }
+    Ok(())
+}
+
+fn check_key_value(attr: &KeyAttr, value: &AttributeValue, is_hash: bool) -> Result<()> {
+    if value.attribute_type() != attr.ty {
+        return Err(msg::item::key_type_mismatch(
+            &attr.name,
+            attr.ty,
+            value.attribute_type(),
+        ));
+    }
+    check_key_size(attr, value, is_hash)
+}
+
+fn check_key_size(attr: &KeyAttr, value: &AttributeValue, is_hash: bool) -> Result<()> {
+    let len = key_value_len(value);
+    if len == 0 && attr.ty != AttributeType::N {
+        return Err(msg::item::empty_key(&attr.name, attr.ty));
+    }
+    if is_hash && len > MAX_HASH_KEY_BYTES {
+        return Err(msg::item::hash_key_too_large());
+    }
+    if !is_hash && len > MAX_RANGE_KEY_BYTES {
+        return Err(msg::item::range_key_too_large());
+    }
+    Ok(())
+}
+
+/// Validates a `Key` parameter (GetItem, DeleteItem, UpdateItem): exactly the schema's attributes, of
+/// the schema's types.
+pub fn validate_key(schema: &KeySchema, key: &ddbmock_core::model::Item) -> Result<()> {
+    let expected = 1 + usize::from(schema.range.is_some());
+    if key.len() != expected {
+        return Err(msg::item::key_schema_mismatch());
+    }
+    for attr in schema.attrs() {
+        match key.get(&attr.name) {
+            Some(v) if v.attribute_type() == attr.ty => {
+                check_key_size(attr, v, attr == &schema.hash)?;
+            }
+            _ => return Err(msg::item::key_schema_mismatch()),
+        }
+    }
+    Ok(())
+}
+
+/// The storage key of an item (or a `Key` map) under `schema`; the key must have been validated.
+pub fn item_storage_key(schema: &KeySchema, item: &ddbmock_core::model::Item) -> Result<Vec<u8>> {
+    let pk = item
+        .get(&schema.hash.name)
+        .ok_or_else(msg::item::key_schema_mismatch)?;
+    let sk = match &schema.range {
+        Some(r) => Some(
+            item.get(&r.name)
+                .ok_or_else(msg::item::key_schema_mismatch)?,
+        ),
+        None => None,
+    };
+    entry_key(pk, sk)
+}
+
+/// The key attributes of `item`, as a `Key` map.
+pub fn key_of(schema: &KeySchema, item: &ddbmock_core::model::Item) -> ddbmock_core::model::Item {
+    schema
+        .attrs()
+        .filter_map(|a| item.get(&a.name).map(|v| (a.name.clone(), v.clone())))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &str) -> AttributeValue {
+        AttributeValue::S(v.to_owned())
+    }
+    fn n(v: &str) -> AttributeValue {
+        AttributeValue::N(v.to_owned())
+    }
+
+    #[test]
+    fn sort_keys_order_like_dynamodb() {
+        let pk = s("p");
+        let order = |vals: &[AttributeValue]| {
+            let keys: Vec<_> = vals
+                .iter()
+                .map(|v| entry_key(&pk, Some(v)).unwrap())
+                .collect();
+            let mut sorted = keys.clone();
+            sorted.sort();
+            assert_eq!(keys, sorted, "{vals:?}");
+        };
+        order(&[
+            n("-100"),
+            n("-1.5"),
+            n("-1"),
+            n("0"),
+            n("0.001"),
+            n("2"),
+            n("10"),
+            n("1e20"),
+        ]);
+        order(&[s(""), s("A"), s("B"), s("a"), s("ab"), s("é"), s("中")]);
+        order(&[
+            AttributeValue::B(vec![]),
+            AttributeValue::B(vec![0]),
+            AttributeValue::B(vec![0, 0]),
+            AttributeValue::B(vec![1]),
+            AttributeValue::B(vec![0xFF]),
+        ]);
+    }
+
+    #[test]
+    fn escaped_partition_keys_are_prefix_free() {
+        let enc = |b: &[u8]| {
+            let mut out = Vec::new();
+            escape_into(b, &mut out);
+            out
+        };
+        let (a, b) = (enc(&[1]), enc(&[1, 0]));
+        assert!(!a.starts_with(&b) && !b.starts_with(&a));
+        assert!(a < b, "escaping keeps the order of the raw bytes");
+    }
+}

@@ -1,0 +1,534 @@
+//! The engine: DynamoDB's semantics over a [`Storage`], behind the [`DynamoDb`] trait.
+//!
+//! One file per operation, each validating its request and then applying it; `write` is the shared
+//! write path (index maintenance, counters) that every item write goes through.
+
+mod batch_get;
+
+mod batch_write;
+mod billing;
+pub mod capacity;
+mod clock;
+mod create_table;
+mod delete_item;
+mod delete_table;
+mod describe_table;
+mod dropped;
+mod expressions;
+mod get_item;
+mod gsi_update;
+mod idempotency;
+mod index_epoch;
+mod item_collections;
+mod key_conditions;
+pub mod keys;
+mod limits;
+mod list_tables;
+mod locks;
+pub mod meter;
+mod paging;
+mod put_item;
+mod query;
+mod read_params;
+mod scan;
+mod select;
+mod streams;
+mod table;
+mod tags;
+mod transact_get;
+#[cfg(test)]
+mod transact_tests;
+mod transact_write;
+mod ttl;
+mod ttl_sweep;
+mod update_item;
+mod update_table;
+mod validate;
+mod write;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use async_trait::async_trait;
+use parking_lot::RwLock;
+
+pub use billing::{CapacityReport, Prices, TableReport};
+pub use clock::Clock;
+pub use item_collections::DEFAULT_COLLECTION_LIMIT;
+pub use streams::StreamRecords;
+pub use table::{Index, Projected, Stats, Table};
+
+use crate::storage::{MemoryStorage, SpaceId, SqliteStorage, Storage, StorageError};
+use ddbmock_core::api::DynamoDb;
+use ddbmock_core::error::{Error, Result, msg};
+use ddbmock_core::operation::*;
+
+/// Where the engine pretends to be (the region and account in ARNs), and how its time-to-live
+/// process behaves.
+#[derive(Clone, Debug)]
+pub struct EngineConfig {
+    /// The region in ARNs and stream records (`us-east-1` by default).
+    pub region: String,
+    /// The account id in ARNs (`000000000000` by default, as DynamoDB Local uses).
+    pub account_id: String,
+    /// How long a global secondary index added by UpdateTable backfills (`CREATING`, `Backfilling`
+    /// true) before it turns `ACTIVE`, on the engine's clock. Zero (the default) makes it `ACTIVE`
+    /// at once; a delay lets tests observe the transition, and what DynamoDB refuses meanwhile
+    /// (reads of the index, and creating or deleting another index). The backfill follows the
+    /// table's `UPDATING` transition of `table_status_delay`, during which the index is
+    /// `CREATING` with `Backfilling` false, as in DynamoDB's resource allocation phase; the table
+    /// is `ACTIVE` again while the index backfills.
+    pub index_creation_delay: std::time::Duration,
+    /// How long after its expiry time an item is deleted (0 by default: at the next sweep).
+    /// DynamoDB deletes expired items within days; a delay simulates the window in which an expired
+    /// item is still readable.
+    pub ttl_deletion_delay: std::time::Duration,
+    /// How often the sweeper runs on the system clock (1 second by default). A manual clock sweeps
+    /// on every `advance` and `set` instead.
+    pub ttl_sweep_interval: std::time::Duration,
+    /// How long after an UpdateTimeToLive another is refused (one hour by default, as DynamoDB
+    /// documents).
+    pub ttl_change_cooldown: std::time::Duration,
+    /// How long CreateTable and UpdateTable keep a table `CREATING` or `UPDATING` on the engine's
+    /// clock (zero, the default, makes them `ACTIVE` at once). Meanwhile item operations on a
+    /// creating table get `ResourceNotFoundException`, and UpdateTable and DeleteTable get
+    /// `ResourceInUseException`, as on DynamoDB. A global secondary index that UpdateTable deletes
+    /// is described `DELETING` for as long as the table is `UPDATING`, and is gone at once for reads
+    /// and writes.
+    pub table_status_delay: std::time::Duration,
+    /// The throughput simulation: off by default; when on, provisioned tables and indexes enforce
+    /// their capacity with DynamoDB's burst allowance.
+    pub throttle: meter::ThrottleConfig,
+    /// The largest an item collection (the items of one partition key value in a table with local
+    /// secondary indexes, and their index entries) may grow, in bytes:
+    /// [`DEFAULT_COLLECTION_LIMIT`] (10 GB) by default, as on DynamoDB. A write that would take a
+    /// collection over it fails with `ItemCollectionSizeLimitExceededException`; tests can set a
+    /// small limit to reach it.
+    pub item_collection_size_limit: u64,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            region: "us-east-1".to_owned(),
+            account_id: "000000000000".to_owned(),
+            index_creation_delay: std::time::Duration::ZERO,
+            ttl_deletion_delay: std::time::Duration::ZERO,
+            ttl_sweep_interval: std::time::Duration::from_secs(1),
+            ttl_change_cooldown: std::time::Duration::from_secs(3600),
+            table_status_delay: std::time::Duration::ZERO,
+            throttle: meter::ThrottleConfig::default(),
+            item_collection_size_limit: DEFAULT_COLLECTION_LIMIT,
+        }
+    }
+}
+
+/// A DynamoDB engine: cheap to clone (clones share the same tables), `Send + Sync`.
+///
+/// Locking: the catalog of tables sits behind a read-write lock taken only to look a table up or to
+/// change the set of tables; item writes lock only their item's stripe (see `locks`), so requests on
+/// different items proceed in parallel.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    storage: Arc<dyn Storage>,
+    tables: RwLock<BTreeMap<String, Arc<Table>>>,
+    locks: locks::ItemLocks,
+    tokens: idempotency::Tokens,
+    clock: Clock,
+    config: EngineConfig,
+    next_space: AtomicU64,
+    streams: streams::Streams,
+    ttl: ttl_sweep::TtlState,
+    meter: meter::Meter,
+    /// Whether some table is DELETING, so lookups first finish the deletions that are due.
+    pending_deletes: std::sync::atomic::AtomicBool,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("tables", &self.inner.tables.read().len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Engine {
+    /// A new, empty, in-memory engine on the system clock.
+    pub fn memory() -> Self {
+        Self::assemble(
+            Arc::new(MemoryStorage::new()),
+            BTreeMap::new(),
+            Clock::system(),
+            EngineConfig::default(),
+            1,
+        )
+    }
+
+    /// An engine on the ddbmock SQLite database at `path` (created if the file is missing or empty),
+    /// restoring the tables it holds, on the system clock. See [`SqliteStorage::open`] for the file
+    /// checks and [`crate::storage::Durability`] for what a committed write survives.
+    pub fn sqlite(path: impl AsRef<std::path::Path>) -> Result<Self, StorageError> {
+        Self::with_storage(
+            Arc::new(SqliteStorage::open(path)?),
+            Clock::system(),
+            EngineConfig::default(),
+        )
+    }
+
+    /// A new, empty engine on a temporary SQLite database, deleted when the engine and its clones are
+    /// dropped.
+    pub fn temp_sqlite() -> Result<Self, StorageError> {
+        Ok(Self::assemble(
+            Arc::new(SqliteStorage::temp()?),
+            BTreeMap::new(),
+            Clock::system(),
+            EngineConfig::default(),
+            1,
+        ))
+    }
+
+    /// An engine over `storage`, restoring the tables the store already holds.
+    pub fn with_storage(
+        storage: Arc<dyn Storage>,
+        clock: Clock,
+        config: EngineConfig,
+    ) -> Result<Self, StorageError> {
+        let mut tables = BTreeMap::new();
+        let mut max_space = 0;
+        for (name, blob) in storage.metadata()? {
+            if !name.starts_with("table/") {
+                continue;
+            }
+            let table: Table = serde_json::from_slice(&blob)
+                .map_err(|e| StorageError::Backend(format!("table metadata {name}: {e}")))?;
+            max_space = max_space.max(table.space);
+            for i in &table.indexes {
+                max_space = max_space.max(i.space);
+            }
+            write::recount(&*storage, &table)?;
+            item_collections::recount(&*storage, &table)?;
+            tables.insert(table.name().to_owned(), Arc::new(table));
+        }
+        Ok(Self::assemble(
+            storage,
+            tables,
+            clock,
+            config,
+            max_space + 1,
+        ))
+    }
+
+    fn assemble(
+        storage: Arc<dyn Storage>,
+        tables: BTreeMap<String, Arc<Table>>,
+        clock: Clock,
+        config: EngineConfig,
+        next_space: SpaceId,
+    ) -> Self {
+        let engine = Engine {
+            inner: Arc::new_cyclic(|weak| Inner {
+                storage,
+                tables: RwLock::new(tables),
+                locks: locks::ItemLocks::default(),
+                tokens: idempotency::Tokens::default(),
+                clock,
+                config,
+                next_space: AtomicU64::new(next_space),
+                streams: streams::Streams::default(),
+                ttl: ttl_sweep::TtlState::new(weak.clone()),
+                meter: meter::Meter::default(),
+                pending_deletes: std::sync::atomic::AtomicBool::new(true),
+            }),
+        };
+        engine.restore_streams();
+        engine.start_ttl();
+        engine
+    }
+
+    /// A new, empty, in-memory engine on `clock`.
+    pub fn memory_with_clock(clock: Clock) -> Self {
+        Self::assemble(
+            Arc::new(MemoryStorage::new()),
+            BTreeMap::new(),
+            clock,
+            EngineConfig::default(),
+            1,
+        )
+    }
+
+    /// A new, empty, in-memory engine on `clock`, configured by `config` (region, account, TTL).
+    pub fn memory_with_config(clock: Clock, config: EngineConfig) -> Self {
+        Self::assemble(
+            Arc::new(MemoryStorage::new()),
+            BTreeMap::new(),
+            clock,
+            config,
+            1,
+        )
+    }
+
+    /// The engine's clock: tests built with a manual clock advance it here.
+    pub fn clock(&self) -> &Clock {
+        &self.inner.clock
+    }
+
+    /// The engine's region and account.
+    pub fn config(&self) -> &EngineConfig {
+        &self.inner.config
+    }
+
+    /// The store under this engine.
+    pub fn storage(&self) -> &Arc<dyn Storage> {
+        &self.inner.storage
+    }
+
+    /// A copy-on-write fork: a new engine holding the same tables and items, evolving independently.
+    pub fn fork(&self) -> Result<Engine, StorageError> {
+        Engine::with_storage(
+            self.inner.storage.fork()?,
+            self.inner.clock.clone(),
+            self.inner.config.clone(),
+        )
+    }
+
+    /// The table a table-level operation (DescribeTable, DescribeTimeToLive, tags) addresses,
+    /// whatever its status.
+    pub(crate) fn table_any(&self, name: &str) -> Result<Arc<Table>> {
+        self.purge_deleted();
+        self.inner
+            .tables
+            .read()
+            .get(name)
+            .cloned()
+            .ok_or_else(msg::table_not_found)
+    }
+
+    /// The table an item operation addresses: a table still being created is not found yet.
+    pub(crate) fn table(&self, name: &str) -> Result<Arc<Table>> {
+        self.purge_deleted();
+        let table = self
+            .inner
+            .tables
+            .read()
+            .get(name)
+            .cloned()
+            .ok_or_else(msg::table_not_found)?;
+        // Most tables are in no transition; only those need the clock.
+        if table.transition.is_some()
+            && matches!(
+                table.transition_at(self.inner.clock.epoch_seconds()),
+                Some(TableStatus::Creating | TableStatus::Deleting)
+            )
+        {
+            return Err(msg::table_not_found());
+        }
+        Ok(table)
+    }
+
+    /// Refuses a table change while another one is in progress.
+    pub(crate) fn check_not_in_transition(&self, table: &Table) -> Result<()> {
+        let name = table.name();
+        match table.transition_at(self.inner.clock.epoch_seconds()) {
+            Some(TableStatus::Creating) => Err(msg::table::still_in_use(&format!(
+                "Table is being created: {name}"
+            ))),
+            Some(TableStatus::Deleting) => Err(msg::table::still_in_use(&format!(
+                "Table is being deleted: {name}"
+            ))),
+            Some(_) => Err(msg::table::still_in_use(&format!(
+                "Table is being updated: {name}"
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// The transition a table change starts, when transitions take time.
+    pub(crate) fn transition(&self, status: TableStatus) -> Option<(TableStatus, f64)> {
+        let delay = self.inner.config.table_status_delay;
+        (!delay.is_zero()).then(|| {
+            (
+                status,
+                self.inner.clock.epoch_seconds() + delay.as_secs_f64(),
+            )
+        })
+    }
+
+    /// Persists a table's metadata (the catalog entry is published by the caller).
+    fn store_table(&self, table: &Table) -> Result<()> {
+        let blob =
+            serde_json::to_vec(table).map_err(|e| Error::InternalServerError(e.to_string()))?;
+        self.inner
+            .storage
+            .write(vec![crate::storage::Write::Meta {
+                name: Table::meta_name(table.name()),
+                value: Some(blob),
+            }])
+            .map_err(storage_error)
+    }
+
+    /// Replaces a table's settings with `change`'s result, persisted, under the catalog lock.
+    fn change_table(
+        &self,
+        name: &str,
+        missing: impl FnOnce() -> Error,
+        change: impl FnOnce(&Table) -> Result<Table>,
+    ) -> Result<Arc<Table>> {
+        let mut tables = self.inner.tables.write();
+        let current = tables.get(name).cloned().ok_or_else(missing)?;
+        let next = Arc::new(change(&current)?);
+        self.store_table(&next)?;
+        tables.insert(name.to_owned(), next.clone());
+        Ok(next)
+    }
+
+    /// Locks one item for a single-item write; `TransactionConflictException` when a transaction
+    /// is writing it now (see `transact_write` for the conflict model).
+    /// Locks one item for the engine's own work (index backfill, TTL deletion), which is no request
+    /// and so never reports a conflict: it waits for an in-flight transaction on the item to end.
+    fn lock_item_waiting(&self, space: SpaceId, key: &[u8]) -> locks::Held<'_> {
+        loop {
+            match self.inner.locks.lock_single(space, key) {
+                Ok(held) => return held,
+                Err(_) => std::thread::yield_now(),
+            }
+        }
+    }
+
+    fn lock_item(&self, space: SpaceId, key: &[u8]) -> Result<locks::Held<'_>> {
+        self.inner
+            .locks
+            .lock_single(space, key)
+            .map_err(|_| msg::transact::transaction_conflict())
+    }
+
+    fn new_space(&self) -> SpaceId {
+        self.inner.next_space.fetch_add(1, Ordering::Relaxed)
+    }
+
+    fn arn(&self, table: &str) -> String {
+        format!(
+            "arn:aws:dynamodb:{}:{}:table/{table}",
+            self.inner.config.region, self.inner.config.account_id
+        )
+    }
+}
+
+/// A store failure as `InternalServerError`. A keyspace dropped under a request is no such failure:
+/// see [`Engine::dropped`].
+pub(crate) fn storage_error(e: StorageError) -> Error {
+    Error::InternalServerError(format!("Internal server error: {e}"))
+}
+
+#[async_trait]
+impl DynamoDb for Engine {
+    async fn create_table(&self, input: CreateTableInput) -> Result<CreateTableOutput> {
+        self.create_table_now(input)
+    }
+
+    async fn describe_table(&self, input: DescribeTableInput) -> Result<DescribeTableOutput> {
+        self.describe_table_now(input)
+    }
+
+    async fn list_tables(&self, input: ListTablesInput) -> Result<ListTablesOutput> {
+        self.list_tables_now(input)
+    }
+
+    async fn update_table(&self, input: UpdateTableInput) -> Result<UpdateTableOutput> {
+        self.update_table_now(input)
+    }
+
+    async fn delete_table(&self, input: DeleteTableInput) -> Result<DeleteTableOutput> {
+        self.delete_table_now(input)
+    }
+
+    async fn put_item(&self, input: PutItemInput) -> Result<PutItemOutput> {
+        self.put_item_now(input)
+    }
+
+    async fn get_item(&self, input: GetItemInput) -> Result<GetItemOutput> {
+        self.get_item_now(input)
+    }
+
+    async fn update_item(&self, input: UpdateItemInput) -> Result<UpdateItemOutput> {
+        self.update_item_now(input)
+    }
+
+    async fn delete_item(&self, input: DeleteItemInput) -> Result<DeleteItemOutput> {
+        self.delete_item_now(input)
+    }
+
+    async fn query(&self, input: QueryInput) -> Result<QueryOutput> {
+        self.query_now(input)
+    }
+
+    async fn scan(&self, input: ScanInput) -> Result<ScanOutput> {
+        self.scan_now(input)
+    }
+
+    async fn batch_get_item(&self, input: BatchGetItemInput) -> Result<BatchGetItemOutput> {
+        self.batch_get_now(input)
+    }
+
+    async fn batch_write_item(&self, input: BatchWriteItemInput) -> Result<BatchWriteItemOutput> {
+        self.batch_write_now(input)
+    }
+
+    async fn transact_get_items(
+        &self,
+        input: TransactGetItemsInput,
+    ) -> Result<TransactGetItemsOutput> {
+        self.transact_get_now(input)
+    }
+
+    async fn transact_write_items(
+        &self,
+        input: TransactWriteItemsInput,
+    ) -> Result<TransactWriteItemsOutput> {
+        self.transact_write_now(input)
+    }
+
+    async fn update_time_to_live(
+        &self,
+        input: UpdateTimeToLiveInput,
+    ) -> Result<UpdateTimeToLiveOutput> {
+        self.update_ttl_now(input)
+    }
+
+    async fn describe_time_to_live(
+        &self,
+        input: DescribeTimeToLiveInput,
+    ) -> Result<DescribeTimeToLiveOutput> {
+        self.describe_ttl_now(input)
+    }
+
+    async fn tag_resource(&self, input: TagResourceInput) -> Result<TagResourceOutput> {
+        self.tag_resource_now(input)
+    }
+
+    async fn untag_resource(&self, input: UntagResourceInput) -> Result<UntagResourceOutput> {
+        self.untag_resource_now(input)
+    }
+
+    async fn list_tags_of_resource(
+        &self,
+        input: ListTagsOfResourceInput,
+    ) -> Result<ListTagsOfResourceOutput> {
+        self.list_tags_now(input)
+    }
+
+    async fn describe_limits(&self, _input: DescribeLimitsInput) -> Result<DescribeLimitsOutput> {
+        self.describe_limits_now()
+    }
+
+    async fn describe_endpoints(
+        &self,
+        _input: DescribeEndpointsInput,
+    ) -> Result<DescribeEndpointsOutput> {
+        self.describe_endpoints_now()
+    }
+}

@@ -1,0 +1,414 @@
+//! What Query and Scan share: the keyspace they read (a table or one of its indexes), key ranges in
+//! that keyspace, `ExclusiveStartKey` → resume position, and the page reader that stops at `Limit`
+//! or at 1 MB, so that each page costs O(log n + page) whatever the table's size.
+
+use std::ops::{Bound, ControlFlow};
+use std::sync::Arc;
+
+use super::keys::{self, KeyAttr, KeySchema, encode_scalar, escape_into};
+use super::table::{Index, Projected, Table};
+use super::write::index_entry_key;
+use crate::storage::{SpaceId, Storage, StorageError};
+use ddbmock_core::error::msg::query as m;
+use ddbmock_core::error::{Result, msg};
+use ddbmock_core::model::{AttributeValue, Item, attribute_value_size, item_size};
+
+/// DynamoDB stops a page once it has read 1 MB, measured on the items (or index entries) read,
+/// before any filter or projection.
+pub(crate) const PAGE_BYTES: usize = 1024 * 1024;
+
+/// The keyspace a Query or Scan reads: the table, or one of its indexes.
+#[derive(Clone, Copy)]
+pub(crate) struct Target<'a> {
+    pub(crate) table: &'a Table,
+    pub(crate) index: Option<&'a Index>,
+}
+
+impl<'a> Target<'a> {
+    /// Resolves `IndexName` (absent: the table itself).
+    pub(crate) fn of(table: &'a Table, index: Option<&str>) -> Result<Self> {
+        let index = match index {
+            Some(name) => Some(table.index(name).ok_or_else(|| m::no_such_index(name))?),
+            None => None,
+        };
+        Ok(Target { table, index })
+    }
+
+    /// The key schema of the keyspace read.
+    pub(crate) fn key(&self) -> &'a KeySchema {
+        self.index.map_or(&self.table.key, |i| &i.key)
+    }
+
+    pub(crate) fn space(&self) -> SpaceId {
+        self.index.map_or(self.table.space, |i| i.space)
+    }
+
+    pub(crate) fn is_gsi(&self) -> bool {
+        self.index.is_some_and(|i| !i.local)
+    }
+
+    /// Whether entries of this keyspace are whole items.
+    pub(crate) fn projects_all(&self) -> bool {
+        self.index.is_none_or(|i| i.projected == Projected::All)
+    }
+
+    /// Whether an entry of this keyspace carries attribute `name`.
+    pub(crate) fn projects(&self, name: &str) -> bool {
+        match self.index {
+            None => true,
+            Some(i) => match &i.projected {
+                Projected::All => true,
+                Projected::KeysOnly => self.table.key.is_key(name) || i.key.is_key(name),
+                Projected::Include(attrs) => {
+                    self.table.key.is_key(name)
+                        || i.key.is_key(name)
+                        || attrs.iter().any(|a| a == name)
+                }
+            },
+        }
+    }
+
+    /// The attributes of `LastEvaluatedKey` and `ExclusiveStartKey`: the table's keys, then the
+    /// index's keys not already among them.
+    pub(crate) fn start_key_attrs(&self) -> Vec<&'a KeyAttr> {
+        let mut attrs: Vec<&KeyAttr> = self.table.key.attrs().collect();
+        if let Some(i) = self.index {
+            for a in i.key.attrs() {
+                if !attrs.iter().any(|t| t.name == a.name) {
+                    attrs.push(a);
+                }
+            }
+        }
+        attrs
+    }
+
+    /// The `LastEvaluatedKey` of an entry of this keyspace.
+    pub(crate) fn last_key(&self, entry: &Item) -> Item {
+        self.start_key_attrs()
+            .into_iter()
+            .filter_map(|a| entry.get(&a.name).map(|v| (a.name.clone(), v.clone())))
+            .collect()
+    }
+
+    /// Checks an `ExclusiveStartKey` against the keyspace's key attributes and returns its storage
+    /// key there.
+    pub(crate) fn start_key(&self, esk: &Item) -> Result<Vec<u8>> {
+        let attrs = self.start_key_attrs();
+        if esk.len() != attrs.len() || attrs.iter().any(|a| !esk.contains_key(&a.name)) {
+            return Err(match self.index {
+                Some(_) => m::start_key_invalid(),
+                None => m::start_key_schema("The provided key element does not match the schema"),
+            });
+        }
+        let table_key = keys::key_of(&self.table.key, esk);
+        keys::validate_key(&self.table.key, &table_key)
+            .map_err(|e| m::start_key_schema(&e.message()))?;
+        if let Some(i) = self.index {
+            for a in i.key.attrs() {
+                if esk.get(&a.name).map(AttributeValue::attribute_type) != Some(a.ty) {
+                    return Err(m::start_key_schema(
+                        "The provided key element does not match the schema",
+                    ));
+                }
+            }
+        }
+        self.entry_key(esk)
+    }
+
+    /// The storage key, in this keyspace, of an entry holding `attrs`' key attributes.
+    pub(crate) fn entry_key(&self, attrs: &Item) -> Result<Vec<u8>> {
+        let table_key = keys::item_storage_key(&self.table.key, attrs)?;
+        match self.index {
+            None => Ok(table_key),
+            Some(i) => index_entry_key(i, &table_key, attrs),
+        }
+    }
+
+    /// The partition hash of an entry (the first eight bytes of its storage key).
+    pub(crate) fn partition_hash(&self, attrs: &Item) -> Result<u64> {
+        let pk = attrs
+            .get(&self.key().hash.name)
+            .ok_or_else(msg::item::key_schema_mismatch)?;
+        let mut raw = Vec::new();
+        encode_scalar(pk, &mut raw)?;
+        Ok(keys::partition_hash(&raw))
+    }
+
+    /// Sort-key bounds within the partition whose storage prefix is `prefix`. Table entries end
+    /// with the sort key's raw bytes; index entries with its escaped bytes and then the table key,
+    /// so bounds on an index must step over every entry sharing a sort key value.
+    pub(crate) fn sort_bounds(&self, prefix: &[u8]) -> SortBounds {
+        SortBounds {
+            prefix: prefix.to_vec(),
+            escaped: self.index.is_some(),
+        }
+    }
+}
+
+/// Builds storage bounds for sort key conditions within one partition.
+pub(crate) struct SortBounds {
+    prefix: Vec<u8>,
+    escaped: bool,
+}
+
+impl SortBounds {
+    fn body(&self, v: &AttributeValue) -> Result<Vec<u8>> {
+        let mut raw = Vec::new();
+        encode_scalar(v, &mut raw)?;
+        let mut out = self.prefix.clone();
+        if self.escaped {
+            escape_into(&raw, &mut out);
+            // Drop the terminator: the body alone is a prefix of every entry with this value.
+            out.truncate(out.len() - 2);
+        } else {
+            out.extend_from_slice(&raw);
+        }
+        Ok(out)
+    }
+
+    /// Just past every entry whose sort key is `v`: on an index, after the terminator `00 01`
+    /// and any table key that follows it.
+    fn past(&self, v: &AttributeValue) -> Result<Vec<u8>> {
+        let mut out = self.body(v)?;
+        out.extend_from_slice(&[0, 2]);
+        Ok(out)
+    }
+
+    /// The whole partition.
+    pub(crate) fn partition(&self) -> Range {
+        Range {
+            start: Bound::Included(self.prefix.clone()),
+            end: successor(&self.prefix).map_or(Bound::Unbounded, Bound::Excluded),
+        }
+    }
+
+    /// Entries whose sort key is at least `v` (`inclusive`) or above it.
+    pub(crate) fn from(&self, v: &AttributeValue, inclusive: bool) -> Result<Bound<Vec<u8>>> {
+        Ok(match (inclusive, self.escaped) {
+            (true, _) => Bound::Included(self.body(v)?),
+            (false, false) => Bound::Excluded(self.body(v)?),
+            (false, true) => Bound::Included(self.past(v)?),
+        })
+    }
+
+    /// Entries whose sort key is at most `v` (`inclusive`) or below it.
+    pub(crate) fn to(&self, v: &AttributeValue, inclusive: bool) -> Result<Bound<Vec<u8>>> {
+        Ok(match (inclusive, self.escaped) {
+            (false, _) => Bound::Excluded(self.body(v)?),
+            (true, false) => Bound::Included(self.body(v)?),
+            (true, true) => Bound::Excluded(self.past(v)?),
+        })
+    }
+
+    /// Entries whose sort key starts with `prefix` (bytes of a string or binary).
+    pub(crate) fn begins_with(&self, prefix: &AttributeValue) -> Result<Range> {
+        let body = self.body(prefix)?;
+        let end = successor(&body).map_or(Bound::Unbounded, Bound::Excluded);
+        Ok(Range {
+            start: Bound::Included(body),
+            end,
+        })
+    }
+}
+
+/// The smallest byte string greater than every string starting with `bytes`, if any.
+pub(crate) fn successor(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = bytes.to_vec();
+    while let Some(last) = out.pop() {
+        if last < 0xFF {
+            out.push(last + 1);
+            return Some(out);
+        }
+    }
+    None
+}
+
+/// A range of storage keys.
+#[derive(Clone, Debug)]
+pub(crate) struct Range {
+    pub(crate) start: Bound<Vec<u8>>,
+    pub(crate) end: Bound<Vec<u8>>,
+}
+
+impl Range {
+    /// Every key.
+    pub(crate) fn all() -> Self {
+        Range {
+            start: Bound::Unbounded,
+            end: Bound::Unbounded,
+        }
+    }
+
+    /// The keys whose 8-byte partition hash falls in parallel-scan segment `segment` of `total`:
+    /// the hash space cut into `total` equal slices, so each partition lands in exactly one.
+    pub(crate) fn segment(segment: u64, total: u64) -> Self {
+        let (lo, hi) = segment_hashes(segment, total);
+        Range {
+            start: Bound::Included(lo.to_be_bytes().to_vec()),
+            end: match hi {
+                Some(hi) => Bound::Excluded(hi.to_be_bytes().to_vec()),
+                None => Bound::Unbounded,
+            },
+        }
+    }
+
+    /// Resumes after `key`: reading forward, the range starts past it; backward, it ends before it.
+    /// The tighter of the two bounds wins, so a start key outside the range cannot widen it.
+    pub(crate) fn resume_after(&mut self, key: Vec<u8>, reverse: bool) {
+        if reverse {
+            let tighter = match &self.end {
+                Bound::Unbounded => true,
+                Bound::Included(e) | Bound::Excluded(e) => key <= *e,
+            };
+            if tighter {
+                self.end = Bound::Excluded(key);
+            }
+        } else {
+            let tighter = match &self.start {
+                Bound::Unbounded => true,
+                Bound::Included(s) | Bound::Excluded(s) => key >= *s,
+            };
+            if tighter {
+                self.start = Bound::Excluded(key);
+            }
+        }
+    }
+}
+
+/// The first hash of segment `segment` of `total`, and the first hash past it (`None`: the end).
+pub(crate) fn segment_hashes(segment: u64, total: u64) -> (u64, Option<u64>) {
+    let total = u128::from(total.max(1));
+    let at = |s: u64| -> u128 { (u128::from(s) << 64) / total };
+    let lo = u64::try_from(at(segment)).unwrap_or(u64::MAX);
+    let hi = u64::try_from(at(segment + 1)).ok();
+    (lo, hi)
+}
+
+/// One page read from a keyspace: the entries evaluated, in order.
+pub(crate) struct Page {
+    /// Every entry read (before any filter).
+    pub(crate) entries: Vec<Arc<Item>>,
+    /// Whether reading stopped at `Limit` or at 1 MB rather than at the end of the range, so that
+    /// `LastEvaluatedKey` is due.
+    pub(crate) truncated: bool,
+}
+
+/// Reads entries of `range` in `space`, in key order (descending when `reverse`), until `limit`
+/// entries or 1 MB have been read. The caller maps a store failure (see `Engine::dropped`).
+pub(crate) fn read_page(
+    storage: &dyn Storage,
+    space: SpaceId,
+    range: &Range,
+    reverse: bool,
+    limit: Option<usize>,
+) -> Result<Page, StorageError> {
+    let mut entries: Vec<Arc<Item>> = Vec::new();
+    // The exact size (DynamoDB's formula parses every number) only matters near 1 MB: until a cheap
+    // upper bound reaches it, the exact sum cannot either. Past that point sizes are exact.
+    let mut bound = 0usize;
+    let mut exact: Option<usize> = None;
+    let mut truncated = false;
+    // Stores treat an empty or inverted range (a condition no key satisfies) as no entries.
+    storage.scan(
+        space,
+        as_slice(&range.start),
+        as_slice(&range.end),
+        reverse,
+        &mut |_, item| {
+            entries.push(item.clone());
+            let full = match exact.as_mut() {
+                Some(sum) => {
+                    *sum = sum.saturating_add(item_size(item));
+                    *sum >= PAGE_BYTES
+                }
+                None => {
+                    bound = bound.saturating_add(size_bound(item));
+                    if bound >= PAGE_BYTES {
+                        let sum = entries
+                            .iter()
+                            .fold(0usize, |t, e| t.saturating_add(item_size(e)));
+                        exact = Some(sum);
+                        sum >= PAGE_BYTES
+                    } else {
+                        false
+                    }
+                }
+            };
+            if limit.is_some_and(|l| entries.len() >= l) || full {
+                truncated = true;
+                return ControlFlow::Break(());
+            }
+            ControlFlow::Continue(())
+        },
+    )?;
+    Ok(Page { entries, truncated })
+}
+
+/// An upper bound of [`item_size`] that parses no number: a number's size is at most its text's
+/// length plus two (one byte per two digits, one of exponent, one of sign).
+fn size_bound(item: &Item) -> usize {
+    item.iter().fold(0usize, |total, (name, value)| {
+        let v = match value {
+            AttributeValue::S(s) => s.len(),
+            AttributeValue::B(b) => b.len(),
+            AttributeValue::N(n) => n.len() + 2,
+            AttributeValue::Bool(_) | AttributeValue::Null(_) => 1,
+            other => attribute_value_size(other),
+        };
+        total.saturating_add(name.len()).saturating_add(v)
+    })
+}
+
+fn as_slice(b: &Bound<Vec<u8>>) -> Bound<&[u8]> {
+    match b {
+        Bound::Included(k) => Bound::Included(k.as_slice()),
+        Bound::Excluded(k) => Bound::Excluded(k.as_slice()),
+        Bound::Unbounded => Bound::Unbounded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_tile_the_hash_space() {
+        for total in [1u64, 2, 3, 7, 1000, 1_000_000] {
+            assert_eq!(segment_hashes(0, total).0, 0);
+            assert_eq!(segment_hashes(total - 1, total).1, None);
+            for s in 0..total.min(50) - 1 {
+                assert_eq!(
+                    segment_hashes(s, total).1,
+                    Some(segment_hashes(s + 1, total).0)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn size_bound_is_an_upper_bound() {
+        for n in [
+            "0",
+            "-1",
+            "1",
+            "-42",
+            "0.15",
+            "3.14159",
+            "123456",
+            "1e125",
+            "-1e-130",
+            "100.5",
+            "-9.9999999999999999999999999999999999999E+125",
+        ] {
+            let item = Item::from([("a".to_owned(), AttributeValue::N(n.to_owned()))]);
+            assert!(size_bound(&item) >= item_size(&item), "{n}");
+        }
+    }
+
+    #[test]
+    fn successor_skips_trailing_ff() {
+        assert_eq!(successor(&[1, 2]), Some(vec![1, 3]));
+        assert_eq!(successor(&[1, 0xFF]), Some(vec![2]));
+        assert_eq!(successor(&[0xFF, 0xFF]), None);
+    }
+}

@@ -1,0 +1,117 @@
+//! Query: one partition of a table or index, a sort-key range of it, a page at a time.
+
+use super::key_conditions::plan;
+use super::paging::{Target, read_page};
+use super::read_params::{ReadParams, compile_read};
+use super::select::{check_filter_keys, plan_output};
+use super::{Engine, keys, validate};
+use ddbmock_core::error::Result;
+use ddbmock_core::error::msg::query as m;
+use ddbmock_core::error::msg::table::ConstraintErrors;
+use ddbmock_core::operation::{QueryInput, QueryOutput};
+
+impl Engine {
+    pub(crate) fn query_now(&self, input: QueryInput) -> Result<QueryOutput> {
+        let mut errors = ConstraintErrors::new();
+        let name = validate::table_name(&mut errors, &input.table_name);
+        validate::read_request(
+            &mut errors,
+            input.index_name.as_deref(),
+            input.select.as_ref(),
+            input.limit,
+            input.conditional_operator.as_ref(),
+        );
+        validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
+        errors.into_result()?;
+
+        let exprs = compile_read(&ReadParams {
+            key_condition_expression: input.key_condition_expression.as_deref(),
+            filter_expression: input.filter_expression.as_deref(),
+            projection_expression: input.projection_expression.as_deref(),
+            names: input.expression_attribute_names.as_ref(),
+            values: input.expression_attribute_values.as_ref(),
+            key_conditions: input.key_conditions.as_ref(),
+            filter: input.query_filter.as_ref(),
+            conditional_operator: input.conditional_operator.as_ref(),
+            attributes_to_get: input.attributes_to_get.as_deref(),
+            filter_name: "QueryFilter",
+            is_query: true,
+        })?;
+        let mut esk = input.exclusive_start_key.clone();
+        if let Some(k) = esk.as_mut() {
+            validate::start_key_values(k)?;
+        }
+
+        let table = self.table(name)?;
+        self.admit(&table, false)?;
+        let target = Target::of(&table, input.index_name.as_deref())?;
+        self.check_index_readable(&target, input.consistent_read)?;
+        let key = plan(target.key(), &exprs.key_terms)?;
+        let start = match &esk {
+            Some(esk) => {
+                let storage_key = target.start_key(esk)?;
+                if target.index.is_none() && table.key.range.is_none() {
+                    return Err(m::start_key_single_row());
+                }
+                if esk.get(&target.key().hash.name) != Some(&key.hash) {
+                    return Err(m::start_key_outside_query());
+                }
+                if let Some(r) = &target.key().range
+                    && !esk.get(&r.name).is_some_and(|v| key.admits_start(v))
+                {
+                    return Err(m::start_key_range_predicate());
+                }
+                Some(storage_key)
+            }
+            None => None,
+        };
+        check_filter_keys(&exprs, &target)?;
+        let output = plan_output(input.select.as_ref(), exprs, &target)?;
+
+        let prefix = keys::partition_prefix(&key.hash)?;
+        let mut range = key.range(&target.sort_bounds(&prefix))?;
+        let reverse = input.scan_index_forward == Some(false);
+        if let Some(k) = start {
+            range.resume_after(k, reverse);
+        }
+        let limit = input.limit.and_then(|l| usize::try_from(l).ok());
+        let page = read_page(&**self.storage(), target.space(), &range, reverse, limit)
+            .map_err(|e| self.dropped([&*table], e))?;
+        let consumed_capacity = self.bill_page(
+            &table,
+            target.index,
+            &page.entries,
+            input.consistent_read == Some(true),
+            input.return_consumed_capacity.as_ref(),
+        );
+        // A query of a hash-only table reads at most one item, and cannot be resumed.
+        let resumable = target.index.is_some() || table.key.range.is_some();
+        let shaped = self.shape_page(&target, &output, page, resumable)?;
+        Ok(QueryOutput {
+            items: shaped.items,
+            count: Some(shaped.count),
+            scanned_count: Some(shaped.scanned),
+            last_evaluated_key: shaped.last_key,
+            consumed_capacity,
+        })
+    }
+
+    /// The checks every read of an index makes: no consistent read of a global index, and none of
+    /// an index still backfilling.
+    pub(crate) fn check_index_readable(
+        &self,
+        target: &Target<'_>,
+        consistent_read: Option<bool>,
+    ) -> Result<()> {
+        let Some(index) = target.index else {
+            return Ok(());
+        };
+        if !index.local && consistent_read == Some(true) {
+            return Err(m::consistent_read_on_gsi());
+        }
+        if !index.local && self.index_creating(index) {
+            return Err(m::index_backfilling(&index.name));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,103 @@
+//! Scan: every entry of a table or index in storage order (partition hash first), a page at a time;
+//! a parallel-scan segment is a slice of the hash space, so every partition is in exactly one.
+
+use super::paging::{Range, Target, read_page, segment_hashes};
+use super::read_params::{ReadParams, compile_read};
+use super::select::plan_output;
+use super::{Engine, validate};
+use ddbmock_core::error::Result;
+use ddbmock_core::error::msg::query as m;
+use ddbmock_core::error::msg::table::ConstraintErrors;
+use ddbmock_core::operation::{ScanInput, ScanOutput};
+
+/// DynamoDB's largest `TotalSegments`.
+const MAX_TOTAL_SEGMENTS: i64 = 1_000_000;
+
+impl Engine {
+    pub(crate) fn scan_now(&self, input: ScanInput) -> Result<ScanOutput> {
+        let mut errors = ConstraintErrors::new();
+        let name = validate::table_name(&mut errors, &input.table_name);
+        validate::read_request(
+            &mut errors,
+            input.index_name.as_deref(),
+            input.select.as_ref(),
+            input.limit,
+            input.conditional_operator.as_ref(),
+        );
+        validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
+        let segment = input.segment.map(i64::from);
+        let total = input.total_segments.map(i64::from);
+        errors.at_least("segment", segment, 0);
+        errors.at_most("segment", segment, MAX_TOTAL_SEGMENTS - 1);
+        errors.at_least("totalSegments", total, 1);
+        errors.at_most("totalSegments", total, MAX_TOTAL_SEGMENTS);
+        errors.into_result()?;
+
+        let exprs = compile_read(&ReadParams {
+            key_condition_expression: None,
+            filter_expression: input.filter_expression.as_deref(),
+            projection_expression: input.projection_expression.as_deref(),
+            names: input.expression_attribute_names.as_ref(),
+            values: input.expression_attribute_values.as_ref(),
+            key_conditions: None,
+            filter: input.scan_filter.as_ref(),
+            conditional_operator: input.conditional_operator.as_ref(),
+            attributes_to_get: input.attributes_to_get.as_deref(),
+            filter_name: "ScanFilter",
+            is_query: false,
+        })?;
+        let mut esk = input.exclusive_start_key.clone();
+        if let Some(k) = esk.as_mut() {
+            validate::start_key_values(k)?;
+        }
+        let segments = match (segment, total) {
+            // DynamoDB lets `Segment: 0` alone through, as a whole scan.
+            (Some(0), None) => None,
+            (Some(_), None) => return Err(m::total_segments_missing()),
+            (None, Some(_)) => return Err(m::segment_missing()),
+            (Some(s), Some(t)) if s >= t => return Err(m::segment_out_of_range(s, t)),
+            (Some(s), Some(t)) => Some((s, t)),
+            (None, None) => None,
+        };
+
+        let table = self.table(name)?;
+        self.admit(&table, false)?;
+        let target = Target::of(&table, input.index_name.as_deref())?;
+        self.check_index_readable(&target, input.consistent_read)?;
+        let output = plan_output(input.select.as_ref(), exprs, &target)?;
+
+        let mut range = match segments {
+            Some((s, t)) => Range::segment(s.unsigned_abs(), t.unsigned_abs()),
+            None => Range::all(),
+        };
+        if let Some(esk) = &esk {
+            let key = target.start_key(esk)?;
+            if let Some((s, t)) = segments {
+                let hash = target.partition_hash(esk)?;
+                let (lo, hi) = segment_hashes(s.unsigned_abs(), t.unsigned_abs());
+                if hash < lo || hi.is_some_and(|hi| hash >= hi) {
+                    return Err(m::start_key_wrong_segment(t, s));
+                }
+            }
+            range.resume_after(key, false);
+        }
+        let limit = input.limit.and_then(|l| usize::try_from(l).ok());
+        let page = read_page(&**self.storage(), target.space(), &range, false, limit)
+            .map_err(|e| self.dropped([&*table], e))?;
+        let consumed_capacity = self.bill_page(
+            &table,
+            target.index,
+            &page.entries,
+            input.consistent_read == Some(true),
+            input.return_consumed_capacity.as_ref(),
+        );
+        let shaped = self.shape_page(&target, &output, page, true)?;
+        Ok(ScanOutput {
+            items: shaped.items,
+            count: Some(shaped.count),
+            scanned_count: Some(shaped.scanned),
+            last_evaluated_key: shaped.last_key,
+            consumed_capacity,
+        })
+    }
+}

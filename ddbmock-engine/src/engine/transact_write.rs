@@ -1,0 +1,529 @@
+//! TransactWriteItems: up to 100 Put, Update, Delete and ConditionCheck actions over several tables,
+//! applied all together or not at all.
+//!
+//! The request is validated whole first (shape, tables, keys, expressions, one action per item, the
+//! 4 MB aggregate), then the items' stripes are taken in order (`locks::lock_all`), every action is
+//! checked against the items as they are, and either every change goes to the store as one storage
+//! batch (`Engine::commit`) or none does and `TransactionCanceledException` lists one reason per
+//! action, in order.
+//!
+//! # Conflicts: how ddbmock models them
+//!
+//! DynamoDB reports a conflict when requests overlap in time on one item: a single-item write to an
+//! item a transaction is writing fails with `TransactionConflictException`, and a transaction that
+//! meets an item another transaction is writing is cancelled with a `TransactionConflict` reason
+//! for that action (TransactGetItems likewise). ddbmock's locks already serialize every pair of
+//! requests, so it needs conflicts only to be faithful, not to be correct. It reports one exactly
+//! when such an overlap really happens in-process: a request that finds the stripe of an item taken
+//! *and* that very item registered as written by an in-flight transaction (see `locks`). It never
+//! reports one otherwise: not for a single-item write holding the stripe (it is waited for, as it
+//! finishes in microseconds), not for another item sharing the stripe, and not for a transaction
+//! still acquiring its stripes (it has not started). So a program that does not race requests on
+//! one item never sees a conflict, and one that does sees them as it would on DynamoDB, which is
+//! what its retry logic needs to be tested against. The holder always completes, so conflicting
+//! requests that retry always make progress.
+
+use std::sync::Arc;
+
+use super::capacity::Consumed;
+use super::expressions::{self, WriteParams};
+use super::idempotency::{Claim, Fingerprint};
+use super::item_collections::Refused;
+use super::keys::{item_storage_key, key_of, validate_item_key, validate_key};
+use super::streams::Origin;
+use super::table::Table;
+use super::write::{Change, check_item};
+use super::{Engine, billing, validate};
+use crate::expr::{Condition, UpdateExpr};
+use ddbmock_core::error::msg::table::ConstraintErrors;
+use ddbmock_core::error::{CancellationReason, Error, Result, msg};
+use ddbmock_core::model::{Item, item_size};
+use ddbmock_core::operation::*;
+
+/// DynamoDB's limit of actions in one TransactWriteItems.
+pub(crate) const MAX_ACTIONS: usize = 100;
+/// DynamoDB's limit of the aggregate size of a transaction's items.
+const MAX_AGGREGATE_BYTES: usize = 4 * 1024 * 1024;
+/// The longest `ClientRequestToken` DynamoDB accepts.
+const MAX_TOKEN_CHARS: usize = 36;
+
+/// What one action does to its item, once validated.
+enum Effect {
+    Put(Item),
+    Update(UpdateExpr),
+    Delete,
+    Check,
+}
+
+/// One validated action.
+struct Action {
+    table: Arc<Table>,
+    /// The item's key attributes.
+    key: Item,
+    /// The item's storage key.
+    storage_key: Vec<u8>,
+    effect: Effect,
+    condition: Option<Condition>,
+    return_old: bool,
+}
+
+/// Which keyed action (all but Put) is being planned.
+enum KeyedKind {
+    Update,
+    Delete,
+    Check,
+}
+
+/// The members of an Update, Delete or ConditionCheck.
+struct Keyed {
+    kind: KeyedKind,
+    table_name: Option<String>,
+    key: Option<Item>,
+    condition_expression: Option<String>,
+    update_expression: Option<String>,
+    names: Option<std::collections::HashMap<String, String>>,
+    values: Option<Item>,
+    on_failure: Option<ReturnValuesOnConditionCheckFailure>,
+}
+
+/// The members every action kind shares, borrowed for validation.
+struct Common<'a> {
+    kind: &'static str,
+    table_name: &'a Option<String>,
+    condition: &'a Option<String>,
+    return_on_failure: Option<&'a ReturnValuesOnConditionCheckFailure>,
+}
+
+fn common(item: &TransactWriteItem) -> Vec<Common<'_>> {
+    let mut out = Vec::new();
+    if let Some(c) = &item.condition_check {
+        out.push(Common {
+            kind: "conditionCheck",
+            table_name: &c.table_name,
+            condition: &c.condition_expression,
+            return_on_failure: c.return_values_on_condition_check_failure.as_ref(),
+        });
+    }
+    if let Some(p) = &item.put {
+        out.push(Common {
+            kind: "put",
+            table_name: &p.table_name,
+            condition: &p.condition_expression,
+            return_on_failure: p.return_values_on_condition_check_failure.as_ref(),
+        });
+    }
+    if let Some(d) = &item.delete {
+        out.push(Common {
+            kind: "delete",
+            table_name: &d.table_name,
+            condition: &d.condition_expression,
+            return_on_failure: d.return_values_on_condition_check_failure.as_ref(),
+        });
+    }
+    if let Some(u) = &item.update {
+        out.push(Common {
+            kind: "update",
+            table_name: &u.table_name,
+            condition: &u.condition_expression,
+            return_on_failure: u.return_values_on_condition_check_failure.as_ref(),
+        });
+    }
+    out
+}
+
+/// Checks the members of the request the way DynamoDB's front end does, all reported together.
+fn check_members(input: &TransactWriteItemsInput) -> Result<()> {
+    let mut errors = ConstraintErrors::new();
+    validate::required(&mut errors, "transactItems", &input.transact_items);
+    validate::return_capacity(
+        &mut errors,
+        input.return_consumed_capacity.as_ref(),
+        input.return_item_collection_metrics.as_ref(),
+    );
+    if let Some(token) = &input.client_request_token {
+        let n = token.chars().count();
+        if n == 0 {
+            errors.push(
+                &format!("'{token}'"),
+                "clientRequestToken",
+                "Member must have length greater than or equal to 1",
+            );
+        }
+        if n > MAX_TOKEN_CHARS {
+            errors.push(
+                &format!("'{token}'"),
+                "clientRequestToken",
+                "Member must have length less than or equal to 36",
+            );
+        }
+    }
+    for (i, item) in input.transact_items.iter().flatten().enumerate() {
+        for c in common(item) {
+            let at = format!("transactItems.{}.member.{}", i + 1, c.kind);
+            errors.name(&format!("{at}.tableName"), c.table_name.as_deref());
+            validate::return_on_failure_at(
+                &mut errors,
+                &format!("{at}.returnValuesOnConditionCheckFailure"),
+                c.return_on_failure,
+            );
+            if c.kind == "conditionCheck" {
+                validate::required(
+                    &mut errors,
+                    &format!("{at}.conditionExpression"),
+                    c.condition,
+                );
+            }
+        }
+        if let Some(p) = &item.put {
+            validate::required(
+                &mut errors,
+                &format!("transactItems.{}.member.put.item", i + 1),
+                &p.item,
+            );
+        }
+        for (kind, key) in [
+            (
+                "conditionCheck",
+                item.condition_check.as_ref().map(|c| &c.key),
+            ),
+            ("delete", item.delete.as_ref().map(|d| &d.key)),
+            ("update", item.update.as_ref().map(|u| &u.key)),
+        ] {
+            if let Some(key) = key {
+                validate::required(
+                    &mut errors,
+                    &format!("transactItems.{}.member.{kind}.key", i + 1),
+                    key,
+                );
+            }
+        }
+        if let Some(u) = &item.update {
+            validate::required(
+                &mut errors,
+                &format!("transactItems.{}.member.update.updateExpression", i + 1),
+                &u.update_expression,
+            );
+        }
+    }
+    errors.into_result()
+}
+
+impl Engine {
+    pub(crate) fn transact_write_now(
+        &self,
+        input: TransactWriteItemsInput,
+    ) -> Result<TransactWriteItemsOutput> {
+        if let Some(items) = &input.transact_items {
+            if items.is_empty() {
+                return Err(msg::transact::no_actions());
+            }
+            if items.len() > MAX_ACTIONS {
+                return Err(msg::transact::too_many_actions(
+                    "TransactWriteItem",
+                    items.len(),
+                    MAX_ACTIONS,
+                ));
+            }
+        }
+        check_members(&input)?;
+        let items = input.transact_items.clone().unwrap_or_default();
+        let actions = self.plan_actions(items)?;
+
+        let mode = input.return_consumed_capacity.as_ref();
+        let metrics = input.return_item_collection_metrics.as_ref();
+        let Some(token) = input.client_request_token.as_deref() else {
+            return self.apply_actions(&actions, mode, metrics);
+        };
+        let fingerprint = Fingerprint {
+            items: input.transact_items.clone().unwrap_or_default(),
+            metrics: input.return_item_collection_metrics.clone(),
+        };
+        let clock = &self.inner.clock;
+        match self.inner.tokens.claim(token, &fingerprint, clock.now())? {
+            Claim::Replay(output) => Ok(output),
+            Claim::Run => {
+                let result = self.apply_actions(&actions, mode, metrics);
+                self.inner
+                    .tokens
+                    .finish(token, result.as_ref().ok(), clock.now());
+                result
+            }
+        }
+    }
+
+    /// Validates every action against its table, and the request as a whole.
+    fn plan_actions(&self, items: Vec<TransactWriteItem>) -> Result<Vec<Action>> {
+        let mut actions: Vec<Action> = Vec::with_capacity(items.len());
+        let mut aggregate = 0;
+        for item in items {
+            let action = match item {
+                TransactWriteItem {
+                    condition_check: None,
+                    put: None,
+                    delete: None,
+                    update: None,
+                } => return Err(msg::transact::empty_write_action()),
+                TransactWriteItem {
+                    put: Some(p),
+                    condition_check: None,
+                    delete: None,
+                    update: None,
+                } => self.plan_put(p)?,
+                TransactWriteItem {
+                    update: Some(u),
+                    condition_check: None,
+                    put: None,
+                    delete: None,
+                } => self.plan_keyed(Keyed {
+                    kind: KeyedKind::Update,
+                    table_name: u.table_name,
+                    key: u.key,
+                    condition_expression: u.condition_expression,
+                    update_expression: u.update_expression,
+                    names: u.expression_attribute_names,
+                    values: u.expression_attribute_values,
+                    on_failure: u.return_values_on_condition_check_failure,
+                })?,
+                TransactWriteItem {
+                    delete: Some(d),
+                    condition_check: None,
+                    put: None,
+                    update: None,
+                } => self.plan_keyed(Keyed {
+                    kind: KeyedKind::Delete,
+                    table_name: d.table_name,
+                    key: d.key,
+                    condition_expression: d.condition_expression,
+                    update_expression: None,
+                    names: d.expression_attribute_names,
+                    values: d.expression_attribute_values,
+                    on_failure: d.return_values_on_condition_check_failure,
+                })?,
+                TransactWriteItem {
+                    condition_check: Some(c),
+                    put: None,
+                    delete: None,
+                    update: None,
+                } => self.plan_keyed(Keyed {
+                    kind: KeyedKind::Check,
+                    table_name: c.table_name,
+                    key: c.key,
+                    condition_expression: c.condition_expression,
+                    update_expression: None,
+                    names: c.expression_attribute_names,
+                    values: c.expression_attribute_values,
+                    on_failure: c.return_values_on_condition_check_failure,
+                })?,
+                _ => return Err(msg::transact::one_action_per_item()),
+            };
+            aggregate += match &action.effect {
+                Effect::Put(item) => item_size(item),
+                _ => item_size(&action.key),
+            };
+            if actions
+                .iter()
+                .any(|a| a.table.space == action.table.space && a.storage_key == action.storage_key)
+            {
+                return Err(msg::transact::multiple_operations_on_one_item());
+            }
+            actions.push(action);
+        }
+        if aggregate > MAX_AGGREGATE_BYTES {
+            return Err(msg::transact::aggregate_size_exceeded());
+        }
+        Ok(actions)
+    }
+
+    fn plan_put(&self, p: Put) -> Result<Action> {
+        let mut item = p.item.unwrap_or_default();
+        validate::values(&mut item)?;
+        let exprs = expressions::compile_write(&WriteParams {
+            condition_expression: p.condition_expression.as_deref(),
+            update_expression: None,
+            names: p.expression_attribute_names.as_ref(),
+            values: p.expression_attribute_values.as_ref(),
+            expected: None,
+            conditional_operator: None,
+            attribute_updates: false,
+            takes_update: false,
+        })?;
+        let table = self.table(p.table_name.as_deref().unwrap_or_default())?;
+        validate_item_key(&table.key, &item)?;
+        check_item(&table, &item)?;
+        let storage_key = item_storage_key(&table.key, &item)?;
+        Ok(Action {
+            key: key_of(&table.key, &item),
+            table,
+            storage_key,
+            effect: Effect::Put(item),
+            condition: exprs.condition,
+            return_old: return_old(p.return_values_on_condition_check_failure),
+        })
+    }
+
+    fn plan_keyed(&self, k: Keyed) -> Result<Action> {
+        let mut key = k.key.unwrap_or_default();
+        validate::values(&mut key)?;
+        let exprs = expressions::compile_write(&WriteParams {
+            condition_expression: k.condition_expression.as_deref(),
+            update_expression: k.update_expression.as_deref(),
+            names: k.names.as_ref(),
+            values: k.values.as_ref(),
+            expected: None,
+            conditional_operator: None,
+            attribute_updates: false,
+            takes_update: k.update_expression.is_some(),
+        })?;
+        let table = self.table(k.table_name.as_deref().unwrap_or_default())?;
+        validate_key(&table.key, &key)?;
+        let effect = match (k.kind, exprs.update) {
+            (KeyedKind::Update, Some(update)) => {
+                let keys: Vec<&str> = table.key.attrs().map(|a| a.name.as_str()).collect();
+                update.check_keys(&keys)?;
+                Effect::Update(update)
+            }
+            (KeyedKind::Delete, _) => Effect::Delete,
+            // An Update without its expression was rejected with the other member checks.
+            (KeyedKind::Check | KeyedKind::Update, _) => Effect::Check,
+        };
+        let storage_key = item_storage_key(&table.key, &key)?;
+        Ok(Action {
+            table,
+            key,
+            storage_key,
+            effect,
+            condition: exprs.condition,
+            return_old: return_old(k.on_failure),
+        })
+    }
+
+    /// Locks the actions' items, checks each action, and commits them all or none.
+    fn apply_actions(
+        &self,
+        actions: &[Action],
+        mode: Option<&ReturnConsumedCapacity>,
+        metrics: Option<&ReturnItemCollectionMetrics>,
+    ) -> Result<TransactWriteItemsOutput> {
+        let ids: Vec<_> = actions
+            .iter()
+            .map(|a| (a.table.space, a.storage_key.as_slice()))
+            .collect();
+        let _held = self
+            .inner
+            .locks
+            .lock_all(&ids, true)
+            .map_err(|c| cancel_for_conflicts(actions.len(), &c.0))?;
+
+        let mut reasons: Vec<CancellationReason> = Vec::with_capacity(actions.len());
+        let mut changes: Vec<Change> = Vec::with_capacity(actions.len());
+        // The position of each change's action.
+        let mut acting: Vec<usize> = Vec::with_capacity(actions.len());
+        let mut failed = false;
+        for (i, a) in actions.iter().enumerate() {
+            let old = self.read(&a.table, &a.storage_key)?;
+            match self.effect_of(a, old.as_deref()) {
+                Ok(new) => {
+                    reasons.push(msg::transact::reason_none());
+                    let unchanged = new.is_none() && old.is_none();
+                    if !matches!(a.effect, Effect::Check) && !unchanged {
+                        changes.push(Change::new(
+                            a.table.clone(),
+                            a.storage_key.clone(),
+                            old,
+                            new.map(Arc::new),
+                        ));
+                        acting.push(i);
+                    }
+                }
+                Err(e) => {
+                    failed = true;
+                    reasons.push(reason_for(e, a, old.as_deref()));
+                }
+            }
+        }
+        if failed {
+            return Err(msg::transact::transaction_canceled(reasons));
+        }
+        let growth = match self.reserve_collections(&changes) {
+            Ok(growth) => growth,
+            Err(Refused::Full(full)) => {
+                let over: Vec<usize> = full.iter().map(|&c| acting[c]).collect();
+                return Err(cancel_marking(
+                    actions.len(),
+                    &over,
+                    msg::transact::reason_collection_size_exceeded,
+                ));
+            }
+            Err(Refused::Invalid(e)) => return Err(e),
+        };
+        self.commit_reserved(&changes, Origin::Request, growth)?;
+        // Transactional writes are billed double, per table.
+        let mut billed: std::collections::BTreeMap<String, Consumed> = Default::default();
+        for change in &changes {
+            let name = change.table.name().to_owned();
+            billed
+                .entry(name.clone())
+                .or_insert_with(|| Consumed::new(&name))
+                .add(&billing::change_consumed(change).doubled());
+        }
+        let consumed: Vec<_> = billed.values().filter_map(|c| self.bill(c, mode)).collect();
+        let written = actions
+            .iter()
+            .filter(|a| !matches!(a.effect, Effect::Check))
+            .map(|a| (&*a.table, &a.key));
+        Ok(TransactWriteItemsOutput {
+            consumed_capacity: (!consumed.is_empty()).then_some(consumed),
+            item_collection_metrics: self.collection_metrics_by_table(written, metrics),
+        })
+    }
+
+    /// What `a` turns its item into (`None`: absent), or why it cannot.
+    fn effect_of(&self, a: &Action, old: Option<&Item>) -> Result<Option<Item>> {
+        expressions::check_condition(a.condition.as_ref(), old, None)?;
+        match &a.effect {
+            Effect::Put(item) => Ok(Some(item.clone())),
+            Effect::Delete => Ok(None),
+            Effect::Check => Ok(old.cloned()),
+            Effect::Update(update) => {
+                let mut item = old.cloned().unwrap_or_else(|| a.key.clone());
+                update.apply(&mut item)?;
+                check_item(&a.table, &item)?;
+                Ok(Some(item))
+            }
+        }
+    }
+}
+
+fn return_old(v: Option<ReturnValuesOnConditionCheckFailure>) -> bool {
+    matches!(v, Some(ReturnValuesOnConditionCheckFailure::AllOld))
+}
+
+/// The cancellation reason of an action that failed with `e`.
+fn reason_for(e: Error, a: &Action, old: Option<&Item>) -> CancellationReason {
+    match e {
+        Error::ConditionalCheckFailed { .. } => {
+            msg::transact::reason_condition_failed(old.filter(|_| a.return_old).cloned())
+        }
+        other => msg::transact::reason_validation(other.message()),
+    }
+}
+
+/// The cancellation of a transaction some of whose items another transaction is writing.
+pub(crate) fn cancel_for_conflicts(len: usize, conflicting: &[usize]) -> Error {
+    cancel_marking(len, conflicting, msg::transact::reason_conflict)
+}
+
+/// The cancellation of a transaction of `len` actions in which those at `marked` fail for
+/// `reason` and the others for none.
+fn cancel_marking(len: usize, marked: &[usize], reason: fn() -> CancellationReason) -> Error {
+    let reasons = (0..len)
+        .map(|i| {
+            if marked.contains(&i) {
+                reason()
+            } else {
+                msg::transact::reason_none()
+            }
+        })
+        .collect();
+    msg::transact::transaction_canceled(reasons)
+}

@@ -1,0 +1,136 @@
+//! Request-level checks shared by the operations: required members, names, enum values.
+
+use ddbmock_core::error::Result;
+use ddbmock_core::error::msg::table::ConstraintErrors;
+use ddbmock_core::model::{Item, validate_value};
+use ddbmock_core::operation::*;
+
+/// Checks a required table name and returns it.
+pub(crate) fn table_name<'a>(errors: &mut ConstraintErrors, name: &'a Option<String>) -> &'a str {
+    errors.name("tableName", name.as_deref());
+    name.as_deref().unwrap_or_default()
+}
+
+/// Records an unknown `ReturnValues`.
+pub(crate) fn return_values(errors: &mut ConstraintErrors, v: Option<&ReturnValue>) {
+    errors.enum_value("returnValues", v.map(|v| v.as_str()), ReturnValue::VALUES);
+}
+
+/// Records unknown `ReturnConsumedCapacity` and `ReturnItemCollectionMetrics`.
+pub(crate) fn return_capacity(
+    errors: &mut ConstraintErrors,
+    capacity: Option<&ReturnConsumedCapacity>,
+    metrics: Option<&ReturnItemCollectionMetrics>,
+) {
+    errors.enum_value(
+        "returnConsumedCapacity",
+        capacity.map(|v| v.as_str()),
+        ReturnConsumedCapacity::VALUES,
+    );
+    errors.enum_value(
+        "returnItemCollectionMetrics",
+        metrics.map(|v| v.as_str()),
+        ReturnItemCollectionMetrics::VALUES,
+    );
+}
+
+/// Records an unknown `ReturnValuesOnConditionCheckFailure`.
+pub(crate) fn return_on_failure(
+    errors: &mut ConstraintErrors,
+    v: Option<&ReturnValuesOnConditionCheckFailure>,
+) {
+    errors.enum_value(
+        "returnValuesOnConditionCheckFailure",
+        v.map(|v| v.as_str()),
+        ReturnValuesOnConditionCheckFailure::VALUES,
+    );
+}
+
+/// Records an unknown `ReturnValuesOnConditionCheckFailure` at a nested member path.
+pub(crate) fn return_on_failure_at(
+    errors: &mut ConstraintErrors,
+    member: &str,
+    v: Option<&ReturnValuesOnConditionCheckFailure>,
+) {
+    errors.enum_value(
+        member,
+        v.map(|v| v.as_str()),
+        ReturnValuesOnConditionCheckFailure::VALUES,
+    );
+}
+
+/// Records a required member that is absent.
+pub(crate) fn required<T>(errors: &mut ConstraintErrors, member: &str, v: &Option<T>) {
+    if v.is_none() {
+        errors.push("null", member, "Member must not be null");
+    }
+}
+
+/// Records the bad members of an index definition (CreateTable's indexes, UpdateTable's index
+/// Create) at `at` (`globalSecondaryIndexes.1.member`, say): its name, and the key schema and
+/// projection it must have.
+pub(crate) fn index_definition<K, P>(
+    errors: &mut ConstraintErrors,
+    at: &str,
+    name: Option<&str>,
+    key_schema: &Option<K>,
+    projection: &Option<P>,
+) {
+    errors.name(&format!("{at}.indexName"), name);
+    required(errors, &format!("{at}.keySchema"), key_schema);
+    required(errors, &format!("{at}.projection"), projection);
+}
+
+/// Validates and normalizes every value of an item or key map (numbers to canonical text).
+pub(crate) fn values(item: &mut Item) -> Result<()> {
+    for v in item.values_mut() {
+        validate_value(v)?;
+    }
+    Ok(())
+}
+
+/// Records bad members shared by Query and Scan: `IndexName`, `Select`, `Limit`, `ConditionalOperator`.
+pub(crate) fn read_request(
+    errors: &mut ConstraintErrors,
+    index_name: Option<&str>,
+    select: Option<&Select>,
+    limit: Option<i32>,
+    conditional_operator: Option<&ConditionalOperator>,
+) {
+    if index_name.is_some() {
+        errors.name("indexName", index_name);
+    }
+    errors.enum_value("select", select.map(|v| v.as_str()), Select::VALUES);
+    errors.at_least("limit", limit.map(i64::from), 1);
+    errors.enum_value(
+        "conditionalOperator",
+        conditional_operator.map(|v| v.as_str()),
+        ConditionalOperator::VALUES,
+    );
+}
+
+/// Validates and normalizes an `ExclusiveStartKey`'s values, with DynamoDB's prefix on errors.
+pub(crate) fn start_key_values(key: &mut Item) -> Result<()> {
+    values(key).map_err(|e| ddbmock_core::error::msg::query::start_key_schema(&e.message()))
+}
+
+/// The members every single-item write (PutItem, UpdateItem, DeleteItem) checks alike: the table
+/// name, the required `member` (`item` or `key`), and the four return-what enums.
+pub(crate) fn write_request<T>(
+    errors: &mut ConstraintErrors,
+    table: &Option<String>,
+    member: &str,
+    value: &Option<T>,
+    returns: (
+        Option<&ReturnValue>,
+        Option<&ReturnConsumedCapacity>,
+        Option<&ReturnItemCollectionMetrics>,
+        Option<&ReturnValuesOnConditionCheckFailure>,
+    ),
+) {
+    table_name(errors, table);
+    required(errors, member, value);
+    return_values(errors, returns.0);
+    return_capacity(errors, returns.1, returns.2);
+    return_on_failure(errors, returns.3);
+}

@@ -1,0 +1,221 @@
+//! The shared write path: every item write (put, update, delete, batch, transaction) becomes one
+//! atomic storage batch that changes the table entry and each index entry, then updates counters.
+
+use std::ops::{Bound, ControlFlow};
+use std::sync::Arc;
+
+use super::Engine;
+use super::item_collections::Reservation;
+use super::keys::{self, KeySchema, encode_scalar, escape_into};
+use super::streams::Origin;
+use super::table::{Index, Table};
+use crate::storage::{Storage, StorageError, Write, WriteBatch};
+use ddbmock_core::error::{Result, msg};
+use ddbmock_core::model::{AttributeValue, Item, item_size};
+
+/// DynamoDB's maximum item size: 400 KB.
+pub(crate) const MAX_ITEM_BYTES: usize = 400 * 1024;
+
+/// One item changing from `old` to `new` in `table` (either may be absent).
+pub(crate) struct Change {
+    pub(crate) table: Arc<Table>,
+    pub(crate) key: Vec<u8>,
+    pub(crate) old: Option<Arc<Item>>,
+    pub(crate) new: Option<Arc<Item>>,
+    /// DynamoDB's sizes of `old` and `new` (0 when absent), walked once for counters and billing.
+    pub(crate) old_size: usize,
+    pub(crate) new_size: usize,
+}
+
+impl Change {
+    pub(crate) fn new(
+        table: Arc<Table>,
+        key: Vec<u8>,
+        old: Option<Arc<Item>>,
+        new: Option<Arc<Item>>,
+    ) -> Self {
+        Change {
+            old_size: old.as_deref().map_or(0, item_size),
+            new_size: new.as_deref().map_or(0, item_size),
+            table,
+            key,
+            old,
+            new,
+        }
+    }
+}
+
+/// Checks what every written item must satisfy beyond its primary key: the size limit, and index key
+/// attributes of the declared type and non-empty.
+pub(crate) fn check_item(table: &Table, item: &Item) -> Result<()> {
+    if item_size(item) > MAX_ITEM_BYTES {
+        return Err(msg::item::item_too_large());
+    }
+    for index in &table.indexes {
+        for attr in index.key.attrs() {
+            let Some(v) = item.get(&attr.name) else {
+                continue;
+            };
+            if v.attribute_type() != attr.ty {
+                return Err(msg::item::index_key_type_mismatch(
+                    &attr.name,
+                    attr.ty,
+                    v.attribute_type(),
+                    &index.name,
+                ));
+            }
+            let empty = match v {
+                AttributeValue::S(s) => s.is_empty(),
+                AttributeValue::B(b) => b.is_empty(),
+                _ => false,
+            };
+            if empty {
+                return Err(msg::item::empty_index_key(&attr.name, attr.ty, &index.name));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The storage key of `item`'s entry in `index`: `hash ‖ esc(index pk) ‖ esc(index sk) ‖ table key`.
+/// The table key makes entries unique, since index keys need not be.
+pub(crate) fn index_entry_key(index: &Index, table_key: &[u8], item: &Item) -> Result<Vec<u8>> {
+    let pk = item
+        .get(&index.key.hash.name)
+        .ok_or_else(msg::item::key_schema_mismatch)?;
+    let mut out = keys::partition_prefix(pk)?;
+    if let Some(r) = &index.key.range {
+        let sk = item
+            .get(&r.name)
+            .ok_or_else(msg::item::key_schema_mismatch)?;
+        let mut raw = Vec::new();
+        encode_scalar(sk, &mut raw)?;
+        escape_into(&raw, &mut out);
+    }
+    out.extend_from_slice(table_key);
+    Ok(out)
+}
+
+impl Engine {
+    /// Applies `changes` as one atomic storage batch, maintaining every index and counter, and
+    /// records them in the tables' streams.
+    pub(crate) fn commit(&self, changes: &[Change]) -> Result<()> {
+        self.commit_as(changes, Origin::Request)
+    }
+
+    /// [`Engine::commit`], on behalf of `origin` (a request, or the TTL sweeper).
+    pub(crate) fn commit_as(&self, changes: &[Change], origin: Origin) -> Result<()> {
+        let growth = self.reserve_collections(changes)?;
+        self.commit_reserved(changes, origin, growth)
+    }
+
+    /// [`Engine::commit_as`] of changes whose item collection growth is already reserved.
+    pub(crate) fn commit_reserved(
+        &self,
+        changes: &[Change],
+        origin: Origin,
+        growth: Reservation,
+    ) -> Result<()> {
+        let mut batch: WriteBatch = Vec::with_capacity(changes.len() * 2);
+        let mut index_sizes = Vec::new();
+        for c in changes {
+            match &c.new {
+                Some(item) => batch.push(Write::Put {
+                    space: c.table.space,
+                    key: c.key.clone(),
+                    item: item.clone(),
+                }),
+                None => batch.push(Write::Delete {
+                    space: c.table.space,
+                    key: c.key.clone(),
+                }),
+            }
+            let table = self.indexed_version(c)?;
+            for index in &table.indexes {
+                let mut old = index_entry(index, &table.key, &c.key, c.old.as_deref())?;
+                if index.is_filling() {
+                    old = self.stored_entry(&table, index, old)?;
+                }
+                let new = index_entry(index, &table.key, &c.key, c.new.as_deref())?;
+                if let Some((k, _)) = &old {
+                    batch.push(Write::Delete {
+                        space: index.space,
+                        key: k.clone(),
+                    });
+                }
+                let sizes = (
+                    old.map(|(_, e)| item_size(&e)),
+                    new.as_ref().map(|(_, e)| item_size(e)),
+                );
+                if let Some((key, entry)) = new {
+                    batch.push(Write::Put {
+                        space: index.space,
+                        key,
+                        item: Arc::new(entry),
+                    });
+                }
+                index_sizes.push((index.stats.clone(), sizes.0, sizes.1));
+            }
+        }
+        // All or nothing: a batch that meets a keyspace dropped meanwhile stores none of its writes.
+        self.inner
+            .storage
+            .write(batch)
+            .map_err(|e| self.dropped(changes.iter().map(|c| &*c.table), e))?;
+        growth.keep();
+        for c in changes {
+            c.table.stats.apply(
+                c.old.as_ref().map(|_| c.old_size),
+                c.new.as_ref().map(|_| c.new_size),
+            );
+        }
+        for (stats, old, new) in index_sizes {
+            stats.apply(old, new);
+        }
+        self.record_changes(changes, origin);
+        Ok(())
+    }
+
+    /// The item at `key` in `table`.
+    pub(crate) fn read(&self, table: &Table, key: &[u8]) -> Result<Option<Arc<Item>>> {
+        self.inner
+            .storage
+            .get(table.space, key)
+            .map_err(|e| self.dropped([table], e))
+    }
+}
+
+/// The entry `item` has in `index`, with its storage key; `None` when the item is absent or sparse.
+fn index_entry(
+    index: &Index,
+    table_key: &KeySchema,
+    storage_key: &[u8],
+    item: Option<&Item>,
+) -> Result<Option<(Vec<u8>, Item)>> {
+    let Some(item) = item else { return Ok(None) };
+    match index.project(table_key, item) {
+        Some(entry) => Ok(Some((index_entry_key(index, storage_key, item)?, entry))),
+        None => Ok(None),
+    }
+}
+
+/// Recomputes a restored table's counters from its stored entries.
+pub(crate) fn recount(storage: &dyn Storage, table: &Table) -> Result<(), StorageError> {
+    let count = |space, stats: &super::Stats| {
+        storage.scan(
+            space,
+            Bound::Unbounded,
+            Bound::Unbounded,
+            false,
+            &mut |_, item| {
+                stats.apply(None, Some(item_size(item)));
+                ControlFlow::Continue(())
+            },
+        )
+    };
+    count(table.space, &table.stats)?;
+    for i in &table.indexes {
+        count(i.space, &i.stats)?;
+    }
+    Ok(())
+}
