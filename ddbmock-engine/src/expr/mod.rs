@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use std::collections::HashMap;
-//! use ddbmock_core::expr::{ConditionKind, ExprContext};
+//! use ddbmock_engine::expr::{ConditionKind, ExprContext};
 //! use ddbmock_core::model::{AttributeValue, Item};
 //!
 //! let names = HashMap::from([("#s".to_owned(), "status".to_owned())]);
