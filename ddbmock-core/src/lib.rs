@@ -3,13 +3,15 @@
 //! type, the `DynamoDb` and `DynamoDbStreams` traits, and the JSON protocol codec.
 //!
 //! This is what production code depends on to take a `&dyn DynamoDb`: no engine, no SQLite, no HTTP,
-//! no async runtime. The engine is `ddbmock-engine`; most tests depend on the `ddbmock` facade, which
+//! no async runtime. Features: `protocol` (the wire codec, for servers and bridges) and `sdk` (the
+//! traits over the real AWS SDK clients). The engine is `ddbmock-engine`; most tests depend on the `ddbmock` facade, which
 //! re-exports both.
 
 pub mod api;
 pub mod error;
 pub mod model;
 pub mod operation;
+#[cfg(feature = "protocol")]
 pub mod protocol;
 #[cfg(feature = "sdk")]
 pub mod sdk;
