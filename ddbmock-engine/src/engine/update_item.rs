@@ -1,47 +1,75 @@
 //! UpdateItem: read the item (or start from its key), apply the updates, write it back.
 
+use std::collections::HashMap;
+
+use super::validate::SingleWrite;
 use super::write::{Action, Applied, Effect, Update};
 use super::{Engine, billing, expressions, validate};
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::table::ConstraintErrors;
-use ddbmock_core::operation::{AttributeAction, ReturnValue, UpdateItemInput, UpdateItemOutput};
+use ddbmock_core::operation::{
+    AttributeAction, AttributeValueUpdate, ReturnValue, UpdateItemInput, UpdateItemOutput,
+};
+
+/// An UpdateItem whose members hold: the write, and its legacy `AttributeUpdates`, checked in
+/// DynamoDB's order (the members' constraints, the key's values, the expressions, the update values).
+fn validate(mut input: UpdateItemInput) -> Result<(SingleWrite, Legacy)> {
+    let mut errors = ConstraintErrors::new();
+    validate::write_members!(&mut errors, input, "key", &input.key);
+    for (name, u) in input.attribute_updates.iter().flatten() {
+        errors.enum_value(
+            &format!("attributeUpdates.{name}.member.action"),
+            u.action.as_ref().map(|a| a.as_str()),
+            AttributeAction::VALUES,
+        );
+    }
+    errors.into_result()?;
+    let returns = validate::returns!(input);
+    let mut key = input.key.take().unwrap_or_default();
+    validate::values(&mut key)?;
+    let exprs = expressions::compile_write(&expressions::write_params!(
+        input,
+        input.update_expression.as_deref(),
+        input.attribute_updates.is_some(),
+        true
+    ))?;
+    let mut updates = input.attribute_updates.take().unwrap_or_default();
+    for u in updates.values_mut() {
+        if let Some(v) = &mut u.value {
+            ddbmock_core::model::validate_value(v)?;
+        }
+    }
+    let write = SingleWrite {
+        table_name: input.table_name.take().unwrap_or_default(),
+        item: key,
+        condition: exprs.condition,
+        update: exprs.update,
+        returns,
+    };
+    Ok((write, updates))
+}
+
+/// Legacy `AttributeUpdates`, by attribute name.
+type Legacy = HashMap<String, AttributeValueUpdate>;
 
 impl Engine {
-    pub(crate) fn update_item_now(&self, mut input: UpdateItemInput) -> Result<UpdateItemOutput> {
-        let mut errors = ConstraintErrors::new();
-        validate::write_members!(&mut errors, input, "key", &input.key);
-        for (name, u) in input.attribute_updates.iter().flatten() {
-            errors.enum_value(
-                &format!("attributeUpdates.{name}.member.action"),
-                u.action.as_ref().map(|a| a.as_str()),
-                AttributeAction::VALUES,
-            );
-        }
-        errors.into_result()?;
-        let return_values = input.return_values.clone().unwrap_or(ReturnValue::None);
-        let mut key = input.key.take().unwrap_or_default();
-        validate::values(&mut key)?;
-        let exprs = expressions::compile_write(&expressions::write_params!(
-            input,
-            input.update_expression.as_deref(),
-            input.attribute_updates.is_some(),
-            true
-        ))?;
-        let mut updates = input.attribute_updates.take().unwrap_or_default();
-        for u in updates.values_mut() {
-            if let Some(v) = &mut u.value {
-                ddbmock_core::model::validate_value(v)?;
-            }
-        }
-
-        let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
+    pub(crate) fn update_item_now(&self, input: UpdateItemInput) -> Result<UpdateItemOutput> {
+        let (write, legacy) = validate(input)?;
+        let SingleWrite {
+            table_name,
+            item: key,
+            condition,
+            update,
+            returns,
+        } = write;
+        let table = self.table(&table_name)?;
         self.admit(&table, true)?;
         let update = Update {
-            expression: exprs.update,
-            legacy: updates,
+            expression: update,
+            legacy,
         };
-        let action = Action::keyed(table.clone(), key, Effect::Update(update), exprs.condition)?
-            .on_failure(input.return_values_on_condition_check_failure.take());
+        let action = Action::keyed(table.clone(), key, Effect::Update(update), condition)?
+            .on_failure(returns.on_failure);
         let Applied {
             key,
             change,
@@ -49,9 +77,9 @@ impl Engine {
         } = self.apply_one(action)?;
         let consumed_capacity = self.bill(
             &billing::change_consumed(&change),
-            input.return_consumed_capacity.as_ref(),
+            returns.capacity.as_ref(),
         );
-        let attributes = match return_values {
+        let attributes = match returns.values {
             ReturnValue::AllOld => change.old.as_deref().cloned(),
             ReturnValue::AllNew => change.new.as_deref().cloned(),
             ReturnValue::UpdatedOld => touched.pick(change.old.as_deref()),
@@ -64,7 +92,7 @@ impl Engine {
             item_collection_metrics: self.collection_metrics(
                 &table,
                 &key,
-                input.return_item_collection_metrics.as_ref(),
+                returns.metrics.as_ref(),
             ),
         })
     }

@@ -1,5 +1,6 @@
 //! Request-level checks shared by the operations: required members, names, enum values.
 
+use crate::expr::{Condition, UpdateExpr};
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::model::{Item, validate_value};
@@ -151,7 +152,7 @@ pub(crate) fn start_key_values(key: &mut Item) -> Result<()> {
 /// [`write_request`] of a PutItem, UpdateItem or DeleteItem input, whose members have the same
 /// names, with its required `member` (`"item"` or `"key"`) and that member's value.
 macro_rules! write_members {
-    ($errors:expr, $input:expr, $member:literal, $value:expr) => {
+    ($errors:expr, $input:expr, $member:expr, $value:expr) => {
         $crate::engine::validate::write_request(
             $errors,
             &$input.table_name,
@@ -167,6 +168,82 @@ macro_rules! write_members {
     };
 }
 pub(crate) use write_members;
+
+/// A PutItem, UpdateItem or DeleteItem whose members hold, as the engine applies it: checked once,
+/// so that nothing below looks at the wire input again.
+pub(crate) struct SingleWrite {
+    pub(crate) table_name: String,
+    /// The item (PutItem) or its key (UpdateItem, DeleteItem), its values validated.
+    pub(crate) item: Item,
+    pub(crate) condition: Option<Condition>,
+    pub(crate) update: Option<UpdateExpr>,
+    pub(crate) returns: Returns,
+}
+
+/// The [`SingleWrite`] of a PutItem (`item`) or DeleteItem (`key`) input, checked in DynamoDB's
+/// order: the members' constraints, `ReturnValues` (`NONE` or `ALL_OLD` only), the values, the
+/// expressions. Expands to a `Result`.
+macro_rules! put_or_delete {
+    ($input:ident, $member:ident) => {
+        (|| {
+            let mut errors = ddbmock_core::error::msg::table::ConstraintErrors::new();
+            $crate::engine::validate::write_members!(
+                &mut errors,
+                $input,
+                stringify!($member),
+                &$input.$member
+            );
+            errors.into_result()?;
+            let returns = $crate::engine::validate::returns!($input);
+            if !matches!(
+                returns.values,
+                ddbmock_core::operation::ReturnValue::None
+                    | ddbmock_core::operation::ReturnValue::AllOld
+            ) {
+                return Err(ddbmock_core::error::msg::item::return_values_put_delete());
+            }
+            let mut item = $input.$member.take().unwrap_or_default();
+            $crate::engine::validate::values(&mut item)?;
+            let exprs = $crate::engine::expressions::compile_write(
+                &$crate::engine::expressions::write_params!($input),
+            )?;
+            Ok($crate::engine::validate::SingleWrite {
+                table_name: $input.table_name.take().unwrap_or_default(),
+                item,
+                condition: exprs.condition,
+                update: exprs.update,
+                returns,
+            })
+        })()
+    };
+}
+pub(crate) use put_or_delete;
+
+/// What a single-item write (PutItem, UpdateItem, DeleteItem) asks to have returned, its members
+/// checked.
+pub(crate) struct Returns {
+    pub(crate) values: ReturnValue,
+    pub(crate) on_failure: Option<ReturnValuesOnConditionCheckFailure>,
+    pub(crate) capacity: Option<ReturnConsumedCapacity>,
+    pub(crate) metrics: Option<ReturnItemCollectionMetrics>,
+}
+
+/// The [`Returns`] of a PutItem, UpdateItem or DeleteItem input whose members [`write_members!`]
+/// checked.
+macro_rules! returns {
+    ($input:expr) => {
+        $crate::engine::validate::Returns {
+            values: $input
+                .return_values
+                .take()
+                .unwrap_or(ddbmock_core::operation::ReturnValue::None),
+            on_failure: $input.return_values_on_condition_check_failure.take(),
+            capacity: $input.return_consumed_capacity.take(),
+            metrics: $input.return_item_collection_metrics.take(),
+        }
+    };
+}
+pub(crate) use returns;
 
 /// The members every single-item write (PutItem, UpdateItem, DeleteItem) checks alike: the table
 /// name, the required `member` (`item` or `key`), and the four return-what enums.
