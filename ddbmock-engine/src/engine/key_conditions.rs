@@ -35,11 +35,7 @@ pub(crate) fn legacy_key_terms(
     for name in &names {
         let op = conditions[*name].comparison_operator.as_ref();
         match op {
-            None => errors.push(
-                "null",
-                &format!("keyConditions.{name}.member.comparisonOperator"),
-                "Member must not be null",
-            ),
+            None => errors.null(&format!("keyConditions.{name}.member.comparisonOperator")),
             Some(op) => errors.enum_value(
                 &format!("keyConditions.{name}.member.comparisonOperator"),
                 Some(op.as_str()),

@@ -5,7 +5,7 @@ use super::ast::{Call, CmpOp, SynCond, SynOperand};
 use super::checks::{Checks, Kind};
 use super::names::ExprContext;
 use super::resolved::{Condition, Operand};
-use super::value_ops::{compare, orderable, quote};
+use super::value_ops::{compare, orderable};
 use ddbmock_core::Result;
 use ddbmock_core::error::msg;
 use ddbmock_core::model::{AttributeType, AttributeValue};
@@ -289,13 +289,11 @@ impl Resolver<'_, '_> {
         }
         let param = self.param;
         if l.attribute_type() != h.attribute_type() {
-            self.checks.record(Kind::Function, || {
-                msg::expr::between_types(param, &quote(l), &quote(h))
-            });
+            self.checks
+                .record(Kind::Function, || msg::expr::between_types(param, l, h));
         } else if compare(l, h) == Some(std::cmp::Ordering::Greater) {
-            self.checks.record(Kind::Function, || {
-                msg::expr::between_order(param, &quote(l), &quote(h))
-            });
+            self.checks
+                .record(Kind::Function, || msg::expr::between_order(param, l, h));
         }
     }
 }
