@@ -197,9 +197,6 @@ impl KeyPlan {
                     r.end = b.end;
                 }
             }
-            // Operators added to KeyOp later select the whole partition; the filter still applies.
-            #[allow(unreachable_patterns)]
-            _ => {}
         }
         Ok(r)
     }

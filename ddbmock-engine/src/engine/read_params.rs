@@ -181,9 +181,6 @@ pub(crate) fn condition_attributes(c: &Condition, out: &mut Vec<String>) {
                 condition_attributes(c, out);
             }
         }
-        // Conditions added to the language later read no attribute this check knows of.
-        #[allow(unreachable_patterns)]
-        _ => {}
     }
     for o in operands {
         operand_attributes(o, out);
@@ -208,7 +205,5 @@ fn operand_attributes(o: &Operand, out: &mut Vec<String>) {
             operand_attributes(b, out);
         }
         Operand::Value(_) => {}
-        #[allow(unreachable_patterns)]
-        _ => {}
     }
 }

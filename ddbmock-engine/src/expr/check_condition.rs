@@ -208,7 +208,12 @@ impl Resolver<'_, '_> {
             ("attribute_exists" | "attribute_not_exists", _) => match first {
                 Operand::Path(p) if name == "attribute_exists" => Condition::Exists(p),
                 Operand::Path(p) => Condition::NotExists(p),
-                _ => {
+                Operand::Value(_)
+                | Operand::Size(_)
+                | Operand::IfNotExists(..)
+                | Operand::ListAppend(..)
+                | Operand::Plus(..)
+                | Operand::Minus(..) => {
                     self.checks
                         .record(Kind::Function, || msg::expr::requires_path(param, name));
                     placeholder
@@ -226,7 +231,12 @@ impl Resolver<'_, '_> {
                     other => {
                         let ty = match other {
                             Operand::Value(v) => v.attribute_type().descriptor(),
-                            _ => ANY_TYPE,
+                            Operand::Path(_)
+                            | Operand::Size(_)
+                            | Operand::IfNotExists(..)
+                            | Operand::ListAppend(..)
+                            | Operand::Plus(..)
+                            | Operand::Minus(..) => ANY_TYPE,
                         };
                         self.checks
                             .record(Kind::Function, || msg::expr::operand_type(param, name, ty));

@@ -164,7 +164,12 @@ fn function(ctx: &mut ExprContext<'_>, call: &Call, checks: &mut Checks) -> Oper
     }
     match first {
         Operand::Path(p) => Operand::IfNotExists(p, Box::new(second)),
-        _ => {
+        Operand::Value(_)
+        | Operand::Size(_)
+        | Operand::IfNotExists(..)
+        | Operand::ListAppend(..)
+        | Operand::Plus(..)
+        | Operand::Minus(..) => {
             checks.record(Kind::Function, || msg::expr::requires_path(PARAM, name));
             placeholder
         }

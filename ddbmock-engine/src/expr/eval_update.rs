@@ -62,7 +62,7 @@ fn parent_mut<'i>(item: &'i mut Item, path: &Path) -> Result<&'i mut AttributeVa
         cur = match (e, cur) {
             (PathElem::Key(k), AttributeValue::M(m)) => m.get_mut(k).ok_or_else(bad)?,
             (PathElem::Index(i), AttributeValue::L(l)) => l.get_mut(*i).ok_or_else(bad)?,
-            _ => return Err(bad()),
+            (PathElem::Key(_) | PathElem::Index(_), _) => return Err(bad()),
         };
     }
     Ok(cur)
@@ -83,7 +83,9 @@ fn set_path(item: &mut Item, path: &Path, value: AttributeValue) -> Result<()> {
             Some(slot) => *slot = value,
             None => l.push(value),
         },
-        _ => return Err(msg::expr::invalid_update_path()),
+        (Some(PathElem::Key(_) | PathElem::Index(_)) | None, _) => {
+            return Err(msg::expr::invalid_update_path());
+        }
     }
     Ok(())
 }
@@ -104,7 +106,9 @@ fn remove_path(item: &mut Item, path: &Path) -> Result<()> {
                 l.remove(*i);
             }
         }
-        _ => return Err(msg::expr::invalid_update_path()),
+        (Some(PathElem::Key(_) | PathElem::Index(_)) | None, _) => {
+            return Err(msg::expr::invalid_update_path());
+        }
     }
     Ok(())
 }
@@ -148,7 +152,7 @@ impl UpdateExpr {
             .iter()
             .filter_map(|a| match a {
                 Action::Remove(p) => Some(p),
-                _ => None,
+                Action::Set(..) | Action::Add(..) | Action::Delete(..) => None,
             })
             .collect();
         removes.sort_by(|a, b| b.cmp(a));

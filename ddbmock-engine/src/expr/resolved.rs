@@ -28,7 +28,7 @@ impl Path {
     pub fn attribute_name(&self) -> &str {
         match self.0.first() {
             Some(PathElem::Key(k)) => k,
-            _ => "",
+            Some(PathElem::Index(_)) | None => "",
         }
     }
 }
