@@ -205,15 +205,10 @@ impl Resolver<'_, '_> {
             .pop()
             .unwrap_or(Operand::Value(AttributeValue::Null(true)));
         match (name, second) {
-            ("attribute_exists" | "attribute_not_exists", _) => match first {
-                Operand::Path(p) if name == "attribute_exists" => Condition::Exists(p),
-                Operand::Path(p) => Condition::NotExists(p),
-                Operand::Value(_)
-                | Operand::Size(_)
-                | Operand::IfNotExists(..)
-                | Operand::ListAppend(..)
-                | Operand::Plus(..)
-                | Operand::Minus(..) => {
+            ("attribute_exists" | "attribute_not_exists", _) => match first.into_path() {
+                Some(p) if name == "attribute_exists" => Condition::Exists(p),
+                Some(p) => Condition::NotExists(p),
+                None => {
                     self.checks
                         .record(Kind::Function, || msg::expr::requires_path(param, name));
                     placeholder

@@ -69,6 +69,22 @@ pub enum Operand {
     Minus(Box<Operand>, Box<Operand>),
 }
 
+impl Operand {
+    /// The path, when the operand is a bare path (as the functions taking a path require). The
+    /// match names every kind, so a new one is decided here rather than taken for a non-path.
+    pub(crate) fn into_path(self) -> Option<Path> {
+        match self {
+            Operand::Path(p) => Some(p),
+            Operand::Value(_)
+            | Operand::Size(_)
+            | Operand::IfNotExists(..)
+            | Operand::ListAppend(..)
+            | Operand::Plus(..)
+            | Operand::Minus(..) => None,
+        }
+    }
+}
+
 /// A resolved condition, ready to evaluate against an item.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
