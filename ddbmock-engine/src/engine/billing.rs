@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::Engine;
 use super::capacity::{Consumed, index_write_units, read_units, write_units};
+use super::change::Change;
 use super::meter::UsageSummary;
 use super::table::Table;
-use super::write::Change;
 use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{Item, item_size};
 use ddbmock_core::operation::{BillingMode, ConsumedCapacity, ReturnConsumedCapacity};

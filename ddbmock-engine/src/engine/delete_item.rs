@@ -1,7 +1,6 @@
 //! DeleteItem.
 
-use super::keys::{item_storage_key, validate_key};
-use super::write::Change;
+use super::write::{Action, Applied, Effect};
 use super::{Engine, billing, expressions, validate};
 use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::error::{Result, msg};
@@ -10,18 +9,7 @@ use ddbmock_core::operation::{DeleteItemInput, DeleteItemOutput, ReturnValue};
 impl Engine {
     pub(crate) fn delete_item_now(&self, mut input: DeleteItemInput) -> Result<DeleteItemOutput> {
         let mut errors = ConstraintErrors::new();
-        validate::write_request(
-            &mut errors,
-            &input.table_name,
-            "key",
-            &input.key,
-            (
-                input.return_values.as_ref(),
-                input.return_consumed_capacity.as_ref(),
-                input.return_item_collection_metrics.as_ref(),
-                input.return_values_on_condition_check_failure.as_ref(),
-            ),
-        );
+        validate::write_members!(&mut errors, input, "key", &input.key);
         errors.into_result()?;
         let return_values = input.return_values.clone().unwrap_or(ReturnValue::None);
         if !matches!(return_values, ReturnValue::None | ReturnValue::AllOld) {
@@ -29,40 +17,13 @@ impl Engine {
         }
         let mut key = input.key.take().unwrap_or_default();
         validate::values(&mut key)?;
-        let exprs = expressions::compile_write(&expressions::WriteParams {
-            condition_expression: input.condition_expression.as_deref(),
-            update_expression: None,
-            names: input.expression_attribute_names.as_ref(),
-            values: input.expression_attribute_values.as_ref(),
-            expected: input.expected.as_ref(),
-            conditional_operator: input.conditional_operator.as_ref(),
-            attribute_updates: false,
-            takes_update: false,
-        })?;
+        let exprs = expressions::compile_write(&expressions::write_params!(input))?;
 
         let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
         self.admit(&table, true)?;
-        validate_key(&table.key, &key)?;
-        let storage_key = item_storage_key(&table.key, &key)?;
-
-        let _lock = self.lock_item(table.space, &storage_key)?;
-        let old = self.read(&table, &storage_key)?;
-        if let Err(e) = expressions::check_condition(
-            exprs.condition.as_ref(),
-            old.as_deref(),
-            input.return_values_on_condition_check_failure.as_ref(),
-        ) {
-            // A write whose condition fails still consumes write capacity.
-            self.bill(
-                &billing::failed_write_consumed(&table, old.as_deref()),
-                None,
-            );
-            return Err(e);
-        }
-        let change = Change::new(table.clone(), storage_key, old.clone(), None);
-        if old.is_some() {
-            self.commit(std::slice::from_ref(&change))?;
-        }
+        let action = Action::keyed(table.clone(), key, Effect::Delete, exprs.condition)?
+            .on_failure(input.return_values_on_condition_check_failure.take());
+        let Applied { key, change, .. } = self.apply_one(action)?;
         // Deleting a missing item still costs one write unit.
         let consumed_capacity = self.bill(
             &billing::change_consumed(&change),
@@ -70,7 +31,7 @@ impl Engine {
         );
         Ok(DeleteItemOutput {
             attributes: match return_values {
-                ReturnValue::AllOld => old.as_deref().cloned(),
+                ReturnValue::AllOld => change.old.as_deref().cloned(),
                 _ => None,
             },
             consumed_capacity,

@@ -194,7 +194,7 @@ mod tests {
         ]
         .into();
         let key = super::super::keys::item_storage_key(&table.key, &item).unwrap();
-        let change = super::super::write::Change::new(
+        let change = super::super::change::Change::new(
             table.clone(),
             key,
             None,

@@ -30,6 +30,28 @@ pub(crate) struct WriteParams<'a> {
     pub(crate) takes_update: bool,
 }
 
+/// The [`WriteParams`] of a PutItem, UpdateItem or DeleteItem input (their expression members have
+/// the same names); UpdateItem also names its update expression and whether it has
+/// `AttributeUpdates`.
+macro_rules! write_params {
+    ($input:expr) => {
+        $crate::engine::expressions::write_params!($input, None, false, false)
+    };
+    ($input:expr, $update:expr, $attribute_updates:expr, $takes_update:expr) => {
+        $crate::engine::expressions::WriteParams {
+            condition_expression: $input.condition_expression.as_deref(),
+            update_expression: $update,
+            names: $input.expression_attribute_names.as_ref(),
+            values: $input.expression_attribute_values.as_ref(),
+            expected: $input.expected.as_ref(),
+            conditional_operator: $input.conditional_operator.as_ref(),
+            attribute_updates: $attribute_updates,
+            takes_update: $takes_update,
+        }
+    };
+}
+pub(crate) use write_params;
+
 /// A write's compiled condition (expression or `Expected`) and update expression.
 pub(crate) struct WriteExprs {
     pub(crate) condition: Option<Condition>,

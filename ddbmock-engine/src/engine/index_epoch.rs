@@ -17,14 +17,8 @@
 //!
 //! The check costs a write one relaxed load of a word written only by index changes.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-
-use super::Engine;
-use super::table::Table;
-use super::write::{Change, check_item};
-use ddbmock_core::error::Result;
 
 /// The epoch of one version's index set, and the table's current one (shared by all versions).
 #[derive(Clone, Debug, Default)]
@@ -49,33 +43,5 @@ impl IndexEpoch {
             current: self.current.clone(),
             own,
         }
-    }
-}
-
-impl Engine {
-    /// The version of `change`'s table whose indexes its commit maintains: its own, unless the index
-    /// set changed since it was looked up. Called holding the change's item stripe.
-    pub(crate) fn indexed_version<'a>(&self, change: &'a Change) -> Result<Cow<'a, Arc<Table>>> {
-        if change.table.live.epoch.is_current() {
-            return Ok(Cow::Borrowed(&change.table));
-        }
-        let Some(current) = self.current_version(&change.table) else {
-            return Ok(Cow::Borrowed(&change.table));
-        };
-        // The item was checked against the older version's indexes only.
-        if let Some(new) = &change.new {
-            check_item(&current, new)?;
-        }
-        Ok(Cow::Owned(current))
-    }
-
-    /// The catalog's version of `table`, unless the table is gone (or is another one by now).
-    pub(crate) fn current_version(&self, table: &Table) -> Option<Arc<Table>> {
-        self.inner
-            .tables
-            .read()
-            .get(table.name())
-            .filter(|t| t.space == table.space)
-            .cloned()
     }
 }

@@ -16,12 +16,13 @@ use std::collections::HashMap;
 use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
-use parking_lot::{Mutex, MutexGuard};
+use parking_lot::MutexGuard;
 
 use super::Engine;
+use super::change::Change;
+use super::collection_sizes::{ItemCollections, Reservation, add};
 use super::keys::partition_prefix;
 use super::table::Table;
-use super::write::Change;
 use crate::storage::{Storage, StorageError};
 use ddbmock_core::error::{Error, Result, msg};
 use ddbmock_core::model::{AttributeValue, Item, attribute_value_size, item_size};
@@ -37,59 +38,6 @@ const LSI_ENTRY_OVERHEAD: u64 = 100;
 
 /// Bytes in the gigabyte of `SizeEstimateRangeGB`.
 const GB: f64 = (1u64 << 30) as f64;
-
-/// The sizes of one table's item collections, by partition key.
-///
-/// One lock for the table: it is held for one hash lookup per collection a write touches, and a
-/// batch or transaction takes the locks of all its tables together (in address order, so two never
-/// deadlock) to check and add its growth as one step.
-#[derive(Debug, Default)]
-pub(crate) struct ItemCollections {
-    sizes: Mutex<HashMap<Vec<u8>, u64>>,
-}
-
-impl ItemCollections {
-    /// The size of the collection `key`, in bytes.
-    fn size(&self, key: &[u8]) -> u64 {
-        self.sizes.lock().get(key).copied().unwrap_or(0)
-    }
-}
-
-/// Adds `delta` to the collection `key`, forgetting it when it empties.
-fn add(sizes: &mut HashMap<Vec<u8>, u64>, key: &[u8], delta: i64) {
-    let current = sizes.get(key).copied().unwrap_or(0);
-    let next = current.saturating_add_signed(delta);
-    if next == 0 {
-        sizes.remove(key);
-    } else if let Some(size) = sizes.get_mut(key) {
-        *size = next;
-    } else {
-        sizes.insert(key.to_vec(), next);
-    }
-}
-
-/// Growth added to item collections for writes not yet stored. Kept once the writes are stored;
-/// dropped otherwise, when it is taken back.
-#[must_use]
-#[derive(Default)]
-pub(crate) struct Reservation {
-    held: Vec<(Arc<ItemCollections>, Vec<u8>, i64)>,
-}
-
-impl Reservation {
-    /// The writes were stored: the sizes stand.
-    pub(crate) fn keep(mut self) {
-        self.held.clear();
-    }
-}
-
-impl Drop for Reservation {
-    fn drop(&mut self) {
-        for (collections, key, delta) in self.held.drain(..) {
-            add(&mut collections.sizes.lock(), &key, -delta);
-        }
-    }
-}
 
 /// Why growth was not reserved.
 pub(crate) enum Refused {
@@ -321,16 +269,6 @@ mod tests {
         assert_eq!(estimate((1 << 30) - 1), vec![0.0, 1.0]);
         assert_eq!(estimate(1 << 30), vec![1.0, 2.0]);
         assert_eq!(estimate(DEFAULT_COLLECTION_LIMIT), vec![10.0, 11.0]);
-    }
-
-    #[test]
-    fn sizes_grow_shrink_and_forget_empty_collections() {
-        let mut sizes = HashMap::new();
-        add(&mut sizes, b"a", 10);
-        add(&mut sizes, b"a", 5);
-        assert_eq!(sizes.get(b"a".as_slice()), Some(&15));
-        add(&mut sizes, b"a", -15);
-        assert!(sizes.is_empty());
     }
 
     #[test]

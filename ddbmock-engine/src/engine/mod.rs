@@ -8,7 +8,9 @@ mod batch_get;
 mod batch_write;
 mod billing;
 pub mod capacity;
+mod change;
 mod clock;
+mod collection_sizes;
 mod create_table;
 mod delete_item;
 mod delete_table;
@@ -330,6 +332,16 @@ impl Engine {
         Ok(table)
     }
 
+    /// The catalog's version of `table`, unless the table is gone (or is another one by now).
+    pub(crate) fn current_version(&self, table: &Table) -> Option<Arc<Table>> {
+        self.inner
+            .tables
+            .read()
+            .get(table.name())
+            .filter(|t| t.space == table.space)
+            .cloned()
+    }
+
     /// Refuses a table change while another one is in progress.
     pub(crate) fn check_not_in_transition(&self, table: &Table) -> Result<()> {
         let name = table.name();
@@ -380,8 +392,6 @@ impl Engine {
         Ok(next)
     }
 
-    /// Locks one item for a single-item write; `TransactionConflictException` when a transaction
-    /// is writing it now (see `transact_write` for the conflict model).
     /// Locks one item for the engine's own work (index backfill, TTL deletion), which is no request
     /// and so never reports a conflict: it waits for an in-flight transaction on the item to end.
     fn lock_item_waiting(&self, space: SpaceId, key: &[u8]) -> locks::Held<'_> {
@@ -393,6 +403,8 @@ impl Engine {
         }
     }
 
+    /// Locks one item for a single-item write; `TransactionConflictException` when a transaction
+    /// is writing it now (see `transact_write` for the conflict model).
     fn lock_item(&self, space: SpaceId, key: &[u8]) -> Result<locks::Held<'_>> {
         self.inner
             .locks

@@ -1,7 +1,7 @@
 //! Query: one partition of a table or index, a sort-key range of it, a page at a time.
 
 use super::key_conditions::plan;
-use super::paging::{Target, read_page};
+use super::paging::Target;
 use super::read_params::{ReadParams, compile_read};
 use super::select::{check_filter_keys, plan_output};
 use super::{Engine, keys, validate};
@@ -12,16 +12,9 @@ use ddbmock_core::operation::{QueryInput, QueryOutput};
 
 impl Engine {
     pub(crate) fn query_now(&self, input: QueryInput) -> Result<QueryOutput> {
+        let members = validate::read_members!(input);
         let mut errors = ConstraintErrors::new();
-        let name = validate::table_name(&mut errors, &input.table_name);
-        validate::read_request(
-            &mut errors,
-            input.index_name.as_deref(),
-            input.select.as_ref(),
-            input.limit,
-            input.conditional_operator.as_ref(),
-        );
-        validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
+        let name = validate::read_request(&mut errors, &members);
         errors.into_result()?;
 
         let exprs = compile_read(&ReadParams {
@@ -37,10 +30,7 @@ impl Engine {
             filter_name: "QueryFilter",
             is_query: true,
         })?;
-        let mut esk = input.exclusive_start_key.clone();
-        if let Some(k) = esk.as_mut() {
-            validate::start_key_values(k)?;
-        }
+        let esk = validate::start_key(&members)?;
 
         let table = self.table(name)?;
         self.admit(&table, false)?;
@@ -74,16 +64,12 @@ impl Engine {
         if let Some(k) = start {
             range.resume_after(k, reverse);
         }
-        let limit = input.limit.and_then(|l| usize::try_from(l).ok());
-        let page = read_page(&**self.storage(), target.space(), &range, reverse, limit)
-            .map_err(|e| self.dropped([&*table], e))?;
-        let consumed_capacity = self.bill_page(
-            &table,
-            target.index,
-            &page.entries,
-            input.consistent_read == Some(true),
+        let (page, consumed_capacity) = self.read_billed_page(
+            &target,
+            (&range, reverse, input.limit),
+            input.consistent_read,
             input.return_consumed_capacity.as_ref(),
-        );
+        )?;
         // A query of a hash-only table reads at most one item, and cannot be resumed.
         let resumable = target.index.is_some() || table.key.range.is_some();
         let shaped = self.shape_page(&target, &output, page, resumable)?;

@@ -1,7 +1,7 @@
 //! Scan: every entry of a table or index in storage order (partition hash first), a page at a time;
 //! a parallel-scan segment is a slice of the hash space, so every partition is in exactly one.
 
-use super::paging::{Range, Target, read_page, segment_hashes};
+use super::paging::{Range, Target, segment_hashes};
 use super::read_params::{ReadParams, compile_read};
 use super::select::plan_output;
 use super::{Engine, validate};
@@ -15,16 +15,9 @@ const MAX_TOTAL_SEGMENTS: i64 = 1_000_000;
 
 impl Engine {
     pub(crate) fn scan_now(&self, input: ScanInput) -> Result<ScanOutput> {
+        let members = validate::read_members!(input);
         let mut errors = ConstraintErrors::new();
-        let name = validate::table_name(&mut errors, &input.table_name);
-        validate::read_request(
-            &mut errors,
-            input.index_name.as_deref(),
-            input.select.as_ref(),
-            input.limit,
-            input.conditional_operator.as_ref(),
-        );
-        validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
+        let name = validate::read_request(&mut errors, &members);
         let segment = input.segment.map(i64::from);
         let total = input.total_segments.map(i64::from);
         errors.at_least("segment", segment, 0);
@@ -46,10 +39,7 @@ impl Engine {
             filter_name: "ScanFilter",
             is_query: false,
         })?;
-        let mut esk = input.exclusive_start_key.clone();
-        if let Some(k) = esk.as_mut() {
-            validate::start_key_values(k)?;
-        }
+        let esk = validate::start_key(&members)?;
         let segments = match (segment, total) {
             // DynamoDB lets `Segment: 0` alone through, as a whole scan.
             (Some(0), None) => None,
@@ -81,16 +71,12 @@ impl Engine {
             }
             range.resume_after(key, false);
         }
-        let limit = input.limit.and_then(|l| usize::try_from(l).ok());
-        let page = read_page(&**self.storage(), target.space(), &range, false, limit)
-            .map_err(|e| self.dropped([&*table], e))?;
-        let consumed_capacity = self.bill_page(
-            &table,
-            target.index,
-            &page.entries,
-            input.consistent_read == Some(true),
+        let (page, consumed_capacity) = self.read_billed_page(
+            &target,
+            (&range, false, input.limit),
+            input.consistent_read,
             input.return_consumed_capacity.as_ref(),
-        );
+        )?;
         let shaped = self.shape_page(&target, &output, page, true)?;
         Ok(ScanOutput {
             items: shaped.items,

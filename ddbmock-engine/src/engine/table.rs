@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+use super::collection_sizes::ItemCollections;
 use super::index_epoch::IndexEpoch;
-use super::item_collections::ItemCollections;
 use super::keys::{KeyAttr, KeySchema};
 use crate::storage::SpaceId;
 use ddbmock_core::model::{AttributeValue, Item};

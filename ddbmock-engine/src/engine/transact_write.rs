@@ -23,21 +23,14 @@
 //! what its retry logic needs to be tested against. The holder always completes, so conflicting
 //! requests that retry always make progress.
 
-use std::sync::Arc;
-
 use super::capacity::Consumed;
 use super::expressions::{self, WriteParams};
 use super::idempotency::{Claim, Fingerprint};
-use super::item_collections::Refused;
-use super::keys::{item_storage_key, key_of, validate_item_key, validate_key};
-use super::streams::Origin;
-use super::table::Table;
-use super::write::{Change, check_item};
+use super::write::{Action, Effect, Outcome, Together, Update, cancel_marking};
 use super::{Engine, billing, validate};
-use crate::expr::{Condition, UpdateExpr};
 use ddbmock_core::error::msg::table::ConstraintErrors;
-use ddbmock_core::error::{CancellationReason, Error, Result, msg};
-use ddbmock_core::model::{Item, item_size};
+use ddbmock_core::error::{Error, Result, msg};
+use ddbmock_core::model::Item;
 use ddbmock_core::operation::*;
 
 /// DynamoDB's limit of actions in one TransactWriteItems.
@@ -46,26 +39,6 @@ pub(crate) const MAX_ACTIONS: usize = 100;
 const MAX_AGGREGATE_BYTES: usize = 4 * 1024 * 1024;
 /// The longest `ClientRequestToken` DynamoDB accepts.
 const MAX_TOKEN_CHARS: usize = 36;
-
-/// What one action does to its item, once validated.
-enum Effect {
-    Put(Item),
-    Update(UpdateExpr),
-    Delete,
-    Check,
-}
-
-/// One validated action.
-struct Action {
-    table: Arc<Table>,
-    /// The item's key attributes.
-    key: Item,
-    /// The item's storage key.
-    storage_key: Vec<u8>,
-    effect: Effect,
-    condition: Option<Condition>,
-    return_old: bool,
-}
 
 /// Which keyed action (all but Put) is being planned.
 enum KeyedKind {
@@ -303,10 +276,7 @@ impl Engine {
                 })?,
                 _ => return Err(msg::transact::one_action_per_item()),
             };
-            aggregate += match &action.effect {
-                Effect::Put(item) => item_size(item),
-                _ => item_size(&action.key),
-            };
+            aggregate += action.aggregate_size();
             if actions
                 .iter()
                 .any(|a| a.table.space == action.table.space && a.storage_key == action.storage_key)
@@ -335,17 +305,8 @@ impl Engine {
             takes_update: false,
         })?;
         let table = self.table(p.table_name.as_deref().unwrap_or_default())?;
-        validate_item_key(&table.key, &item)?;
-        check_item(&table, &item)?;
-        let storage_key = item_storage_key(&table.key, &item)?;
-        Ok(Action {
-            key: key_of(&table.key, &item),
-            table,
-            storage_key,
-            effect: Effect::Put(item),
-            condition: exprs.condition,
-            return_old: return_old(p.return_values_on_condition_check_failure),
-        })
+        Ok(Action::put(table, item, exprs.condition)?
+            .on_failure(p.return_values_on_condition_check_failure))
     }
 
     fn plan_keyed(&self, k: Keyed) -> Result<Action> {
@@ -362,26 +323,16 @@ impl Engine {
             takes_update: k.update_expression.is_some(),
         })?;
         let table = self.table(k.table_name.as_deref().unwrap_or_default())?;
-        validate_key(&table.key, &key)?;
         let effect = match (k.kind, exprs.update) {
-            (KeyedKind::Update, Some(update)) => {
-                let keys: Vec<&str> = table.key.attrs().map(|a| a.name.as_str()).collect();
-                update.check_keys(&keys)?;
-                Effect::Update(update)
-            }
+            (KeyedKind::Update, Some(expression)) => Effect::Update(Update {
+                expression: Some(expression),
+                legacy: Default::default(),
+            }),
             (KeyedKind::Delete, _) => Effect::Delete,
             // An Update without its expression was rejected with the other member checks.
             (KeyedKind::Check | KeyedKind::Update, _) => Effect::Check,
         };
-        let storage_key = item_storage_key(&table.key, &key)?;
-        Ok(Action {
-            table,
-            key,
-            storage_key,
-            effect,
-            condition: exprs.condition,
-            return_old: return_old(k.on_failure),
-        })
+        Ok(Action::keyed(table, key, effect, exprs.condition)?.on_failure(k.on_failure))
     }
 
     /// Locks the actions' items, checks each action, and commits them all or none.
@@ -391,62 +342,10 @@ impl Engine {
         mode: Option<&ReturnConsumedCapacity>,
         metrics: Option<&ReturnItemCollectionMetrics>,
     ) -> Result<TransactWriteItemsOutput> {
-        let ids: Vec<_> = actions
-            .iter()
-            .map(|a| (a.table.space, a.storage_key.as_slice()))
-            .collect();
-        let _held = self
-            .inner
-            .locks
-            .lock_all(&ids, true)
-            .map_err(|c| cancel_for_conflicts(actions.len(), &c.0))?;
-
-        let mut reasons: Vec<CancellationReason> = Vec::with_capacity(actions.len());
-        let mut changes: Vec<Change> = Vec::with_capacity(actions.len());
-        // The position of each change's action.
-        let mut acting: Vec<usize> = Vec::with_capacity(actions.len());
-        let mut failed = false;
-        for (i, a) in actions.iter().enumerate() {
-            let old = self.read(&a.table, &a.storage_key)?;
-            match self.effect_of(a, old.as_deref()) {
-                Ok(new) => {
-                    reasons.push(msg::transact::reason_none());
-                    let unchanged = new.is_none() && old.is_none();
-                    if !matches!(a.effect, Effect::Check) && !unchanged {
-                        changes.push(Change::new(
-                            a.table.clone(),
-                            a.storage_key.clone(),
-                            old,
-                            new.map(Arc::new),
-                        ));
-                        acting.push(i);
-                    }
-                }
-                Err(e) => {
-                    failed = true;
-                    reasons.push(reason_for(e, a, old.as_deref()));
-                }
-            }
-        }
-        if failed {
-            return Err(msg::transact::transaction_canceled(reasons));
-        }
-        let growth = match self.reserve_collections(&changes) {
-            Ok(growth) => growth,
-            Err(Refused::Full(full)) => {
-                let over: Vec<usize> = full.iter().map(|&c| acting[c]).collect();
-                return Err(cancel_marking(
-                    actions.len(),
-                    &over,
-                    msg::transact::reason_collection_size_exceeded,
-                ));
-            }
-            Err(Refused::Invalid(e)) => return Err(e),
-        };
-        self.commit_reserved(&changes, Origin::Request, growth)?;
+        let outcomes = self.apply_together(actions, Together::Transaction)?;
         // Transactional writes are billed double, per table.
         let mut billed: std::collections::BTreeMap<String, Consumed> = Default::default();
-        for change in &changes {
+        for Outcome { change, .. } in outcomes.iter().flatten().filter(|o| o.stored) {
             let name = change.table.name().to_owned();
             billed
                 .entry(name.clone())
@@ -456,61 +355,16 @@ impl Engine {
         let consumed: Vec<_> = billed.values().filter_map(|c| self.bill(c, mode)).collect();
         let written = actions
             .iter()
-            .filter(|a| !matches!(a.effect, Effect::Check))
+            .filter(|a| a.writes())
             .map(|a| (&*a.table, &a.key));
         Ok(TransactWriteItemsOutput {
             consumed_capacity: (!consumed.is_empty()).then_some(consumed),
             item_collection_metrics: self.collection_metrics_by_table(written, metrics),
         })
     }
-
-    /// What `a` turns its item into (`None`: absent), or why it cannot.
-    fn effect_of(&self, a: &Action, old: Option<&Item>) -> Result<Option<Item>> {
-        expressions::check_condition(a.condition.as_ref(), old, None)?;
-        match &a.effect {
-            Effect::Put(item) => Ok(Some(item.clone())),
-            Effect::Delete => Ok(None),
-            Effect::Check => Ok(old.cloned()),
-            Effect::Update(update) => {
-                let mut item = old.cloned().unwrap_or_else(|| a.key.clone());
-                update.apply(&mut item)?;
-                check_item(&a.table, &item)?;
-                Ok(Some(item))
-            }
-        }
-    }
-}
-
-fn return_old(v: Option<ReturnValuesOnConditionCheckFailure>) -> bool {
-    matches!(v, Some(ReturnValuesOnConditionCheckFailure::AllOld))
-}
-
-/// The cancellation reason of an action that failed with `e`.
-fn reason_for(e: Error, a: &Action, old: Option<&Item>) -> CancellationReason {
-    match e {
-        Error::ConditionalCheckFailed { .. } => {
-            msg::transact::reason_condition_failed(old.filter(|_| a.return_old).cloned())
-        }
-        other => msg::transact::reason_validation(other.message()),
-    }
 }
 
 /// The cancellation of a transaction some of whose items another transaction is writing.
 pub(crate) fn cancel_for_conflicts(len: usize, conflicting: &[usize]) -> Error {
     cancel_marking(len, conflicting, msg::transact::reason_conflict)
-}
-
-/// The cancellation of a transaction of `len` actions in which those at `marked` fail for
-/// `reason` and the others for none.
-fn cancel_marking(len: usize, marked: &[usize], reason: fn() -> CancellationReason) -> Error {
-    let reasons = (0..len)
-        .map(|i| {
-            if marked.contains(&i) {
-                reason()
-            } else {
-                msg::transact::reason_none()
-            }
-        })
-        .collect();
-    msg::transact::transaction_canceled(reasons)
 }

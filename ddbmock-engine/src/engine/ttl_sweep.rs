@@ -15,10 +15,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use parking_lot::Mutex;
 
+use super::change::Change;
 use super::clock::Listener;
 use super::streams::Origin;
 use super::table::Table;
-use super::write::Change;
 use super::{Engine, Inner};
 use ddbmock_core::error::Result;
 use ddbmock_core::model::{AttributeValue, Item};

@@ -89,30 +89,84 @@ pub(crate) fn values(item: &mut Item) -> Result<()> {
     Ok(())
 }
 
-/// Records bad members shared by Query and Scan: `IndexName`, `Select`, `Limit`, `ConditionalOperator`.
-pub(crate) fn read_request(
-    errors: &mut ConstraintErrors,
-    index_name: Option<&str>,
-    select: Option<&Select>,
-    limit: Option<i32>,
-    conditional_operator: Option<&ConditionalOperator>,
-) {
-    if index_name.is_some() {
-        errors.name("indexName", index_name);
+/// The members Query and Scan check alike, borrowed from either request.
+pub(crate) struct ReadMembers<'a> {
+    pub(crate) table_name: &'a Option<String>,
+    pub(crate) index_name: Option<&'a str>,
+    pub(crate) select: Option<&'a Select>,
+    pub(crate) limit: Option<i32>,
+    pub(crate) conditional_operator: Option<&'a ConditionalOperator>,
+    pub(crate) return_consumed_capacity: Option<&'a ReturnConsumedCapacity>,
+    pub(crate) exclusive_start_key: Option<&'a Item>,
+}
+
+/// [`ReadMembers`] of a `QueryInput` or a `ScanInput`, whose members have the same names.
+macro_rules! read_members {
+    ($input:expr) => {
+        $crate::engine::validate::ReadMembers {
+            table_name: &$input.table_name,
+            index_name: $input.index_name.as_deref(),
+            select: $input.select.as_ref(),
+            limit: $input.limit,
+            conditional_operator: $input.conditional_operator.as_ref(),
+            return_consumed_capacity: $input.return_consumed_capacity.as_ref(),
+            exclusive_start_key: $input.exclusive_start_key.as_ref(),
+        }
+    };
+}
+pub(crate) use read_members;
+
+/// Records bad members shared by Query and Scan (`TableName`, `IndexName`, `Select`, `Limit`,
+/// `ConditionalOperator`, `ReturnConsumedCapacity`), and returns the table name.
+pub(crate) fn read_request<'a>(errors: &mut ConstraintErrors, m: &ReadMembers<'a>) -> &'a str {
+    let name = table_name(errors, m.table_name);
+    if m.index_name.is_some() {
+        errors.name("indexName", m.index_name);
     }
-    errors.enum_value("select", select.map(|v| v.as_str()), Select::VALUES);
-    errors.at_least("limit", limit.map(i64::from), 1);
+    errors.enum_value("select", m.select.map(|v| v.as_str()), Select::VALUES);
+    errors.at_least("limit", m.limit.map(i64::from), 1);
     errors.enum_value(
         "conditionalOperator",
-        conditional_operator.map(|v| v.as_str()),
+        m.conditional_operator.map(|v| v.as_str()),
         ConditionalOperator::VALUES,
     );
+    return_capacity(errors, m.return_consumed_capacity, None);
+    name
+}
+
+/// The request's `ExclusiveStartKey`, its values validated and normalized.
+pub(crate) fn start_key(m: &ReadMembers<'_>) -> Result<Option<Item>> {
+    let mut esk = m.exclusive_start_key.cloned();
+    if let Some(k) = esk.as_mut() {
+        start_key_values(k)?;
+    }
+    Ok(esk)
 }
 
 /// Validates and normalizes an `ExclusiveStartKey`'s values, with DynamoDB's prefix on errors.
 pub(crate) fn start_key_values(key: &mut Item) -> Result<()> {
     values(key).map_err(|e| ddbmock_core::error::msg::query::start_key_schema(&e.message()))
 }
+
+/// [`write_request`] of a PutItem, UpdateItem or DeleteItem input, whose members have the same
+/// names, with its required `member` (`"item"` or `"key"`) and that member's value.
+macro_rules! write_members {
+    ($errors:expr, $input:expr, $member:literal, $value:expr) => {
+        $crate::engine::validate::write_request(
+            $errors,
+            &$input.table_name,
+            $member,
+            $value,
+            (
+                $input.return_values.as_ref(),
+                $input.return_consumed_capacity.as_ref(),
+                $input.return_item_collection_metrics.as_ref(),
+                $input.return_values_on_condition_check_failure.as_ref(),
+            ),
+        )
+    };
+}
+pub(crate) use write_members;
 
 /// The members every single-item write (PutItem, UpdateItem, DeleteItem) checks alike: the table
 /// name, the required `member` (`item` or `key`), and the four return-what enums.

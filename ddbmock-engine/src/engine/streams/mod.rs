@@ -30,8 +30,8 @@ pub use subscribe::StreamRecords;
 pub(crate) use table::check_create;
 
 use super::Engine;
+use super::change::Change;
 use super::keys::partition_hash;
-use super::write::Change;
 use ddbmock_core::operation::{KeySchemaElement, Record, StreamViewType};
 
 /// How long a stream record stays readable.

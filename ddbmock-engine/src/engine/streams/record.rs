@@ -4,8 +4,8 @@ use std::hash::{BuildHasher, RandomState};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::Origin;
+use crate::engine::change::Change;
 use crate::engine::keys::key_of;
-use crate::engine::write::Change;
 use ddbmock_core::model::item_size;
 use ddbmock_core::operation::{Identity, OperationType, Record, StreamRecord, StreamViewType};
 

@@ -1,81 +1,35 @@
-//! The shared write path: every item write (put, update, delete, batch, transaction) becomes one
-//! atomic storage batch that changes the table entry and each index entry, then updates counters.
+//! The one write pipeline. Every item write (PutItem, UpdateItem, DeleteItem, each BatchWriteItem
+//! request, each TransactWriteItems action, TTL deletions) is an [`Action`] on one item (its table,
+//! key, effect and condition), planned by its operation and applied here: lock, read, condition
+//! (billing a failed one), the effect, item collections, then [`Engine::commit`], which turns the
+//! changes into one atomic storage batch over the table and its indexes, updates counters and
+//! records stream records.
+//!
+//! - `action`: what an action is and what it turns an item into;
+//! - `apply`: applying actions one at a time ([`Engine::apply_one`]) or together
+//!   ([`Engine::apply_together`]);
+//! - this file: the commit of item changes, shared by both.
 
+mod action;
+mod apply;
+mod legacy_updates;
+
+pub(crate) use super::change::{Change, check_item};
+pub(crate) use action::{Action, Effect, Touched, Update};
+pub(crate) use apply::{Applied, Outcome, Together, cancel_marking};
+
+use std::borrow::Cow;
 use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
 use super::Engine;
-use super::item_collections::Reservation;
+use super::collection_sizes::Reservation;
 use super::keys::{self, KeySchema, encode_scalar, escape_into};
 use super::streams::Origin;
 use super::table::{Index, Table};
 use crate::storage::{Storage, StorageError, Write, WriteBatch};
 use ddbmock_core::error::{Result, msg};
-use ddbmock_core::model::{AttributeValue, Item, item_size};
-
-/// DynamoDB's maximum item size: 400 KB.
-pub(crate) const MAX_ITEM_BYTES: usize = 400 * 1024;
-
-/// One item changing from `old` to `new` in `table` (either may be absent).
-pub(crate) struct Change {
-    pub(crate) table: Arc<Table>,
-    pub(crate) key: Vec<u8>,
-    pub(crate) old: Option<Arc<Item>>,
-    pub(crate) new: Option<Arc<Item>>,
-    /// DynamoDB's sizes of `old` and `new` (0 when absent), walked once for counters and billing.
-    pub(crate) old_size: usize,
-    pub(crate) new_size: usize,
-}
-
-impl Change {
-    pub(crate) fn new(
-        table: Arc<Table>,
-        key: Vec<u8>,
-        old: Option<Arc<Item>>,
-        new: Option<Arc<Item>>,
-    ) -> Self {
-        Change {
-            old_size: old.as_deref().map_or(0, item_size),
-            new_size: new.as_deref().map_or(0, item_size),
-            table,
-            key,
-            old,
-            new,
-        }
-    }
-}
-
-/// Checks what every written item must satisfy beyond its primary key: the size limit, and index key
-/// attributes of the declared type and non-empty.
-pub(crate) fn check_item(table: &Table, item: &Item) -> Result<()> {
-    if item_size(item) > MAX_ITEM_BYTES {
-        return Err(msg::item::item_too_large());
-    }
-    for index in &table.indexes {
-        for attr in index.key.attrs() {
-            let Some(v) = item.get(&attr.name) else {
-                continue;
-            };
-            if v.attribute_type() != attr.ty {
-                return Err(msg::item::index_key_type_mismatch(
-                    &attr.name,
-                    attr.ty,
-                    v.attribute_type(),
-                    &index.name,
-                ));
-            }
-            let empty = match v {
-                AttributeValue::S(s) => s.is_empty(),
-                AttributeValue::B(b) => b.is_empty(),
-                _ => false,
-            };
-            if empty {
-                return Err(msg::item::empty_index_key(&attr.name, attr.ty, &index.name));
-            }
-        }
-    }
-    Ok(())
-}
+use ddbmock_core::model::{Item, item_size};
 
 /// The storage key of `item`'s entry in `index`: `hash ‖ esc(index pk) ‖ esc(index sk) ‖ table key`.
 /// The table key makes entries unique, since index keys need not be.
@@ -174,6 +128,22 @@ impl Engine {
         }
         self.record_changes(changes, origin);
         Ok(())
+    }
+
+    /// The version of `change`'s table whose indexes its commit maintains: its own, unless the index
+    /// set changed since it was looked up. Called holding the change's item stripe.
+    pub(crate) fn indexed_version<'a>(&self, change: &'a Change) -> Result<Cow<'a, Arc<Table>>> {
+        if change.table.live.epoch.is_current() {
+            return Ok(Cow::Borrowed(&change.table));
+        }
+        let Some(current) = self.current_version(&change.table) else {
+            return Ok(Cow::Borrowed(&change.table));
+        };
+        // The item was checked against the older version's indexes only.
+        if let Some(new) = &change.new {
+            check_item(&current, new)?;
+        }
+        Ok(Cow::Owned(current))
     }
 
     /// The item at `key` in `table`.

@@ -1,0 +1,73 @@
+//! An item changing from one version to another (either may be absent), as the write pipeline
+//! commits it, streams record it and billing and item collections measure it; and the rules every
+//! written item satisfies.
+
+use std::sync::Arc;
+
+use super::table::Table;
+use ddbmock_core::error::{Result, msg};
+use ddbmock_core::model::{AttributeValue, Item, item_size};
+
+/// DynamoDB's maximum item size: 400 KB.
+pub(crate) const MAX_ITEM_BYTES: usize = 400 * 1024;
+
+/// One item changing from `old` to `new` in `table` (either may be absent).
+pub(crate) struct Change {
+    pub(crate) table: Arc<Table>,
+    pub(crate) key: Vec<u8>,
+    pub(crate) old: Option<Arc<Item>>,
+    pub(crate) new: Option<Arc<Item>>,
+    /// DynamoDB's sizes of `old` and `new` (0 when absent), walked once for counters and billing.
+    pub(crate) old_size: usize,
+    pub(crate) new_size: usize,
+}
+
+impl Change {
+    pub(crate) fn new(
+        table: Arc<Table>,
+        key: Vec<u8>,
+        old: Option<Arc<Item>>,
+        new: Option<Arc<Item>>,
+    ) -> Self {
+        Change {
+            old_size: old.as_deref().map_or(0, item_size),
+            new_size: new.as_deref().map_or(0, item_size),
+            table,
+            key,
+            old,
+            new,
+        }
+    }
+}
+
+/// Checks what every written item must satisfy beyond its primary key: the size limit, and index key
+/// attributes of the declared type and non-empty.
+pub(crate) fn check_item(table: &Table, item: &Item) -> Result<()> {
+    if item_size(item) > MAX_ITEM_BYTES {
+        return Err(msg::item::item_too_large());
+    }
+    for index in &table.indexes {
+        for attr in index.key.attrs() {
+            let Some(v) = item.get(&attr.name) else {
+                continue;
+            };
+            if v.attribute_type() != attr.ty {
+                return Err(msg::item::index_key_type_mismatch(
+                    &attr.name,
+                    attr.ty,
+                    v.attribute_type(),
+                    &index.name,
+                ));
+            }
+            let empty = match v {
+                AttributeValue::S(s) => s.is_empty(),
+                AttributeValue::B(b) => b.is_empty(),
+                _ => false,
+            };
+            if empty {
+                return Err(msg::item::empty_index_key(&attr.name, attr.ty, &index.name));
+            }
+        }
+    }
+    Ok(())
+}

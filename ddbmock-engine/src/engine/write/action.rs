@@ -1,0 +1,162 @@
+//! A planned write on one item: its table and key, its effect (put, update, delete, or only a
+//! condition check) and its condition, checked against the table's schema when it is planned; and
+//! what it turns the item into.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::check_item;
+use super::legacy_updates::apply_attribute_updates;
+use crate::engine::expressions;
+use crate::engine::keys::{item_storage_key, key_of, validate_item_key, validate_key};
+use crate::engine::table::Table;
+use crate::expr::{Condition, UpdateExpr, UpdatedPaths};
+use ddbmock_core::error::{Result, msg};
+use ddbmock_core::model::{Item, item_size};
+use ddbmock_core::operation::{AttributeValueUpdate, ReturnValuesOnConditionCheckFailure};
+
+/// What an action does to its item.
+pub(crate) enum Effect {
+    /// Replaces the item (PutItem, a batch put, a transaction's Put).
+    Put(Arc<Item>),
+    /// Updates the item, or creates it from its key (UpdateItem, a transaction's Update).
+    Update(Update),
+    /// Removes the item.
+    Delete,
+    /// Changes nothing: only the condition counts (a transaction's ConditionCheck).
+    Check,
+}
+
+/// An update: an `UpdateExpression`, or legacy `AttributeUpdates` (DynamoDB refuses both at once).
+#[derive(Default)]
+pub(crate) struct Update {
+    pub(crate) expression: Option<UpdateExpr>,
+    pub(crate) legacy: HashMap<String, AttributeValueUpdate>,
+}
+
+/// What an update wrote, for `UPDATED_OLD` and `UPDATED_NEW`.
+pub(crate) enum Touched {
+    /// The paths of an update expression.
+    Paths(UpdatedPaths),
+    /// The attributes named in `AttributeUpdates` (none when there were none).
+    Names(Vec<String>),
+}
+
+impl Touched {
+    /// The part of `item` the update wrote; `None` when that is nothing.
+    pub(crate) fn pick(&self, item: Option<&Item>) -> Option<Item> {
+        let item = item?;
+        let picked: Item = match self {
+            Touched::Paths(paths) => paths.project(item),
+            Touched::Names(names) => item
+                .iter()
+                .filter(|(k, _)| names.contains(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        };
+        (!picked.is_empty()).then_some(picked)
+    }
+}
+
+/// One item's write, validated against its table.
+pub(crate) struct Action {
+    pub(crate) table: Arc<Table>,
+    /// The item's key attributes.
+    pub(crate) key: Item,
+    /// The item's storage key.
+    pub(crate) storage_key: Vec<u8>,
+    pub(crate) effect: Effect,
+    pub(crate) condition: Option<Condition>,
+    /// Whether a failed condition reports the item as it was (`ReturnValuesOnConditionCheckFailure`).
+    pub(crate) on_failure: Option<ReturnValuesOnConditionCheckFailure>,
+}
+
+impl Action {
+    /// A put of `item`, which must carry the table's key and satisfy its indexes and the size limit.
+    pub(crate) fn put(table: Arc<Table>, item: Item, condition: Option<Condition>) -> Result<Self> {
+        validate_item_key(&table.key, &item)?;
+        check_item(&table, &item)?;
+        Ok(Action {
+            key: key_of(&table.key, &item),
+            storage_key: item_storage_key(&table.key, &item)?,
+            table,
+            effect: Effect::Put(Arc::new(item)),
+            condition,
+            on_failure: None,
+        })
+    }
+
+    /// An update, delete or condition check of the item at `key`, which must be exactly the table's
+    /// key. An update may not touch a key attribute.
+    pub(crate) fn keyed(
+        table: Arc<Table>,
+        key: Item,
+        effect: Effect,
+        condition: Option<Condition>,
+    ) -> Result<Self> {
+        validate_key(&table.key, &key)?;
+        if let Effect::Update(update) = &effect {
+            if let Some(name) = update.legacy.keys().find(|n| table.key.is_key(n)) {
+                return Err(msg::item::cannot_update_key(name));
+            }
+            if let Some(expression) = &update.expression {
+                let keys: Vec<&str> = table.key.attrs().map(|a| a.name.as_str()).collect();
+                expression.check_keys(&keys)?;
+            }
+        }
+        Ok(Action {
+            storage_key: item_storage_key(&table.key, &key)?,
+            table,
+            key,
+            effect,
+            condition,
+            on_failure: None,
+        })
+    }
+
+    /// The same action, reporting the item as it was when its condition fails, if so asked.
+    pub(crate) fn on_failure(mut self, v: Option<ReturnValuesOnConditionCheckFailure>) -> Self {
+        self.on_failure = v;
+        self
+    }
+
+    /// Whether the action writes its item (all but a condition check).
+    pub(crate) fn writes(&self) -> bool {
+        !matches!(self.effect, Effect::Check)
+    }
+
+    /// The size the action adds to a transaction's aggregate: its item's, or its key's.
+    pub(crate) fn aggregate_size(&self) -> usize {
+        match &self.effect {
+            Effect::Put(item) => item_size(item),
+            Effect::Update(_) | Effect::Delete | Effect::Check => item_size(&self.key),
+        }
+    }
+
+    /// The item after this action, from the item `old` as it is now (`None`: absent), and what an
+    /// update wrote; or why the action fails: its condition (`ConditionalCheckFailedException`, with
+    /// the item when asked for), or its update.
+    pub(crate) fn evaluate(&self, old: Option<&Arc<Item>>) -> Result<(Option<Arc<Item>>, Touched)> {
+        expressions::check_condition(
+            self.condition.as_ref(),
+            old.map(|o| &**o),
+            self.on_failure.as_ref(),
+        )?;
+        let untouched = Touched::Names(Vec::new());
+        match &self.effect {
+            Effect::Put(item) => Ok((Some(item.clone()), untouched)),
+            Effect::Delete => Ok((None, untouched)),
+            Effect::Check => Ok((old.cloned(), untouched)),
+            Effect::Update(update) => {
+                let mut item: Item = old.map_or_else(|| self.key.clone(), |o| (**o).clone());
+                let names = apply_attribute_updates(&mut item, &update.legacy)?;
+                let touched = match &update.expression {
+                    Some(expression) => Touched::Paths(expression.apply(&mut item)?),
+                    None => Touched::Names(names),
+                };
+                check_item(&self.table, &item)?;
+                Ok((Some(Arc::new(item)), touched))
+            }
+        }
+    }
+}
