@@ -24,18 +24,14 @@ impl Engine {
         errors.into_result()?;
         let request_items = input.request_items.unwrap_or_default();
         if request_items.is_empty() {
-            return Err(msg::validation(
-                "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
-            ));
+            return Err(msg::batch::no_request_items());
         }
         let total: usize = request_items
             .values()
             .map(|k| k.keys.as_ref().map_or(0, Vec::len))
             .sum();
         if total > MAX_KEYS {
-            return Err(msg::validation(
-                "Too many items requested for the BatchGetItem call",
-            ));
+            return Err(msg::batch::too_many_items("BatchGetItem"));
         }
 
         let mut plan = Vec::new();
@@ -48,9 +44,7 @@ impl Engine {
             )?;
             let mut keys = request.keys.take().unwrap_or_default();
             if keys.is_empty() {
-                return Err(msg::validation(format!(
-                    "1 validation error detected: Value '[]' at 'requestItems.{table_name}.member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1"
-                )));
+                return Err(msg::batch::no_keys(&table_name));
             }
             let mut seen = HashSet::new();
             let mut storage_keys = Vec::with_capacity(keys.len());
@@ -59,9 +53,7 @@ impl Engine {
                 validate_key(&table.key, key)?;
                 let sk = item_storage_key(&table.key, key)?;
                 if !seen.insert(sk.clone()) {
-                    return Err(msg::validation(
-                        "Provided list of item keys contains duplicates",
-                    ));
+                    return Err(msg::batch::duplicate_keys());
                 }
                 storage_keys.push(sk);
             }

@@ -38,15 +38,11 @@ impl Engine {
         errors.into_result()?;
         let request_items = input.request_items.unwrap_or_default();
         if request_items.is_empty() {
-            return Err(msg::validation(
-                "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
-            ));
+            return Err(msg::batch::no_request_items());
         }
         let total: usize = request_items.values().map(Vec::len).sum();
         if total > MAX_WRITES {
-            return Err(msg::validation(
-                "Too many items requested for the BatchWriteItem call",
-            ));
+            return Err(msg::batch::too_many_items("BatchWriteItem"));
         }
 
         let mut plan: Vec<Request> = Vec::with_capacity(total);
@@ -70,15 +66,11 @@ impl Engine {
                         Action::keyed(table.clone(), key, Effect::Delete, None)?
                     }
                     _ => {
-                        return Err(msg::validation(
-                            "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes",
-                        ));
+                        return Err(msg::batch::write_request_members());
                     }
                 };
                 if !seen.insert(action.storage_key.clone()) {
-                    return Err(msg::validation(
-                        "Provided list of item keys contains duplicates",
-                    ));
+                    return Err(msg::batch::duplicate_keys());
                 }
                 plan.push(Request {
                     table_name: table_name.clone(),

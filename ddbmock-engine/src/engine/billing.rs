@@ -10,7 +10,7 @@ use super::capacity::{Consumed, index_write_units, read_units, write_units};
 use super::change::Change;
 use super::meter::UsageSummary;
 use super::table::Table;
-use ddbmock_core::error::{Error, Result};
+use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{Item, item_size};
 use ddbmock_core::operation::{BillingMode, ConsumedCapacity, ReturnConsumedCapacity};
 
@@ -197,7 +197,7 @@ impl Engine {
         if let Some(rate) = rate
             && !self.inner.meter.admit(table.name(), write, rate, now)
         {
-            return Err(throughput_exceeded());
+            return Err(msg::throughput_exceeded());
         }
         if write && !on_demand {
             for gsi in table.description.global_secondary_indexes.iter().flatten() {
@@ -214,7 +214,7 @@ impl Engine {
                     gsi.index_name.as_deref().unwrap_or_default()
                 );
                 if !self.inner.meter.admit(&name, true, rate as f64, now) {
-                    return Err(throughput_exceeded());
+                    return Err(msg::throughput_exceeded());
                 }
             }
         }
@@ -279,10 +279,4 @@ impl Engine {
         }
         CapacityReport { tables, prices }
     }
-}
-
-fn throughput_exceeded() -> Error {
-    Error::ProvisionedThroughputExceeded(
-        "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.".to_owned(),
-    )
 }

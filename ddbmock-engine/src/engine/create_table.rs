@@ -7,6 +7,7 @@ use super::table::{Index, Projected, Stats, Table};
 use super::validate;
 use super::{Engine, storage_error};
 use crate::storage::Write;
+use ddbmock_core::error::msg::constraint;
 use ddbmock_core::error::msg::table::{self as m, ConstraintErrors};
 use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::AttributeType;
@@ -29,17 +30,13 @@ impl Engine {
         check_index_shapes(&mut errors, &input);
         if let Some(ks) = &input.key_schema {
             if ks.is_empty() {
-                errors.push(
-                    "[]",
-                    "keySchema",
-                    "Member must have length greater than or equal to 1",
-                );
+                errors.push("[]", "keySchema", &constraint::min_length(1));
             }
             if ks.len() > 2 {
                 errors.push(
-                    &format!("{ks:?}"),
+                    &m::quoted_key_schema(ks),
                     "keySchema",
-                    "Member must have length less than or equal to 2",
+                    &constraint::max_length(2),
                 );
             }
         }
@@ -133,11 +130,7 @@ impl Engine {
                 let mut used_sorted: Vec<&str> = used.clone();
                 used_sorted.sort_unstable();
                 used_sorted.dedup();
-                return Err(m::invalid_parameter(format!(
-                    "Some AttributeDefinitions are not used. AttributeDefinitions: [{}], keys used: [{}]",
-                    def_names.join(", "),
-                    used_sorted.join(", ")
-                )));
+                return Err(m::attribute_definitions_not_used(&def_names, &used_sorted));
             }
         }
         super::streams::check_create(input.stream_specification.as_ref())?;
@@ -364,12 +357,8 @@ fn check_index_throughput(
     pt: Option<&ProvisionedThroughput>,
 ) -> Result<()> {
     match (on_demand, pt) {
-        (true, Some(_)) => Err(m::invalid_parameter(format!(
-            "ProvisionedThroughput should not be specified for index: {index} when BillingMode is PAY_PER_REQUEST"
-        ))),
-        (false, None) => Err(m::invalid_parameter(format!(
-            "ProvisionedThroughput must be specified for index: {index}"
-        ))),
+        (true, Some(_)) => Err(m::index_throughput_with_on_demand(index)),
+        (false, None) => Err(m::index_throughput_required(index)),
         _ => check_throughput(on_demand, pt),
     }
 }
@@ -387,9 +376,7 @@ pub(crate) fn key_schema_of(
     let find = |n: &str| defs.iter().find(|d| d.0 == n).map(|d| d.1);
     if names.iter().any(|n| find(n).is_none()) {
         if names.len() == 2 {
-            return Err(msg::validation(
-                "Invalid KeySchema: Some index key attribute have no definition",
-            ));
+            return Err(m::key_attribute_no_definition());
         }
         return Err(m::key_attributes_not_defined(&names, def_names));
     }
@@ -433,9 +420,7 @@ pub(crate) fn projection_of(p: Option<&Projection>, count: &mut usize) -> Result
             Projected::Include(attrs)
         }
         other => {
-            return Err(m::invalid_parameter(format!(
-                "Unknown ProjectionType: {other}"
-            )));
+            return Err(m::unknown_projection_type_named(other.as_str()));
         }
     })
 }
@@ -479,4 +464,38 @@ fn random_uuid() -> String {
         (b >> 48) & 0x3fff | 0x8000,
         b & 0xffff_ffff_ffff
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(name: &str, key_type: Option<KeyType>) -> KeySchemaElement {
+        KeySchemaElement {
+            attribute_name: Some(name.to_owned()),
+            key_type,
+        }
+    }
+
+    /// A key schema of three elements is quoted as DynamoDB's Java service prints the list, not as
+    /// Rust's `Debug` (which gave `Value [KeySchemaElement { attribute_name: Some("pk"), … }]`).
+    #[test]
+    fn too_long_key_schema_is_quoted_as_dynamodb_does() {
+        let err = Engine::memory()
+            .create_table_now(CreateTableInput {
+                table_name: Some("tbl".to_owned()),
+                key_schema: Some(vec![
+                    key("pk", Some(KeyType::Hash)),
+                    key("sk", Some(KeyType::Range)),
+                    key("extra", None),
+                ]),
+                billing_mode: Some(BillingMode::PayPerRequest),
+                ..Default::default()
+            })
+            .unwrap_err();
+        assert_eq!(
+            err.message(),
+            "2 validation errors detected: Value null at 'attributeDefinitions' failed to satisfy constraint: Member must not be null; Value '[KeySchemaElement(attributeName=pk, keyType=HASH), KeySchemaElement(attributeName=sk, keyType=RANGE), KeySchemaElement(attributeName=extra, keyType=null)]' at 'keySchema' failed to satisfy constraint: Member must have length less than or equal to 2"
+        );
+    }
 }

@@ -58,7 +58,9 @@ pub(crate) struct WriteExprs {
     pub(crate) update: Option<UpdateExpr>,
 }
 
-fn check_values(values: Option<&HashMap<String, AttributeValue>>) -> Result<()> {
+/// Checks every `ExpressionAttributeValues` entry as a stored value must be, in name order so
+/// that the one reported is the same on every run. Shared by the writes and by Query and Scan.
+pub(crate) fn check_values(values: Option<&HashMap<String, AttributeValue>>) -> Result<()> {
     let Some(values) = values else {
         return Ok(());
     };

@@ -160,9 +160,7 @@ impl Engine {
                     .ok_or_else(|| m::gsi_not_found(current.name(), name))?;
                 if let Some(pt) = &up.provisioned_throughput {
                     if on_demand {
-                        return Err(mt::invalid_parameter(format!(
-                            "ProvisionedThroughput should not be specified for index: {name} when BillingMode is PAY_PER_REQUEST"
-                        )));
+                        return Err(mt::index_throughput_with_on_demand(name));
                     }
                     let cur = desc.provisioned_throughput.clone().unwrap_or_default();
                     desc.provisioned_throughput = Some(ProvisionedThroughputDescription {
@@ -223,14 +221,10 @@ impl Engine {
         }
         match (on_demand, &c.provisioned_throughput) {
             (true, Some(_)) => {
-                return Err(mt::invalid_parameter(format!(
-                    "ProvisionedThroughput should not be specified for index: {name} when BillingMode is PAY_PER_REQUEST"
-                )));
+                return Err(mt::index_throughput_with_on_demand(name));
             }
             (false, None) => {
-                return Err(mt::invalid_parameter(format!(
-                    "ProvisionedThroughput must be specified for index: {name}"
-                )));
+                return Err(mt::index_throughput_required(name));
             }
             _ => {}
         }

@@ -35,11 +35,7 @@ pub(crate) fn legacy_key_terms(
     for name in &names {
         let op = conditions[*name].comparison_operator.as_ref();
         match op {
-            None => errors.push(
-                "null",
-                &format!("keyConditions.{name}.member.comparisonOperator"),
-                "Member must not be null",
-            ),
+            None => errors.null(&format!("keyConditions.{name}.member.comparisonOperator")),
             Some(op) => errors.enum_value(
                 &format!("keyConditions.{name}.member.comparisonOperator"),
                 Some(op.as_str()),
@@ -201,9 +197,6 @@ impl KeyPlan {
                     r.end = b.end;
                 }
             }
-            // Operators added to KeyOp later select the whole partition; the filter still applies.
-            #[allow(unreachable_patterns)]
-            _ => {}
         }
         Ok(r)
     }

@@ -67,11 +67,7 @@ pub fn encode_scalar(value: &AttributeValue, out: &mut Vec<u8>) -> Result<()> {
         AttributeValue::S(s) => out.extend_from_slice(s.as_bytes()),
         AttributeValue::B(b) => out.extend_from_slice(b),
         AttributeValue::N(n) => Number::parse(n)?.write_ordered_bytes(out),
-        _ => {
-            return Err(msg::validation(
-                "The provided key element does not match the schema",
-            ));
-        }
+        _ => return Err(msg::item::key_schema_mismatch()),
     }
     Ok(())
 }

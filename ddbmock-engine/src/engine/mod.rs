@@ -346,15 +346,9 @@ impl Engine {
     pub(crate) fn check_not_in_transition(&self, table: &Table) -> Result<()> {
         let name = table.name();
         match table.transition_at(self.inner.clock.epoch_seconds()) {
-            Some(TableStatus::Creating) => Err(msg::table::still_in_use(&format!(
-                "Table is being created: {name}"
-            ))),
-            Some(TableStatus::Deleting) => Err(msg::table::still_in_use(&format!(
-                "Table is being deleted: {name}"
-            ))),
-            Some(_) => Err(msg::table::still_in_use(&format!(
-                "Table is being updated: {name}"
-            ))),
+            Some(TableStatus::Creating) => Err(msg::table::table_being_created(name)),
+            Some(TableStatus::Deleting) => Err(msg::table::table_being_deleted(name)),
+            Some(_) => Err(msg::table::table_being_updated(name)),
             None => Ok(()),
         }
     }
@@ -433,7 +427,7 @@ impl Engine {
 /// A store failure as `InternalServerError`. A keyspace dropped under a request is no such failure:
 /// see [`Engine::dropped`].
 pub(crate) fn storage_error(e: StorageError) -> Error {
-    Error::InternalServerError(format!("Internal server error: {e}"))
+    msg::internal_error(e)
 }
 
 #[async_trait]

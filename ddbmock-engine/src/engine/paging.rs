@@ -123,7 +123,7 @@ impl<'a> Target<'a> {
         if esk.len() != attrs.len() || attrs.iter().any(|a| !esk.contains_key(&a.name)) {
             return Err(match self.index {
                 Some(_) => m::start_key_invalid(),
-                None => m::start_key_schema("The provided key element does not match the schema"),
+                None => m::start_key_mismatch(),
             });
         }
         let table_key = keys::key_of(&self.table.key, esk);
@@ -132,9 +132,7 @@ impl<'a> Target<'a> {
         if let Some(i) = self.index {
             for a in i.key.attrs() {
                 if esk.get(&a.name).map(AttributeValue::attribute_type) != Some(a.ty) {
-                    return Err(m::start_key_schema(
-                        "The provided key element does not match the schema",
-                    ));
+                    return Err(m::start_key_mismatch());
                 }
             }
         }

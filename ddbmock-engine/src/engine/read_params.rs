@@ -4,13 +4,14 @@
 
 use std::collections::HashMap;
 
+use super::expressions::check_values;
 use super::key_conditions::legacy_key_terms;
 use crate::expr::{
     self, Condition, ConditionKind, ExprContext, KeyTerm, Operand, Projection, legacy_conditions,
 };
 use ddbmock_core::error::msg::query as m;
 use ddbmock_core::error::{Result, msg};
-use ddbmock_core::model::{AttributeValue, validate_value};
+use ddbmock_core::model::AttributeValue;
 use ddbmock_core::operation::{self, ConditionalOperator};
 
 /// The expression-related parameters of one Query or Scan.
@@ -46,21 +47,6 @@ pub(crate) struct ReadExprs {
     pub(crate) projection: Option<Projection>,
     /// `ProjectionExpression` or `AttributesToGet`, as the Select messages name it.
     pub(crate) projection_param: Option<&'static str>,
-}
-
-fn check_values(values: Option<&HashMap<String, AttributeValue>>) -> Result<()> {
-    let Some(values) = values else {
-        return Ok(());
-    };
-    let mut keys: Vec<&String> = values.keys().collect();
-    keys.sort();
-    for k in keys {
-        let mut v = values[k].clone();
-        if let Err(e) = validate_value(&mut v) {
-            return Err(msg::expr::invalid_value(&e.message(), k));
-        }
-    }
-    Ok(())
 }
 
 /// Validates and compiles a Query's or Scan's expression parameters, in DynamoDB's order of checks.
@@ -195,9 +181,6 @@ pub(crate) fn condition_attributes(c: &Condition, out: &mut Vec<String>) {
                 condition_attributes(c, out);
             }
         }
-        // Conditions added to the language later read no attribute this check knows of.
-        #[allow(unreachable_patterns)]
-        _ => {}
     }
     for o in operands {
         operand_attributes(o, out);
@@ -222,7 +205,5 @@ fn operand_attributes(o: &Operand, out: &mut Vec<String>) {
             operand_attributes(b, out);
         }
         Operand::Value(_) => {}
-        #[allow(unreachable_patterns)]
-        _ => {}
     }
 }

@@ -2,7 +2,7 @@
 
 use super::Engine;
 use ddbmock_core::error::msg::table::ConstraintErrors;
-use ddbmock_core::error::{Error, Result, msg};
+use ddbmock_core::error::{Result, msg};
 use ddbmock_core::operation::*;
 
 /// DynamoDB's limit of tags per table.
@@ -13,13 +13,11 @@ impl Engine {
     fn table_of_arn(&self, arn: Option<&str>) -> Result<String> {
         let arn = arn
             .filter(|a| !a.is_empty())
-            .ok_or_else(|| msg::validation("Invalid TableArn"))?;
+            .ok_or_else(msg::tags::missing_table_arn)?;
         let prefix = self.arn("");
         match arn.strip_prefix(&prefix) {
             Some(name) if !name.is_empty() && !name.contains('/') => Ok(name.to_owned()),
-            _ => Err(msg::validation(format!(
-                "Invalid TableArn: Invalid ResourceArn provided as input {arn}"
-            ))),
+            _ => Err(msg::tags::invalid_resource_arn(arn)),
         }
     }
 
@@ -27,27 +25,21 @@ impl Engine {
         let name = self.table_of_arn(input.resource_arn.as_deref())?;
         let tags = input.tags.unwrap_or_default();
         if tags.is_empty() {
-            return Err(msg::validation(
-                "Atleast one Tag needs to be provided as Input.",
-            ));
+            return Err(msg::tags::no_tags());
         }
         for t in &tags {
             let key_len = t.key.as_deref().map_or(0, |k| k.chars().count());
             if !(1..=128).contains(&key_len) {
-                return Err(msg::table::invalid_parameter(
-                    "Tag key must be between 1 and 128 characters",
-                ));
+                return Err(msg::tags::tag_key_length());
             }
             if t.value.as_deref().map_or(0, |v| v.chars().count()) > 256 {
-                return Err(msg::table::invalid_parameter(
-                    "Tag value must be between 0 and 256 characters",
-                ));
+                return Err(msg::tags::tag_value_length());
             }
         }
         let arn = input.resource_arn.clone().unwrap_or_default();
         self.change_table(
             &name,
-            || not_found(&arn),
+            || msg::tags::resource_not_found(&arn),
             |t| {
                 let mut next = t.clone();
                 for tag in tags {
@@ -57,9 +49,7 @@ impl Engine {
                     }
                 }
                 if next.tags.len() > MAX_TAGS {
-                    return Err(Error::LimitExceeded(format!(
-                        "The number of tags exceeds the limit of {MAX_TAGS} for table {name}"
-                    )));
+                    return Err(msg::tags::too_many_tags(MAX_TAGS, &name));
                 }
                 Ok(next)
             },
@@ -79,7 +69,7 @@ impl Engine {
         let arn = input.resource_arn.clone().unwrap_or_default();
         self.change_table(
             &name,
-            || not_found(&arn),
+            || msg::tags::resource_not_found(&arn),
             |t| {
                 let mut next = t.clone();
                 next.tags
@@ -96,17 +86,12 @@ impl Engine {
     ) -> Result<ListTagsOfResourceOutput> {
         let name = self.table_of_arn(input.resource_arn.as_deref())?;
         let arn = input.resource_arn.clone().unwrap_or_default();
-        let table = self.table_any(&name).map_err(|_| not_found(&arn))?;
+        let table = self
+            .table_any(&name)
+            .map_err(|_| msg::tags::resource_not_found(&arn))?;
         Ok(ListTagsOfResourceOutput {
             tags: Some(table.tags.clone()),
             next_token: None,
         })
     }
-}
-
-/// DynamoDB's text, with its misspelling of "ResourceArn", for a tag operation on a missing table.
-fn not_found(arn: &str) -> Error {
-    Error::ResourceNotFound(format!(
-        "Requested resource not found: ResourcArn: {arn} not found"
-    ))
 }

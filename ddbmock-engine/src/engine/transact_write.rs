@@ -115,20 +115,7 @@ fn check_members(input: &TransactWriteItemsInput) -> Result<()> {
     );
     if let Some(token) = &input.client_request_token {
         let n = token.chars().count();
-        if n == 0 {
-            errors.push(
-                &format!("'{token}'"),
-                "clientRequestToken",
-                "Member must have length greater than or equal to 1",
-            );
-        }
-        if n > MAX_TOKEN_CHARS {
-            errors.push(
-                &format!("'{token}'"),
-                "clientRequestToken",
-                "Member must have length less than or equal to 36",
-            );
-        }
+        errors.length("clientRequestToken", token, n, 1, MAX_TOKEN_CHARS);
     }
     for (i, item) in input.transact_items.iter().flatten().enumerate() {
         for c in common(item) {

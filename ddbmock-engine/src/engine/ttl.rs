@@ -31,20 +31,7 @@ impl Engine {
                 &spec.attribute_name,
             );
             if let Some(a) = &spec.attribute_name {
-                if a.is_empty() {
-                    errors.push(
-                        "''",
-                        "timeToLiveSpecification.attributeName",
-                        "Member must have length greater than or equal to 1",
-                    );
-                }
-                if a.len() > 255 {
-                    errors.push(
-                        &format!("'{a}'"),
-                        "timeToLiveSpecification.attributeName",
-                        "Member must have length less than or equal to 255",
-                    );
-                }
+                errors.length("timeToLiveSpecification.attributeName", a, a.len(), 1, 255);
             }
         }
         errors.into_result()?;

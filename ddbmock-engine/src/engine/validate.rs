@@ -63,7 +63,7 @@ pub(crate) fn return_on_failure_at(
 /// Records a required member that is absent.
 pub(crate) fn required<T>(errors: &mut ConstraintErrors, member: &str, v: &Option<T>) {
     if v.is_none() {
-        errors.push("null", member, "Member must not be null");
+        errors.null(member);
     }
 }
 

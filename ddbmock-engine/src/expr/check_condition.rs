@@ -5,7 +5,7 @@ use super::ast::{Call, CmpOp, SynCond, SynOperand};
 use super::checks::{Checks, Kind};
 use super::names::ExprContext;
 use super::resolved::{Condition, Operand};
-use super::value_ops::{compare, orderable, quote};
+use super::value_ops::{compare, orderable};
 use ddbmock_core::Result;
 use ddbmock_core::error::msg;
 use ddbmock_core::model::{AttributeType, AttributeValue};
@@ -205,10 +205,10 @@ impl Resolver<'_, '_> {
             .pop()
             .unwrap_or(Operand::Value(AttributeValue::Null(true)));
         match (name, second) {
-            ("attribute_exists" | "attribute_not_exists", _) => match first {
-                Operand::Path(p) if name == "attribute_exists" => Condition::Exists(p),
-                Operand::Path(p) => Condition::NotExists(p),
-                _ => {
+            ("attribute_exists" | "attribute_not_exists", _) => match first.into_path() {
+                Some(p) if name == "attribute_exists" => Condition::Exists(p),
+                Some(p) => Condition::NotExists(p),
+                None => {
                     self.checks
                         .record(Kind::Function, || msg::expr::requires_path(param, name));
                     placeholder
@@ -226,7 +226,12 @@ impl Resolver<'_, '_> {
                     other => {
                         let ty = match other {
                             Operand::Value(v) => v.attribute_type().descriptor(),
-                            _ => ANY_TYPE,
+                            Operand::Path(_)
+                            | Operand::Size(_)
+                            | Operand::IfNotExists(..)
+                            | Operand::ListAppend(..)
+                            | Operand::Plus(..)
+                            | Operand::Minus(..) => ANY_TYPE,
                         };
                         self.checks
                             .record(Kind::Function, || msg::expr::operand_type(param, name, ty));
@@ -289,13 +294,11 @@ impl Resolver<'_, '_> {
         }
         let param = self.param;
         if l.attribute_type() != h.attribute_type() {
-            self.checks.record(Kind::Function, || {
-                msg::expr::between_types(param, &quote(l), &quote(h))
-            });
+            self.checks
+                .record(Kind::Function, || msg::expr::between_types(param, l, h));
         } else if compare(l, h) == Some(std::cmp::Ordering::Greater) {
-            self.checks.record(Kind::Function, || {
-                msg::expr::between_order(param, &quote(l), &quote(h))
-            });
+            self.checks
+                .record(Kind::Function, || msg::expr::between_order(param, l, h));
         }
     }
 }

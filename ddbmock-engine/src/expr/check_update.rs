@@ -162,9 +162,9 @@ fn function(ctx: &mut ExprContext<'_>, call: &Call, checks: &mut Checks) -> Oper
         expect_type(&second, AttributeType::L, name, checks);
         return Operand::ListAppend(Box::new(first), Box::new(second));
     }
-    match first {
-        Operand::Path(p) => Operand::IfNotExists(p, Box::new(second)),
-        _ => {
+    match first.into_path() {
+        Some(p) => Operand::IfNotExists(p, Box::new(second)),
+        None => {
             checks.record(Kind::Function, || msg::expr::requires_path(PARAM, name));
             placeholder
         }

@@ -20,7 +20,7 @@ pub(crate) fn lookup<'v>(item: &'v Item, path: &Path) -> Option<&'v AttributeVal
         cur = match (e, cur) {
             (PathElem::Key(k), AttributeValue::M(m)) => m.get(k)?,
             (PathElem::Index(i), AttributeValue::L(l)) => l.get(*i)?,
-            _ => return None,
+            (PathElem::Key(_) | PathElem::Index(_), _) => return None,
         };
     }
     Some(cur)

@@ -2,10 +2,9 @@
 //! then the writes land; numbers add exactly, sets add and delete as sets, and writes through a path
 //! whose parent is missing or of the wrong type fail as DynamoDB's do.
 
-use std::collections::HashSet;
-
 use super::eval_condition::lookup;
 use super::resolved::{Action, Operand, Path, PathElem, UpdateExpr, UpdatedPaths};
+use super::sets::{set_add, set_delete};
 use ddbmock_core::Result;
 use ddbmock_core::error::msg;
 use ddbmock_core::model::{AttributeValue, Item, Number};
@@ -63,7 +62,7 @@ fn parent_mut<'i>(item: &'i mut Item, path: &Path) -> Result<&'i mut AttributeVa
         cur = match (e, cur) {
             (PathElem::Key(k), AttributeValue::M(m)) => m.get_mut(k).ok_or_else(bad)?,
             (PathElem::Index(i), AttributeValue::L(l)) => l.get_mut(*i).ok_or_else(bad)?,
-            _ => return Err(bad()),
+            (PathElem::Key(_) | PathElem::Index(_), _) => return Err(bad()),
         };
     }
     Ok(cur)
@@ -84,7 +83,9 @@ fn set_path(item: &mut Item, path: &Path, value: AttributeValue) -> Result<()> {
             Some(slot) => *slot = value,
             None => l.push(value),
         },
-        _ => return Err(msg::expr::invalid_update_path()),
+        (Some(PathElem::Key(_) | PathElem::Index(_)) | None, _) => {
+            return Err(msg::expr::invalid_update_path());
+        }
     }
     Ok(())
 }
@@ -105,24 +106,8 @@ fn remove_path(item: &mut Item, path: &Path) -> Result<()> {
                 l.remove(*i);
             }
         }
-        _ => return Err(msg::expr::invalid_update_path()),
-    }
-    Ok(())
-}
-
-fn union<T: Clone + PartialEq>(into: &mut Vec<T>, add: &[T]) {
-    for x in add {
-        if !into.contains(x) {
-            into.push(x.clone());
-        }
-    }
-}
-
-fn union_numbers(into: &mut Vec<String>, add: &[String]) -> Result<()> {
-    let mut have: HashSet<Number> = into.iter().map(|s| number(s)).collect::<Result<_>>()?;
-    for x in add {
-        if have.insert(number(x)?) {
-            into.push(x.clone());
+        (Some(PathElem::Key(_) | PathElem::Index(_)) | None, _) => {
+            return Err(msg::expr::invalid_update_path());
         }
     }
     Ok(())
@@ -130,54 +115,19 @@ fn union_numbers(into: &mut Vec<String>, add: &[String]) -> Result<()> {
 
 fn add(item: &mut Item, path: &Path, value: &AttributeValue) -> Result<()> {
     use AttributeValue as V;
-    let current = lookup(item, path).cloned();
-    let new = match (current, value) {
+    let new = match (lookup(item, path), value) {
         (None, v) => v.clone(),
-        (Some(V::N(x)), V::N(y)) => V::N(number(&x)?.checked_add(&number(y)?)?.to_string()),
-        (Some(V::Ss(mut x)), V::Ss(y)) => {
-            union(&mut x, y);
-            V::Ss(x)
-        }
-        (Some(V::Bs(mut x)), V::Bs(y)) => {
-            union(&mut x, y);
-            V::Bs(x)
-        }
-        (Some(V::Ns(mut x)), V::Ns(y)) => {
-            union_numbers(&mut x, y)?;
-            V::Ns(x)
-        }
-        _ => return Err(msg::expr::incorrect_data_type()),
+        (Some(V::N(x)), V::N(y)) => V::N(number(x)?.checked_add(&number(y)?)?.to_string()),
+        (Some(current), v) => set_add(current, v).ok_or_else(msg::expr::incorrect_data_type)??,
     };
     set_path(item, path, new)
 }
 
 fn delete(item: &mut Item, path: &Path, value: &AttributeValue) -> Result<()> {
-    use AttributeValue as V;
-    let Some(current) = lookup(item, path).cloned() else {
+    let Some(current) = lookup(item, path) else {
         return Ok(());
     };
-    let rest = match (current, value) {
-        (V::Ss(mut x), V::Ss(y)) => {
-            x.retain(|e| !y.contains(e));
-            (!x.is_empty()).then_some(V::Ss(x))
-        }
-        (V::Bs(mut x), V::Bs(y)) => {
-            x.retain(|e| !y.contains(e));
-            (!x.is_empty()).then_some(V::Bs(x))
-        }
-        (V::Ns(x), V::Ns(y)) => {
-            let gone: HashSet<Number> = y.iter().map(|s| number(s)).collect::<Result<_>>()?;
-            let mut kept = Vec::with_capacity(x.len());
-            for e in x {
-                if !gone.contains(&number(&e)?) {
-                    kept.push(e);
-                }
-            }
-            (!kept.is_empty()).then_some(V::Ns(kept))
-        }
-        _ => return Err(msg::expr::incorrect_data_type()),
-    };
-    match rest {
+    match set_delete(current, value).ok_or_else(msg::expr::incorrect_data_type)?? {
         Some(v) => set_path(item, path, v),
         None => remove_path(item, path),
     }
@@ -202,7 +152,7 @@ impl UpdateExpr {
             .iter()
             .filter_map(|a| match a {
                 Action::Remove(p) => Some(p),
-                _ => None,
+                Action::Set(..) | Action::Add(..) | Action::Delete(..) => None,
             })
             .collect();
         removes.sort_by(|a, b| b.cmp(a));

@@ -102,7 +102,12 @@ fn key_path(p: &Path) -> Result<String> {
 fn value(op: &Operand) -> Result<AttributeValue> {
     match op {
         Operand::Value(v) => Ok(v.clone()),
-        _ => Err(msg::expr::key_condition_nested_operation()),
+        Operand::Path(_)
+        | Operand::Size(_)
+        | Operand::IfNotExists(..)
+        | Operand::ListAppend(..)
+        | Operand::Plus(..)
+        | Operand::Minus(..) => Err(msg::expr::key_condition_nested_operation()),
     }
 }
 
@@ -112,7 +117,8 @@ fn flip(op: CmpOp) -> CmpOp {
         CmpOp::Le => CmpOp::Ge,
         CmpOp::Gt => CmpOp::Lt,
         CmpOp::Ge => CmpOp::Le,
-        other => other,
+        CmpOp::Eq => CmpOp::Eq,
+        CmpOp::Ne => CmpOp::Ne,
     }
 }
 
@@ -154,14 +160,25 @@ pub(crate) fn key_terms(cond: &Condition, out: &mut Vec<KeyTerm>) -> Result<()> 
                 }
                 (Operand::Path(p), v) => (p, v, *op),
                 (v, Operand::Path(p)) => (p, v, flip(*op)),
-                _ => return Err(msg::expr::key_condition_no_key()),
+                // Neither side is a path.
+                (
+                    Operand::Value(_)
+                    | Operand::Size(_)
+                    | Operand::IfNotExists(..)
+                    | Operand::ListAppend(..)
+                    | Operand::Plus(..)
+                    | Operand::Minus(..),
+                    _,
+                ) => return Err(msg::expr::key_condition_no_key()),
             };
             let op = match op {
                 CmpOp::Eq => KeyOp::Eq,
                 CmpOp::Lt => KeyOp::Lt,
                 CmpOp::Le => KeyOp::Le,
                 CmpOp::Gt => KeyOp::Gt,
-                _ => KeyOp::Ge,
+                CmpOp::Ge => KeyOp::Ge,
+                // Refused with its own message above, before the operands are looked at.
+                CmpOp::Ne => return Err(msg::expr::key_condition_operator("<>")),
             };
             KeyTerm {
                 name: key_path(path)?,

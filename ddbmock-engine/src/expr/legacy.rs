@@ -21,11 +21,7 @@ fn combine(conds: Vec<Condition>, op: Option<&ConditionalOperator>) -> Result<Co
     match op {
         None | Some(ConditionalOperator::And) => Ok(Condition::All(conds)),
         Some(ConditionalOperator::Or) => Ok(Condition::Any(conds)),
-        Some(other) => Err(msg::expr::unknown_enum_value(
-            other.as_str(),
-            "conditionalOperator",
-            "OR, AND",
-        )),
+        Some(other) => Err(msg::expr::unknown_conditional_operator(other.as_str())),
     }
 }
 
@@ -53,11 +49,7 @@ fn comparison(attr: &str, op: &ComparisonOperator, values: &[AttributeValue]) ->
         _ => values.len() == 1,
     };
     if !op.is_known() {
-        return Err(msg::expr::unknown_enum_value(
-            op.as_str(),
-            "comparisonOperator",
-            "IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS",
-        ));
+        return Err(msg::expr::unknown_comparison_operator(op.as_str()));
     }
     if !count_ok {
         return Err(msg::expr::argument_count(op.as_str()));

@@ -65,6 +65,7 @@ mod print;
 mod projection;
 mod reserved;
 mod resolved;
+mod sets;
 mod value_ops;
 
 pub use key_condition::{KeyCondition, KeyOp, KeyTerm};
@@ -73,6 +74,7 @@ pub use names::ExprContext;
 pub use resolved::{
     Action, CmpOp, Condition, Operand, Path, PathElem, Projection, UpdateExpr, UpdatedPaths,
 };
+pub(crate) use sets::{set_add, set_delete};
 
 use ddbmock_core::Result;
 use parser::Parser;

@@ -25,7 +25,8 @@ fn check_pair(one: &Path, two: &Path, param: &str, checks: &mut Checks) {
             (PathElem::Key(_), PathElem::Key(_)) | (PathElem::Index(_), PathElem::Index(_)) => {
                 return;
             }
-            _ => {
+            // A map key on one side and a list index on the other.
+            (PathElem::Key(_), PathElem::Index(_)) | (PathElem::Index(_), PathElem::Key(_)) => {
                 checks.record(Kind::Conflict, || {
                     msg::expr::paths_conflict(param, &one.to_string(), &two.to_string())
                 });

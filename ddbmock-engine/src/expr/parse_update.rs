@@ -85,7 +85,9 @@ impl Parser<'_> {
         self.leave();
         Ok(match inner {
             SetValue::Operand(op) => SetValue::Operand(super::ast::SynOperand::Paren(Box::new(op))),
-            other => SetValue::Paren(Box::new(other)),
+            other @ (SetValue::Plus(..) | SetValue::Minus(..) | SetValue::Paren(_)) => {
+                SetValue::Paren(Box::new(other))
+            }
         })
     }
 }

@@ -28,7 +28,7 @@ impl Path {
     pub fn attribute_name(&self) -> &str {
         match self.0.first() {
             Some(PathElem::Key(k)) => k,
-            _ => "",
+            Some(PathElem::Index(_)) | None => "",
         }
     }
 }
@@ -67,6 +67,22 @@ pub enum Operand {
     Plus(Box<Operand>, Box<Operand>),
     /// `operand - operand`.
     Minus(Box<Operand>, Box<Operand>),
+}
+
+impl Operand {
+    /// The path, when the operand is a bare path (as the functions taking a path require). The
+    /// match names every kind, so a new one is decided here rather than taken for a non-path.
+    pub(crate) fn into_path(self) -> Option<Path> {
+        match self {
+            Operand::Path(p) => Some(p),
+            Operand::Value(_)
+            | Operand::Size(_)
+            | Operand::IfNotExists(..)
+            | Operand::ListAppend(..)
+            | Operand::Plus(..)
+            | Operand::Minus(..) => None,
+        }
+    }
 }
 
 /// A resolved condition, ready to evaluate against an item.

@@ -1,10 +1,7 @@
 //! DynamoDB's value semantics shared by the evaluators: equality (numbers numerically, sets as sets),
-//! ordering (only within S, N and B: no cross-type ordering), `size`, and message formatting.
+//! ordering (only within S, N and B: no cross-type ordering), and `size`.
 
 use std::cmp::Ordering;
-
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
 
 use ddbmock_core::model::{AttributeValue, Number};
 
@@ -79,18 +76,6 @@ pub(crate) fn size(v: &AttributeValue) -> Option<usize> {
         V::M(m) => m.len(),
         V::N(_) | V::Bool(_) | V::Null(_) => return None,
     })
-}
-
-/// A value as DynamoDB quotes it in BETWEEN messages: `{N:1}`, `{S:abc}`.
-pub(crate) fn quote(v: &AttributeValue) -> String {
-    use AttributeValue as V;
-    let d = v.attribute_type().descriptor();
-    match v {
-        V::S(s) | V::N(s) => format!("{{{d}:{s}}}"),
-        V::B(b) => format!("{{{d}:{}}}", BASE64.encode(b)),
-        V::Bool(b) | V::Null(b) => format!("{{{d}:{b}}}"),
-        other => format!("{{{d}:{other:?}}}"),
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,11 @@
 //! `UpdateExpression`, …). Wording comes from DynamoDB as quoted verbatim by emulators that test against
 //! it (dynalite, moto, ExtendDB's captured messages); the few not confirmed are marked so.
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+
 use crate::error::Error;
+use crate::model::AttributeValue;
 
 fn invalid(param: &str, detail: impl std::fmt::Display) -> Error {
     Error::Validation(format!("Invalid {param}: {detail}"))
@@ -152,8 +156,41 @@ pub fn invalid_type_name(param: &str, name: &str) -> Error {
     )
 }
 
+/// A value as DynamoDB quotes it in BETWEEN messages: `{N:1}`, `{S:abc}`, binaries in base64. The
+/// bounds checked are scalars; other values (not seen quoted by DynamoDB) list their members the
+/// same way, `{SS:[a, b]}`, `{L:[{N:1}]}`, `{M:{k={S:v}}}`.
+pub fn quote_value(v: &AttributeValue) -> String {
+    use AttributeValue as V;
+    let d = v.attribute_type().descriptor();
+    let inner = match v {
+        V::S(s) | V::N(s) => s.clone(),
+        V::B(b) => BASE64.encode(b),
+        V::Bool(b) | V::Null(b) => b.to_string(),
+        V::Ss(m) | V::Ns(m) => format!("[{}]", m.join(", ")),
+        V::Bs(m) => {
+            let listed: Vec<String> = m.iter().map(|b| BASE64.encode(b)).collect();
+            format!("[{}]", listed.join(", "))
+        }
+        V::L(l) => {
+            let listed: Vec<String> = l.iter().map(quote_value).collect();
+            format!("[{}]", listed.join(", "))
+        }
+        V::M(m) => {
+            let mut listed: Vec<String> = m
+                .iter()
+                .map(|(k, v)| format!("{k}={}", quote_value(v)))
+                .collect();
+            // A map has no order of its own; sorted, the text is the same on every run.
+            listed.sort();
+            format!("{{{}}}", listed.join(", "))
+        }
+    };
+    format!("{{{d}:{inner}}}")
+}
+
 /// `BETWEEN :lo AND :hi` with bounds of different types; bounds as `{N:1}`.
-pub fn between_types(param: &str, lower: &str, upper: &str) -> Error {
+pub fn between_types(param: &str, lower: &AttributeValue, upper: &AttributeValue) -> Error {
+    let (lower, upper) = (quote_value(lower), quote_value(upper));
     invalid(
         param,
         format_args!(
@@ -163,7 +200,8 @@ pub fn between_types(param: &str, lower: &str, upper: &str) -> Error {
 }
 
 /// `BETWEEN :lo AND :hi` with `lo > hi`; bounds as `{N:1}`.
-pub fn between_order(param: &str, lower: &str, upper: &str) -> Error {
+pub fn between_order(param: &str, lower: &AttributeValue, upper: &AttributeValue) -> Error {
+    let (lower, upper) = (quote_value(lower), quote_value(upper));
     invalid(
         param,
         format_args!(
@@ -463,14 +501,44 @@ pub fn legacy_between_order() -> Error {
 /// A legacy enumeration value DynamoDB does not define (`ComparisonOperator`, `Action`). Wording
 /// not confirmed against DynamoDB.
 pub fn unknown_enum_value(value: &str, member: &str, allowed: &str) -> Error {
-    Error::Validation(format!(
-        "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{allowed}]"
-    ))
+    super::constraint::validation_error(
+        &format!("'{value}'"),
+        member,
+        &super::constraint::enum_value_set(allowed),
+    )
+}
+
+/// A legacy `ConditionalOperator` other than AND and OR (listed in DynamoDB's order).
+pub fn unknown_conditional_operator(value: &str) -> Error {
+    unknown_enum_value(value, "conditionalOperator", "OR, AND")
+}
+
+/// A legacy `ComparisonOperator` DynamoDB does not define (listed in DynamoDB's order).
+pub fn unknown_comparison_operator(value: &str) -> Error {
+    unknown_enum_value(
+        value,
+        "comparisonOperator",
+        "IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS",
+    )
 }
 
 /// Legacy `AttributeUpdates` `PUT` (or `ADD`) without a value. Wording not confirmed against DynamoDB.
 pub fn update_value_required() -> Error {
     invalid_parameter("Only DELETE action is allowed when no attribute value is specified")
+}
+
+/// Legacy `AttributeUpdates` `ADD` of a value type it does not take. Wording not confirmed against
+/// DynamoDB.
+pub fn update_add_type(ty: &str) -> Error {
+    invalid_parameter(format_args!(
+        "ADD action is not supported for the type {ty}"
+    ))
+}
+
+/// Legacy `AttributeUpdates` `ADD` or `DELETE` of a value whose type differs from the attribute's.
+/// Wording not confirmed against DynamoDB.
+pub fn update_type_mismatch() -> Error {
+    invalid_parameter("Type mismatch for attribute to update")
 }
 
 /// Legacy `AttributeUpdates` action on a value type it does not take. Wording not confirmed against
@@ -479,4 +547,24 @@ pub fn update_action_type(action: &str, ty: &str) -> Error {
     invalid_parameter(format_args!(
         "{action} action with value is not supported for the type {ty}"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AttributeValue as V;
+
+    #[test]
+    fn values_are_quoted_without_rust_debug_output() {
+        assert_eq!(quote_value(&V::N("1".into())), "{N:1}");
+        assert_eq!(quote_value(&V::B(b"a".to_vec())), "{B:YQ==}");
+        assert_eq!(
+            quote_value(&V::Ss(vec!["a".into(), "b".into()])),
+            "{SS:[a, b]}"
+        );
+        assert_eq!(
+            quote_value(&V::L(vec![V::N("1".into()), V::Bool(true)])),
+            "{L:[{N:1}, {BOOL:true}]}"
+        );
+    }
 }

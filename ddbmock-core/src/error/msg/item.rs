@@ -4,9 +4,12 @@ use super::{INVALID_PARAMETER_VALUES, validation};
 use crate::error::Error;
 use crate::model::AttributeType;
 
+/// DynamoDB's text for a key that does not have exactly the schema's attributes and types.
+pub const KEY_SCHEMA_MISMATCH: &str = "The provided key element does not match the schema";
+
 /// A `Key` that does not have exactly the schema's attributes and types.
 pub fn key_schema_mismatch() -> Error {
-    validation("The provided key element does not match the schema")
+    validation(KEY_SCHEMA_MISMATCH)
 }
 
 /// PutItem of an item without one of the key attributes.

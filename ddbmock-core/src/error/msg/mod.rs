@@ -2,6 +2,8 @@
 //!
 //! Submodules group messages by area; each function returns the complete [`Error`].
 
+pub mod batch;
+pub mod constraint;
 pub mod expr;
 pub mod number;
 pub mod value;
@@ -21,6 +23,18 @@ pub fn conditional_check_failed() -> Error {
     }
 }
 
+/// `ProvisionedThroughputExceededException`: a request beyond the table's provisioned capacity.
+pub fn throughput_exceeded() -> Error {
+    Error::ProvisionedThroughputExceeded(
+        "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.".to_owned(),
+    )
+}
+
+/// `InternalServerError` of a failure of the store, with its description.
+pub fn internal_error(detail: impl std::fmt::Display) -> Error {
+    Error::InternalServerError(format!("Internal server error: {detail}"))
+}
+
 /// A `ValidationException` with the given text.
 pub fn validation(text: impl Into<String>) -> Error {
     Error::Validation(text.into())
@@ -34,4 +48,5 @@ pub mod protocol;
 pub mod query;
 pub mod streams;
 pub mod table;
+pub mod tags;
 pub mod transact;

@@ -164,6 +164,11 @@ pub fn start_key_schema(detail: &str) -> Error {
     validation(format!("The provided starting key is invalid: {detail}"))
 }
 
+/// An `ExclusiveStartKey` without exactly the key attributes, or of the wrong types.
+pub fn start_key_mismatch() -> Error {
+    start_key_schema(super::item::KEY_SCHEMA_MISMATCH)
+}
+
 /// An `ExclusiveStartKey` outside the queried partition.
 pub fn start_key_outside_query() -> Error {
     validation("The provided starting key is outside query boundaries based on provided conditions")

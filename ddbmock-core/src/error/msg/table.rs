@@ -1,7 +1,9 @@
 //! Messages of the table operations and of request-level parameter checks.
 
+use super::constraint::{self, Violation, validation_errors};
 use super::{INVALID_PARAMETER_VALUES, validation};
 use crate::error::Error;
+use crate::operation::KeySchemaElement;
 
 /// `ResourceNotFoundException` of DescribeTable, DeleteTable and UpdateTable on a missing table.
 pub fn table_not_found_named(name: &str) -> Error {
@@ -15,10 +17,9 @@ pub fn table_exists(name: &str) -> Error {
     Error::ResourceInUse(format!("Table already exists: {name}"))
 }
 
-/// Checks on request members, reported together as DynamoDB does:
-/// `2 validation errors detected: Value … at 'tableName' failed to satisfy constraint: …; …`.
+/// Checks on request members, reported together as DynamoDB does (see [`validation_errors`]).
 #[derive(Debug, Default)]
-pub struct ConstraintErrors(Vec<String>);
+pub struct ConstraintErrors(Vec<Violation>);
 
 impl ConstraintErrors {
     /// No errors yet.
@@ -29,15 +30,30 @@ impl ConstraintErrors {
     /// Records that `value` (already quoted as DynamoDB shows it, or `null`) at `member` breaks
     /// `constraint`.
     pub fn push(&mut self, value: &str, member: &str, constraint: &str) {
-        self.0.push(format!(
-            "Value {value} at '{member}' failed to satisfy constraint: {constraint}"
-        ));
+        self.0.push(Violation::new(value, member, constraint));
+    }
+
+    /// Records a required member that is absent.
+    pub fn null(&mut self, member: &str) {
+        self.push("null", member, constraint::NOT_NULL);
+    }
+
+    /// Checks a string's length (in the unit the caller counts) against `min..=max`; `value` is
+    /// quoted in the message.
+    pub fn length(&mut self, member: &str, value: &str, len: usize, min: usize, max: usize) {
+        let quoted = format!("'{value}'");
+        if len < min {
+            self.push(&quoted, member, &constraint::min_length(min));
+        }
+        if len > max {
+            self.push(&quoted, member, &constraint::max_length(max));
+        }
     }
 
     /// Checks a table or index name: the pattern and 3 to 255 characters.
     pub fn name(&mut self, member: &str, name: Option<&str>) {
         let Some(name) = name else {
-            self.push("null", member, "Member must not be null");
+            self.null(member);
             return;
         };
         let quoted = format!("'{name}'");
@@ -46,26 +62,9 @@ impl ConstraintErrors {
             .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
             || name.is_empty()
         {
-            self.push(
-                &quoted,
-                member,
-                "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
-            );
+            self.push(&quoted, member, constraint::NAME_PATTERN);
         }
-        if name.len() < 3 {
-            self.push(
-                &quoted,
-                member,
-                "Member must have length greater than or equal to 3",
-            );
-        }
-        if name.len() > 255 {
-            self.push(
-                &quoted,
-                member,
-                "Member must have length less than or equal to 255",
-            );
-        }
+        self.length(member, name, name.len(), 3, 255);
     }
 
     /// Checks an enum member holding an unknown value.
@@ -76,10 +75,7 @@ impl ConstraintErrors {
             self.push(
                 &format!("'{v}'"),
                 member,
-                &format!(
-                    "Member must satisfy enum value set: [{}]",
-                    allowed.join(", ")
-                ),
+                &constraint::enum_value_set(&allowed.join(", ")),
             );
         }
     }
@@ -89,11 +85,7 @@ impl ConstraintErrors {
         if let Some(v) = value
             && v < min
         {
-            self.push(
-                &format!("'{v}'"),
-                member,
-                &format!("Member must have value greater than or equal to {min}"),
-            );
+            self.push(&format!("'{v}'"), member, &constraint::min_value(min));
         }
     }
 
@@ -102,26 +94,16 @@ impl ConstraintErrors {
         if let Some(v) = value
             && v > max
         {
-            self.push(
-                &format!("'{v}'"),
-                member,
-                &format!("Member must have value less than or equal to {max}"),
-            );
+            self.push(&format!("'{v}'"), member, &constraint::max_value(max));
         }
     }
 
     /// The `ValidationException` listing every recorded error, if any.
     pub fn into_result(self) -> Result<(), Error> {
-        match self.0.len() {
-            0 => Ok(()),
-            1 => Err(validation(format!(
-                "1 validation error detected: {}",
-                self.0[0]
-            ))),
-            n => Err(validation(format!(
-                "{n} validation errors detected: {}",
-                self.0.join("; ")
-            ))),
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(validation_errors(&self.0))
         }
     }
 }
@@ -145,6 +127,51 @@ pub fn unused_attribute_definitions() -> Error {
     invalid_parameter(
         "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions",
     )
+}
+
+/// Attribute definitions that no key schema (of the table or an index) uses, when the table has
+/// indexes; both lists as DynamoDB gives them, the keys sorted.
+pub fn attribute_definitions_not_used(defined: &[&str], used: &[&str]) -> Error {
+    invalid_parameter(format!(
+        "Some AttributeDefinitions are not used. AttributeDefinitions: [{}], keys used: [{}]",
+        defined.join(", "),
+        used.join(", ")
+    ))
+}
+
+/// A two-element key schema naming an attribute without a definition.
+pub fn key_attribute_no_definition() -> Error {
+    validation("Invalid KeySchema: Some index key attribute have no definition")
+}
+
+/// A key schema as DynamoDB quotes it in a constraint message: Java's `toString` of the list,
+/// `'[KeySchemaElement(attributeName=pk, keyType=HASH), …]'`, absent members as `null`.
+pub fn quoted_key_schema(ks: &[KeySchemaElement]) -> String {
+    let elements: Vec<String> = ks
+        .iter()
+        .map(|e| {
+            format!(
+                "KeySchemaElement(attributeName={}, keyType={})",
+                e.attribute_name.as_deref().unwrap_or("null"),
+                e.key_type.as_ref().map_or("null", |t| t.as_str())
+            )
+        })
+        .collect();
+    format!("'[{}]'", elements.join(", "))
+}
+
+/// An index with `ProvisionedThroughput` on a `PAY_PER_REQUEST` table.
+pub fn index_throughput_with_on_demand(index: &str) -> Error {
+    invalid_parameter(format!(
+        "ProvisionedThroughput should not be specified for index: {index} when BillingMode is PAY_PER_REQUEST"
+    ))
+}
+
+/// An index without `ProvisionedThroughput` on a `PROVISIONED` table.
+pub fn index_throughput_required(index: &str) -> Error {
+    invalid_parameter(format!(
+        "ProvisionedThroughput must be specified for index: {index}"
+    ))
 }
 
 /// A key schema naming one attribute twice.
@@ -209,7 +236,12 @@ pub fn lsi_hash_key_differs(index: &str, index_hash: &str, table_hash: &str) -> 
 
 /// A projection without a type.
 pub fn unknown_projection_type() -> Error {
-    invalid_parameter("Unknown ProjectionType: null")
+    unknown_projection_type_named("null")
+}
+
+/// A projection type DynamoDB does not know.
+pub fn unknown_projection_type_named(ty: &str) -> Error {
+    invalid_parameter(format!("Unknown ProjectionType: {ty}"))
 }
 
 /// `NonKeyAttributes` with a projection other than INCLUDE.
@@ -269,9 +301,48 @@ pub fn table_limit(limit: usize) -> Error {
     ))
 }
 
+/// A table change while the table is being created.
+pub fn table_being_created(name: &str) -> Error {
+    still_in_use(&format!("Table is being created: {name}"))
+}
+
+/// A table change while the table is being deleted.
+pub fn table_being_deleted(name: &str) -> Error {
+    still_in_use(&format!("Table is being deleted: {name}"))
+}
+
+/// A table change while another change of the table is in progress.
+pub fn table_being_updated(name: &str) -> Error {
+    still_in_use(&format!("Table is being updated: {name}"))
+}
+
 /// `ResourceInUseException` for a change to a table that is still changing.
 pub fn still_in_use(what: &str) -> Error {
     Error::ResourceInUse(format!(
         "Attempt to change a resource which is still in use: {what}"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::operation::KeyType;
+
+    #[test]
+    fn key_schema_is_quoted_as_java_prints_it() {
+        let ks = [
+            KeySchemaElement {
+                attribute_name: Some("pk".into()),
+                key_type: Some(KeyType::Hash),
+            },
+            KeySchemaElement {
+                attribute_name: None,
+                key_type: Some(KeyType::Range),
+            },
+        ];
+        assert_eq!(
+            quoted_key_schema(&ks),
+            "'[KeySchemaElement(attributeName=pk, keyType=HASH), KeySchemaElement(attributeName=null, keyType=RANGE)]'"
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! Messages of TransactWriteItems and TransactGetItems, and of the conflicts transactions cause.
 
+use super::constraint::{max_length, min_length, validation_error};
 use super::validation;
 use crate::error::{CancellationReason, Error};
 
@@ -38,17 +39,16 @@ pub fn too_many_actions(shape: &str, count: usize, max: usize) -> Error {
             )
         })
         .collect();
-    validation(format!(
-        "1 validation error detected: Value '[{}]' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to {max}",
-        members.join(", ")
-    ))
+    validation_error(
+        &format!("'[{}]'", members.join(", ")),
+        "transactItems",
+        &max_length(max),
+    )
 }
 
 /// An empty `TransactItems`.
 pub fn no_actions() -> Error {
-    validation(
-        "1 validation error detected: Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
-    )
+    validation_error("'[]'", "transactItems", &min_length(1))
 }
 
 /// The same `ClientRequestToken` with different parameters within the idempotency window.

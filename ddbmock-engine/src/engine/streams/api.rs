@@ -22,26 +22,14 @@ const MAX_PAGE: usize = 100;
 
 /// Checks a string member's length bounds, as the Streams API's shape validator does.
 fn length(errors: &mut ConstraintErrors, member: &str, v: Option<&str>, min: usize, max: usize) {
-    let Some(v) = v else { return };
-    if v.len() < min {
-        errors.push(
-            &format!("'{v}'"),
-            member,
-            &format!("Member must have length greater than or equal to {min}"),
-        );
-    }
-    if v.len() > max {
-        errors.push(
-            &format!("'{v}'"),
-            member,
-            &format!("Member must have length less than or equal to {max}"),
-        );
+    if let Some(v) = v {
+        errors.length(member, v, v.len(), min, max);
     }
 }
 
 fn required<T>(errors: &mut ConstraintErrors, member: &str, v: Option<T>) {
     if v.is_none() {
-        errors.push("null", member, "Member must not be null");
+        errors.null(member);
     }
 }
 

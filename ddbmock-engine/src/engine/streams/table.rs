@@ -35,11 +35,7 @@ pub(crate) fn check_create(spec: Option<&StreamSpecification>) -> Result<()> {
 fn required_enabled(spec: &StreamSpecification) -> Result<()> {
     let mut errors = ConstraintErrors::new();
     if spec.stream_enabled.is_none() {
-        errors.push(
-            "null",
-            "streamSpecification.streamEnabled",
-            "Member must not be null",
-        );
+        errors.null("streamSpecification.streamEnabled");
     }
     errors.into_result()
 }

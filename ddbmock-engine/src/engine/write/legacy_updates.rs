@@ -7,6 +7,8 @@ use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{AttributeValue, Item, Number};
 use ddbmock_core::operation::{AttributeAction, AttributeValueUpdate};
 
+use crate::expr::{set_add, set_delete};
+
 /// Applies legacy `AttributeUpdates` (PUT, ADD, DELETE) and returns the names it touched.
 pub(crate) fn apply_attribute_updates(
     item: &mut Item,
@@ -20,9 +22,7 @@ pub(crate) fn apply_attribute_updates(
                 item.insert(name.clone(), v.clone());
             }
             (AttributeAction::Put | AttributeAction::Add, None) => {
-                return Err(msg::table::invalid_parameter(
-                    "Only DELETE action is allowed when no attribute value is specified",
-                ));
+                return Err(msg::expr::update_value_required());
             }
             (AttributeAction::Delete, None) => {
                 item.remove(name);
@@ -59,92 +59,87 @@ pub(crate) fn apply_attribute_updates(
 }
 
 fn add_not_supported(v: &AttributeValue) -> ddbmock_core::Error {
-    msg::table::invalid_parameter(format!(
-        "ADD action is not supported for the type {}",
-        v.attribute_type()
-    ))
+    msg::expr::update_add_type(&v.attribute_type().to_string())
 }
 
-fn type_mismatch() -> ddbmock_core::Error {
-    msg::table::invalid_parameter("Type mismatch for attribute to update")
-}
-
+/// Legacy `ADD` onto an existing value: numbers add, sets take the new members (as UpdateExpression's
+/// `ADD` does, through [`set_add`]).
 fn add(current: &AttributeValue, v: &AttributeValue) -> Result<AttributeValue> {
-    Ok(match (current, v) {
-        (AttributeValue::N(a), AttributeValue::N(b)) => AttributeValue::N(
+    use AttributeValue as V;
+    match (current, v) {
+        (V::N(a), V::N(b)) => Ok(V::N(
             Number::parse(a)?
                 .checked_add(&Number::parse(b)?)?
                 .to_string(),
-        ),
-        (AttributeValue::Ss(a), AttributeValue::Ss(b)) => {
-            AttributeValue::Ss(union(a, b, |x, y| x == y))
-        }
-        (AttributeValue::Bs(a), AttributeValue::Bs(b)) => {
-            AttributeValue::Bs(union(a, b, |x, y| x == y))
-        }
-        (AttributeValue::Ns(a), AttributeValue::Ns(b)) => {
-            AttributeValue::Ns(union(a, b, |x, y| {
-                Number::parse(x).ok() == Number::parse(y).ok()
-            }))
-        }
-        (
-            _,
-            AttributeValue::N(_)
-            | AttributeValue::Ss(_)
-            | AttributeValue::Ns(_)
-            | AttributeValue::Bs(_),
-        ) => {
-            return Err(type_mismatch());
-        }
-        (_, other) => return Err(add_not_supported(other)),
+        )),
+        _ => set_add(current, v).unwrap_or_else(|| {
+            Err(match v {
+                V::N(_) | V::Ss(_) | V::Ns(_) | V::Bs(_) => msg::expr::update_type_mismatch(),
+                other => add_not_supported(other),
+            })
+        }),
+    }
+}
+
+/// `current` minus the members of `v` (as UpdateExpression's `DELETE` does, through
+/// [`set_delete`]); `None` when nothing remains (DynamoDB then removes the attribute, since a set
+/// may not be empty).
+fn set_difference(current: &AttributeValue, v: &AttributeValue) -> Result<Option<AttributeValue>> {
+    use AttributeValue as V;
+    set_delete(current, v).unwrap_or_else(|| {
+        Err(match v {
+            V::Ss(_) | V::Ns(_) | V::Bs(_) => msg::expr::update_type_mismatch(),
+            other => msg::expr::update_action_type("DELETE", &other.attribute_type().to_string()),
+        })
     })
 }
 
-fn union<T: Clone>(a: &[T], b: &[T], eq: impl Fn(&T, &T) -> bool) -> Vec<T> {
-    let mut out = a.to_vec();
-    for x in b {
-        if !out.iter().any(|y| eq(x, y)) {
-            out.push(x.clone());
-        }
-    }
-    out
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// `current` minus the members of `v`; `None` when nothing remains (DynamoDB then removes the
-/// attribute, since a set may not be empty).
-fn set_difference(current: &AttributeValue, v: &AttributeValue) -> Result<Option<AttributeValue>> {
-    fn minus<T: Clone>(a: &[T], b: &[T], eq: impl Fn(&T, &T) -> bool) -> Vec<T> {
-        a.iter()
-            .filter(|x| !b.iter().any(|y| eq(x, y)))
-            .cloned()
-            .collect()
+    fn ns(members: &[&str]) -> AttributeValue {
+        AttributeValue::Ns(members.iter().map(|s| (*s).to_owned()).collect())
     }
-    let out = match (current, v) {
-        (AttributeValue::Ss(a), AttributeValue::Ss(b)) => {
-            AttributeValue::Ss(minus(a, b, |x, y| x == y))
-        }
-        (AttributeValue::Bs(a), AttributeValue::Bs(b)) => {
-            AttributeValue::Bs(minus(a, b, |x, y| x == y))
-        }
-        (AttributeValue::Ns(a), AttributeValue::Ns(b)) => {
-            AttributeValue::Ns(minus(a, b, |x, y| {
-                Number::parse(x).ok() == Number::parse(y).ok()
-            }))
-        }
-        (_, AttributeValue::Ss(_) | AttributeValue::Ns(_) | AttributeValue::Bs(_)) => {
-            return Err(type_mismatch());
-        }
-        (_, other) => {
-            return Err(msg::table::invalid_parameter(format!(
-                "DELETE action with value is not supported for the type {}",
-                other.attribute_type()
-            )));
-        }
-    };
-    let empty = match &out {
-        AttributeValue::Ss(s) | AttributeValue::Ns(s) => s.is_empty(),
-        AttributeValue::Bs(s) => s.is_empty(),
-        _ => false,
-    };
-    Ok((!empty).then_some(out))
+
+    fn update(
+        action: AttributeAction,
+        value: AttributeValue,
+    ) -> HashMap<String, AttributeValueUpdate> {
+        HashMap::from([(
+            "s".to_owned(),
+            AttributeValueUpdate {
+                action: Some(action),
+                value: Some(value),
+            },
+        )])
+    }
+
+    fn item(set: AttributeValue) -> Item {
+        Item::from([("s".to_owned(), set)])
+    }
+
+    /// The legacy path used to compare number-set members as `Number::parse(x).ok()`, so any two
+    /// texts that are no DynamoDB number (here both beyond its range) counted as one member: ADD
+    /// dropped the new one and DELETE removed the old one. They now compare as numbers, as
+    /// UpdateExpression's ADD and DELETE compare them.
+    #[test]
+    fn legacy_set_actions_do_not_conflate_distinct_numbers() {
+        let mut it = item(ns(&["2E200"]));
+        assert!(
+            apply_attribute_updates(&mut it, &update(AttributeAction::Add, ns(&["1E200"])))
+                .is_err()
+        );
+        let mut it = item(ns(&["2E200"]));
+        assert!(
+            apply_attribute_updates(&mut it, &update(AttributeAction::Delete, ns(&["1E200"])))
+                .is_err()
+        );
+
+        let mut it = item(ns(&["1", "2"]));
+        apply_attribute_updates(&mut it, &update(AttributeAction::Add, ns(&["1.0", "3"]))).unwrap();
+        assert_eq!(it["s"], ns(&["1", "2", "3"]));
+        apply_attribute_updates(&mut it, &update(AttributeAction::Delete, ns(&["2.00"]))).unwrap();
+        assert_eq!(it["s"], ns(&["1", "3"]));
+    }
 }
