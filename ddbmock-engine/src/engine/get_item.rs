@@ -12,7 +12,7 @@ use ddbmock_core::operation::{GetItemInput, GetItemOutput};
 impl Engine {
     pub(crate) fn get_item_now(&self, mut input: GetItemInput) -> Result<GetItemOutput> {
         let mut errors = ConstraintErrors::new();
-        validate::table_name(&mut errors, &input.table_name);
+        let table_name = validate::table_name(&mut errors, &input.table_name);
         validate::required(&mut errors, "key", &input.key);
         validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
         errors.into_result()?;
@@ -24,7 +24,7 @@ impl Engine {
             input.expression_attribute_names.as_ref(),
         )?;
 
-        let table = self.table(input.table_name.as_deref().unwrap_or_default())?;
+        let table = self.table(table_name)?;
         self.admit(&table, false)?;
         validate_key(&table.key, &key)?;
         let storage_key = item_storage_key(&table.key, &key)?;
