@@ -15,9 +15,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use parking_lot::Mutex;
 
-use super::change::Change;
 use super::clock::Listener;
-use super::streams::Origin;
 use super::table::Table;
 use super::{Engine, Inner};
 use ddbmock_core::error::Result;
@@ -173,19 +171,10 @@ impl Engine {
             )
             .map_err(|e| self.dropped([&**table], e))?;
         for key in candidates {
-            let _lock = self.lock_item_waiting(table.space, &key);
-            // Re-read under the lock: a write since the scan may have moved the expiry.
-            let Some(old) = self.read(table, &key)? else {
-                continue;
-            };
-            if !expired(&old, attr, now, delay) {
-                continue;
+            // A write since the scan may have moved the expiry: `expire` checks it again.
+            if self.expire(table, key, |item| expired(item, attr, now, delay))? {
+                *deleted += 1;
             }
-            self.commit_as(
-                &[Change::new(table.clone(), key, Some(old), None)],
-                Origin::TimeToLive,
-            )?;
-            *deleted += 1;
         }
         Ok(())
     }

@@ -3,9 +3,12 @@
 //! checked as a whole (TransactWriteItems, and BatchWriteItem's requests on tables with local
 //! secondary indexes).
 
+use std::sync::Arc;
+
 use super::{Action, Change, Touched};
 use crate::engine::item_collections::Refused;
 use crate::engine::streams::Origin;
+use crate::engine::table::Table;
 use crate::engine::{Engine, billing};
 use crate::storage::SpaceId;
 use ddbmock_core::error::{CancellationReason, Error, Result, msg};
@@ -56,6 +59,28 @@ impl Engine {
             return Ok(None);
         };
         self.apply_locked(action).map(Some)
+    }
+
+    /// The time-to-live process's deletion of the item at `key` in `table`, if it is there and
+    /// `still_expired` holds of it under its lock; recorded as the TTL service's stream record, not
+    /// billed. The engine's own work is no request: it waits for a transaction on the item instead
+    /// of conflicting with it.
+    pub(crate) fn expire(
+        &self,
+        table: &Arc<Table>,
+        key: Vec<u8>,
+        still_expired: impl Fn(&Item) -> bool,
+    ) -> Result<bool> {
+        let _lock = self.lock_item_waiting(table.space, &key);
+        let Some(old) = self.read(table, &key)? else {
+            return Ok(false);
+        };
+        if !still_expired(&old) {
+            return Ok(false);
+        }
+        let change = Change::new(table.clone(), key, Some(old), None);
+        self.commit_as(std::slice::from_ref(&change), Origin::TimeToLive)?;
+        Ok(true)
     }
 
     fn apply_locked(&self, action: Action) -> Result<Applied> {
