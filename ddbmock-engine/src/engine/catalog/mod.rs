@@ -9,6 +9,7 @@
 //! never misreads (or rewrites) a newer file. A change to the record's types is a new version, with
 //! the previous one kept readable the way `legacy` keeps the unversioned one.
 
+mod convert;
 mod legacy;
 mod record;
 
