@@ -15,6 +15,7 @@ pub mod operation;
 pub mod protocol;
 #[cfg(feature = "sdk")]
 pub mod sdk;
+pub mod time;
 
 pub use api::{DynamoDb, DynamoDbStreams};
 pub use error::{Error, Result};

@@ -137,6 +137,8 @@ impl Engine {
 
         let description = self.describe_new(&name, &input, on_demand, &indexes);
         let mut table = Table {
+            name: name.clone(),
+            arn: self.arn(&name),
             description,
             key,
             space: self.new_space(),
@@ -155,7 +157,7 @@ impl Engine {
             return Err(m::table_exists(&name));
         }
         let stream = self.plan_new_table_stream(&mut table);
-        let blob = serde_json::to_vec(&table).map_err(|e| msg::validation(e.to_string()))?;
+        let blob = super::catalog::encode(&table).map_err(|e| msg::validation(e.to_string()))?;
         let mut batch = vec![Write::CreateSpace(table.space)];
         batch.extend(table.indexes.iter().map(|i| Write::CreateSpace(i.space)));
         batch.push(Write::Meta {

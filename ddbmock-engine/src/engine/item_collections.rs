@@ -300,6 +300,8 @@ mod tests {
             filling: Default::default(),
         };
         let table = Table {
+            name: String::new(),
+            arn: String::new(),
             description: Default::default(),
             key,
             space: 1,

@@ -15,7 +15,7 @@ pub const MAX_HASH_KEY_BYTES: usize = 2048;
 pub const MAX_RANGE_KEY_BYTES: usize = 1024;
 
 /// A key attribute of a table or index: its name and scalar type.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyAttr {
     /// The attribute's name.
     pub name: String,
@@ -24,7 +24,7 @@ pub struct KeyAttr {
 }
 
 /// A key schema: the partition key and the optional sort key.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeySchema {
     /// The partition (HASH) key.
     pub hash: KeyAttr,

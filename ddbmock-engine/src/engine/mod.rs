@@ -8,6 +8,7 @@ mod batch_get;
 mod batch_write;
 mod billing;
 pub mod capacity;
+mod catalog;
 mod change;
 mod clock;
 mod collection_sizes;
@@ -202,19 +203,31 @@ impl Engine {
     ) -> Result<Self, StorageError> {
         let mut tables = BTreeMap::new();
         let mut max_space = 0;
-        for (name, blob) in storage.metadata()? {
-            if !name.starts_with("table/") {
+        let mut migrations = Vec::new();
+        for (meta, blob) in storage.metadata()? {
+            let Some(name) = meta.strip_prefix("table/") else {
                 continue;
-            }
-            let table: Table = serde_json::from_slice(&blob)
-                .map_err(|e| StorageError::Backend(format!("table metadata {name}: {e}")))?;
+            };
+            let catalog::Decoded { table, migrated } = catalog::decode(name, &blob)?;
             max_space = max_space.max(table.space);
             for i in &table.indexes {
                 max_space = max_space.max(i.space);
             }
+            if migrated {
+                let value = catalog::encode(&table)
+                    .map_err(|e| StorageError::Backend(format!("table metadata {meta}: {e}")))?;
+                migrations.push(crate::storage::Write::Meta {
+                    name: meta,
+                    value: Some(value),
+                });
+            }
             write::recount(&*storage, &table)?;
             item_collections::recount(&*storage, &table)?;
             tables.insert(table.name().to_owned(), Arc::new(table));
+        }
+        // Written once every entry has been read: a refused entry leaves the store untouched.
+        if !migrations.is_empty() {
+            storage.write(migrations)?;
         }
         Ok(Self::assemble(
             storage,
@@ -366,8 +379,7 @@ impl Engine {
 
     /// Persists a table's metadata (the catalog entry is published by the caller).
     fn store_table(&self, table: &Table) -> Result<()> {
-        let blob =
-            serde_json::to_vec(table).map_err(|e| Error::InternalServerError(e.to_string()))?;
+        let blob = catalog::encode(table).map_err(|e| Error::InternalServerError(e.to_string()))?;
         self.inner
             .storage
             .write(vec![crate::storage::Write::Meta {

@@ -6,8 +6,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
-use serde::{Deserialize, Serialize};
-
 use super::collection_sizes::ItemCollections;
 use super::index_epoch::IndexEpoch;
 use super::keys::{KeyAttr, KeySchema};
@@ -49,7 +47,7 @@ fn to_i64(n: usize) -> i64 {
 }
 
 /// Which attributes an index carries besides the keys.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Projected {
     /// Every attribute.
     All,
@@ -60,7 +58,7 @@ pub enum Projected {
 }
 
 /// A secondary index of a table.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Index {
     /// The index's name.
     pub name: String,
@@ -74,14 +72,11 @@ pub struct Index {
     pub space: SpaceId,
     /// When an index added by UpdateTable turns `ACTIVE`, in epoch seconds on the engine's clock;
     /// `None` for an index that is active (every index created with its table).
-    #[serde(default)]
     pub active_at: Option<f64>,
     /// Live counters.
-    #[serde(skip)]
     pub stats: Arc<Stats>,
     /// Whether the backfill of this index (added by UpdateTable) is still running: some items may
     /// not have their entry yet, so a write must not count an entry it replaces before it is there.
-    #[serde(skip)]
     pub(crate) filling: Arc<AtomicBool>,
 }
 
@@ -138,9 +133,14 @@ pub(crate) struct Live {
     pub(crate) epoch: IndexEpoch,
 }
 
-/// One table.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// One table. Its catalog entry is persisted as a versioned record of its own (see `catalog`),
+/// never as this struct.
+#[derive(Clone, Debug)]
 pub struct Table {
+    /// The table's name.
+    pub(crate) name: String,
+    /// The table's ARN.
+    pub(crate) arn: String,
     /// The description as DescribeTable returns it, without live counts.
     pub description: TableDescription,
     /// The primary key schema.
@@ -150,30 +150,24 @@ pub struct Table {
     /// Local and global secondary indexes.
     pub indexes: Vec<Index>,
     /// Live counters.
-    #[serde(skip)]
     pub stats: Arc<Stats>,
     /// The table's tags, in the order they were added.
-    #[serde(default)]
     pub tags: Vec<Tag>,
     /// The time-to-live setting, once UpdateTimeToLive has been called.
-    #[serde(default)]
     pub ttl: Option<TimeToLiveSpecification>,
     /// A status transition in progress (`CREATING`, `UPDATING`) and the epoch second it ends at,
     /// when `EngineConfig::table_status_delay` makes transitions take time.
-    #[serde(default)]
     pub transition: Option<(TableStatus, f64)>,
     /// Run-time state: item collection sizes and the index set's epoch.
-    #[serde(skip)]
     pub(crate) live: Live,
     /// Global secondary indexes UpdateTable deleted, which DescribeTable shows `DELETING` for a
     /// while; they are no longer in `indexes`, and their keyspaces are gone.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) deleting: Vec<DeletingIndex>,
 }
 
 /// A global secondary index being deleted: its description, `DELETING`, until the epoch second
 /// `until` on the engine's clock (the end of the table's `UPDATING` transition).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub(crate) struct DeletingIndex {
     pub(crate) description: GlobalSecondaryIndexDescription,
     pub(crate) until: f64,
@@ -182,12 +176,12 @@ pub(crate) struct DeletingIndex {
 impl Table {
     /// The table's name.
     pub fn name(&self) -> &str {
-        self.description.table_name.as_deref().unwrap_or_default()
+        &self.name
     }
 
     /// The table's ARN.
     pub fn arn(&self) -> &str {
-        self.description.table_arn.as_deref().unwrap_or_default()
+        &self.arn
     }
 
     /// The description with live counts filled in.

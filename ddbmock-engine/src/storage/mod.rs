@@ -94,6 +94,19 @@ pub enum StorageError {
         /// The version this build reads and writes.
         supported: i32,
     },
+    /// A table's catalog entry is of a record version this build cannot read (one written by a
+    /// newer build). The store was left untouched.
+    #[error(
+        "table {table} is stored as catalog record version {found}, but this build reads only versions up to {supported}; the store was left untouched"
+    )]
+    UnsupportedCatalogVersion {
+        /// The table's name.
+        table: String,
+        /// The version found in its entry.
+        found: u64,
+        /// The newest version this build reads (and the one it writes).
+        supported: u64,
+    },
 }
 
 /// What a scan callback sees of each entry.

@@ -1,8 +1,10 @@
 //! ISO 8601 basic-format timestamps (`20260101T000000Z`), the only dates SigV4 uses, to and from
-//! `SystemTime`. Hand-written because the two conversions are a dozen lines and a date crate would
-//! cost more to build than the server's own code.
+//! `SystemTime`, over `ddbmock_core::time`'s calendar arithmetic (a date crate would cost more to
+//! build than the server's own code).
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use ddbmock_core::time::{civil_from_days, days_from_civil};
 
 /// Parses `YYYYMMDDTHHMMSSZ`; `None` for anything else (DynamoDB's "ISO-8601 'basic format'").
 pub(crate) fn parse(text: &str) -> Option<SystemTime> {
@@ -44,29 +46,6 @@ pub(crate) fn format(time: SystemTime) -> String {
         rest % 3600 / 60,
         rest % 60
     )
-}
-
-// Howard Hinnant's days-from-civil algorithms (proleptic Gregorian calendar).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 #[cfg(test)]

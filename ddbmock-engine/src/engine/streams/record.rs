@@ -90,6 +90,8 @@ mod tests {
 
     fn change(old: Option<Item>, new: Option<Item>) -> Change {
         let table = Table {
+            name: String::new(),
+            arn: String::new(),
             description: Default::default(),
             key: KeySchema {
                 hash: KeyAttr {

@@ -21,22 +21,12 @@ fn civil(at: SystemTime) -> Civil {
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
         .unwrap_or(0);
     let (days, in_day) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
-    // Howard Hinnant's days-to-civil: exact for the proleptic Gregorian calendar, no tables.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = ddbmock_core::time::civil_from_days(days);
     Civil {
         year,
         month: usize::try_from(month - 1).unwrap_or(0),
         day,
-        // 1970-01-01 was a Thursday (index 4 with Sunday = 0).
-        weekday: usize::try_from((days + 4).rem_euclid(7)).unwrap_or(0),
+        weekday: usize::try_from(ddbmock_core::time::weekday_from_days(days)).unwrap_or(0),
         hour: in_day / 3_600_000,
         minute: in_day / 60_000 % 60,
         second: in_day / 1000 % 60,

@@ -1,0 +1,211 @@
+//! A table's catalog entry as the store keeps it: the metadata blob `table/<name>`, the JSON of a
+//! versioned [`record::TableRecord`].
+//!
+//! Version policy: a build writes [`record::VERSION`] and reads every version up to it. A blob with
+//! no `version` is the unversioned entry of earlier builds (the serde JSON of the engine's `Table`
+//! of that time, read by the frozen types of `legacy`): it is migrated when the store is opened,
+//! and rewritten as the current record. A version above this build's is refused with
+//! [`StorageError::UnsupportedCatalogVersion`], before anything is written, so that an older build
+//! never misreads (or rewrites) a newer file. A change to the record's types is a new version, with
+//! the previous one kept readable the way `legacy` keeps the unversioned one.
+
+mod convert;
+mod legacy;
+mod record;
+
+use serde::Deserialize;
+
+use super::table::Table;
+use crate::storage::StorageError;
+
+/// The blob to store for `table`.
+pub(crate) fn encode(table: &Table) -> Result<Vec<u8>, serde_json::Error> {
+    serde_json::to_vec(&record::TableRecord::of(table))
+}
+
+/// A table read from its blob; `migrated` when the blob was in an older format and must be
+/// rewritten.
+pub(crate) struct Decoded {
+    pub(crate) table: Table,
+    pub(crate) migrated: bool,
+}
+
+/// Reads the blob of the table `name`.
+pub(crate) fn decode(name: &str, blob: &[u8]) -> Result<Decoded, StorageError> {
+    /// Just the version, whatever else the blob holds.
+    #[derive(Deserialize)]
+    struct Probe {
+        version: Option<u64>,
+    }
+    let corrupt =
+        |e: serde_json::Error| StorageError::Backend(format!("table metadata table/{name}: {e}"));
+    let probe: Probe = serde_json::from_slice(blob).map_err(corrupt)?;
+    let (record, migrated) = match probe.version {
+        None => {
+            let old: legacy::LegacyTable = serde_json::from_slice(blob).map_err(corrupt)?;
+            (old.into_record(), true)
+        }
+        Some(v) if v == u64::from(record::VERSION) => (
+            serde_json::from_slice::<record::TableRecord>(blob).map_err(corrupt)?,
+            false,
+        ),
+        Some(found) => {
+            return Err(StorageError::UnsupportedCatalogVersion {
+                table: name.to_owned(),
+                found,
+                supported: u64::from(record::VERSION),
+            });
+        }
+    };
+    Ok(Decoded {
+        table: record.into_table(),
+        migrated,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    use super::*;
+    use crate::engine::{Clock, Engine, EngineConfig};
+
+    fn wire<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
+        serde_json::from_value(v).expect("a valid request")
+    }
+
+    /// Encodes and decodes the catalog's table `name`, checking that nothing is lost.
+    fn round_trip(engine: &Engine, name: &str) {
+        let table = engine.table_any(name).expect("the table");
+        let blob = encode(&table).expect("encodes");
+        let back = decode(name, &blob).expect("decodes");
+        assert!(!back.migrated);
+        let back = back.table;
+        assert_eq!(back.name(), table.name());
+        assert_eq!(back.arn(), table.arn());
+        assert_eq!(back.description, table.description);
+        assert_eq!(back.key, table.key);
+        assert_eq!(back.space, table.space);
+        assert_eq!(back.tags, table.tags);
+        assert_eq!(back.ttl, table.ttl);
+        assert_eq!(back.transition, table.transition);
+        let index = |i: &crate::engine::Index| {
+            (
+                i.name.clone(),
+                i.local,
+                i.key.clone(),
+                i.projected.clone(),
+                i.space,
+                i.active_at,
+            )
+        };
+        assert_eq!(
+            back.indexes.iter().map(index).collect::<Vec<_>>(),
+            table.indexes.iter().map(index).collect::<Vec<_>>()
+        );
+        let deleting = |t: &Table| {
+            t.deleting
+                .iter()
+                .map(|d| (d.description.clone(), d.until))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(deleting(&back), deleting(&table));
+        assert_eq!(encode(&back).expect("encodes"), blob, "a stable encoding");
+    }
+
+    #[test]
+    fn a_record_keeps_everything_a_table_holds() {
+        let config = EngineConfig {
+            table_status_delay: Duration::from_secs(60),
+            index_creation_delay: Duration::from_secs(60),
+            ..EngineConfig::default()
+        };
+        let clock = Clock::manual(UNIX_EPOCH + Duration::from_secs(1_800_000_000));
+        let engine = Engine::memory_with_config(clock.clone(), config);
+        engine
+            .create_table_now(wire(serde_json::json!({
+                "TableName": "tbl",
+                "AttributeDefinitions": [
+                    {"AttributeName": "pk", "AttributeType": "S"},
+                    {"AttributeName": "sk", "AttributeType": "N"},
+                    {"AttributeName": "l", "AttributeType": "B"},
+                    {"AttributeName": "g", "AttributeType": "S"}
+                ],
+                "KeySchema": [
+                    {"AttributeName": "pk", "KeyType": "HASH"},
+                    {"AttributeName": "sk", "KeyType": "RANGE"}
+                ],
+                "LocalSecondaryIndexes": [{
+                    "IndexName": "local",
+                    "KeySchema": [
+                        {"AttributeName": "pk", "KeyType": "HASH"},
+                        {"AttributeName": "l", "KeyType": "RANGE"}
+                    ],
+                    "Projection": {"ProjectionType": "INCLUDE"}
+                }],
+                "GlobalSecondaryIndexes": [{
+                    "IndexName": "gone",
+                    "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "KEYS_ONLY"}
+                }],
+                "BillingMode": "PAY_PER_REQUEST",
+                "OnDemandThroughput": {"MaxWriteRequestUnits": 9},
+                "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "NEW_IMAGE"},
+                "TableClass": "SOMEDAY_CLASS",
+                "Tags": [{"Key": "a", "Value": "1"}, {"Key": "b"}]
+            })))
+            .expect("create");
+        round_trip(&engine, "tbl");
+        clock.advance(Duration::from_secs(61));
+        engine
+            .update_table_now(wire(serde_json::json!({
+                "TableName": "tbl",
+                "GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": "gone"}}]
+            })))
+            .expect("delete an index");
+        let table = engine.table_any("tbl").expect("the table");
+        assert!(table.transition.is_some() && !table.deleting.is_empty());
+        round_trip(&engine, "tbl");
+        clock.advance(Duration::from_secs(61));
+        engine
+            .update_table_now(wire(serde_json::json!({
+                "TableName": "tbl",
+                "AttributeDefinitions": [{"AttributeName": "h", "AttributeType": "N"}],
+                "GlobalSecondaryIndexUpdates": [{"Create": {
+                    "IndexName": "added",
+                    "KeySchema": [{"AttributeName": "h", "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["x"]},
+                    "OnDemandThroughput": {"MaxReadRequestUnits": 5}
+                }}]
+            })))
+            .expect("add an index");
+        round_trip(&engine, "tbl");
+        clock.advance(Duration::from_secs(200));
+        engine
+            .update_table_now(wire(serde_json::json!({
+                "TableName": "tbl",
+                "BillingMode": "PROVISIONED",
+                "ProvisionedThroughput": {"ReadCapacityUnits": 2, "WriteCapacityUnits": 3},
+                "GlobalSecondaryIndexUpdates": [{"Update": {
+                    "IndexName": "added",
+                    "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}
+                }}]
+            })))
+            .expect("switch to provisioned");
+        clock.advance(Duration::from_secs(61));
+        engine
+            .update_table_now(wire(serde_json::json!({
+                "TableName": "tbl",
+                "StreamSpecification": {"StreamEnabled": false},
+                "DeletionProtectionEnabled": true
+            })))
+            .expect("disable the stream");
+        engine
+            .update_ttl_now(wire(serde_json::json!({
+                "TableName": "tbl",
+                "TimeToLiveSpecification": {"Enabled": true, "AttributeName": "exp"}
+            })))
+            .expect("ttl");
+        round_trip(&engine, "tbl");
+    }
+}

@@ -1,0 +1,97 @@
+//! The read side: pooled read connections, and the SQL of point reads and scans.
+
+use std::ops::Bound;
+use std::sync::Arc;
+
+use rusqlite::{Connection, params};
+
+use super::{MAX_IDLE_READERS, SqliteStorage};
+use crate::storage::{SpaceId, StorageError, codec};
+use ddbmock_core::model::Item;
+
+/// A pooled read connection, returned to the pool on drop.
+pub(super) struct Reader<'a> {
+    pub(super) store: &'a SqliteStorage,
+    pub(super) conn: Option<Connection>,
+}
+
+impl Reader<'_> {
+    pub(super) fn conn(&mut self) -> Result<&mut Connection, StorageError> {
+        self.conn
+            .as_mut()
+            .ok_or_else(|| StorageError::Backend("sqlite: read connection already released".into()))
+    }
+}
+
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        // A connection left inside a transaction (a visitor panicked mid-scan) would pin an old snapshot:
+        // close it instead of pooling it.
+        if let Some(conn) = self.conn.take()
+            && conn.is_autocommit()
+        {
+            let mut pool = self.store.readers.lock();
+            if pool.len() < MAX_IDLE_READERS {
+                pool.push(conn);
+            }
+        }
+    }
+}
+
+pub(super) fn space_param(space: SpaceId) -> i64 {
+    // Keyspace ids are only compared for equality, so reinterpreting the bits is enough.
+    space.cast_signed()
+}
+
+/// The scan's SQL, and its parameters after the keyspace (`?1`), in order.
+pub(super) fn scan_sql<'k>(
+    start: Bound<&'k [u8]>,
+    end: Bound<&'k [u8]>,
+    reverse: bool,
+) -> (String, Vec<&'k [u8]>) {
+    let mut sql = String::from("SELECT key, item FROM items WHERE space = ?1");
+    let mut bounds = Vec::with_capacity(2);
+    for (bound, inclusive, exclusive) in [(start, ">=", ">"), (end, "<=", "<")] {
+        let (op, value) = match bound {
+            Bound::Included(v) => (inclusive, v),
+            Bound::Excluded(v) => (exclusive, v),
+            Bound::Unbounded => continue,
+        };
+        bounds.push(value);
+        sql.push_str(&format!(" AND key {op} ?{}", bounds.len() + 1));
+    }
+    sql.push_str(if reverse {
+        " ORDER BY key DESC"
+    } else {
+        " ORDER BY key"
+    });
+    (sql, bounds)
+}
+
+/// The entry at `key` in `space`, read on `conn`.
+pub(super) fn get_on(
+    conn: &Connection,
+    space: SpaceId,
+    key: &[u8],
+) -> Result<Option<Arc<Item>>, StorageError> {
+    // One statement, so the item and the keyspace's existence come from one snapshot.
+    let mut stmt = conn.prepare_cached(
+        "SELECT (SELECT item FROM items WHERE space = ?1 AND key = ?2), \
+                EXISTS (SELECT 1 FROM spaces WHERE id = ?1)",
+    )?;
+    let mut rows = stmt.query(params![space_param(space), key])?;
+    let row = rows
+        .next()?
+        .ok_or_else(|| StorageError::Backend("sqlite: lookup returned no row".into()))?;
+    if !row.get::<_, bool>(1)? {
+        return Err(StorageError::NoSuchSpace(space));
+    }
+    match row
+        .get_ref(0)?
+        .as_blob_or_null()
+        .map_err(rusqlite::Error::from)?
+    {
+        Some(blob) => Ok(Some(Arc::new(codec::decode(blob)?))),
+        None => Ok(None),
+    }
+}
