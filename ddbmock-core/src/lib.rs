@@ -10,6 +10,7 @@ pub mod api;
 pub mod error;
 pub mod model;
 pub mod operation;
+pub mod operations;
 pub mod protocol;
 #[cfg(feature = "sdk")]
 pub mod sdk;

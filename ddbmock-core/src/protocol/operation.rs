@@ -1,7 +1,7 @@
 //! The operations the protocol serves: `X-Amz-Target` names to [`DynamoDb`] methods.
 //!
-//! One table, `operations!`, lists each operation once; it generates the [`Operation`] enum, the
-//! target parser and the dispatch, so a new trait method is served by adding one line.
+//! The [`Operation`] enum, the target parser and the dispatch are generated from the lists in
+//! [`operations`](crate::operations), so a new row there is served with no change here.
 
 use crate::api::{DynamoDb, DynamoDbStreams};
 use crate::error::{Result, msg};
@@ -13,10 +13,19 @@ const DYNAMODB_PREFIX: &str = "DynamoDB_20120810.";
 /// The `X-Amz-Target` prefix of DynamoDB Streams' operations.
 const STREAMS_PREFIX: &str = "DynamoDBStreams_20120810.";
 
+/// Takes DynamoDB's rows and asks for Streams' rows, so that `operations!` sees both lists.
+macro_rules! with_streams {
+    (() { $($dynamodb:tt)* }) => {
+        crate::streams_operations!(operations, { $($dynamodb)* });
+    };
+}
+
+/// Generates the [`Operation`] enum and its target parsing and dispatch from both lists.
 macro_rules! operations {
     (
-        dynamodb { $( $(#[$meta:meta])* $name:ident => $method:ident, )+ }
-        streams { $( $(#[$smeta:meta])* $sname:ident => $smethod:ident, )+ }
+        ({ $( $(#[$meta:meta])* $name:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
+              $(, route $member:ident $setter:ident)?; )+ })
+        { $( $(#[$smeta:meta])* $sname:ident $smethod:ident $snow:ident ($sInput:ty) -> $sOutput:ty; )+ }
     ) => {
         /// An operation of the API, as named after the `.` in `X-Amz-Target`.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -27,11 +36,11 @@ macro_rules! operations {
         }
 
         impl Operation {
-            /// Every operation served, in the order of the table.
+            /// Every operation served, in the order of the lists: DynamoDB's, then Streams'.
             pub const ALL: &'static [Operation] = &[$(Operation::$name,)+ $(Operation::$sname,)+];
 
             /// The operation's name (`PutItem`).
-            pub fn name(self) -> &'static str {
+            pub const fn name(self) -> &'static str {
                 match self {
                     $( Operation::$name => stringify!($name), )+
                     $( Operation::$sname => stringify!($sname), )+
@@ -83,64 +92,7 @@ macro_rules! operations {
     };
 }
 
-operations! {
-  dynamodb {
-    /// `CreateTable`.
-    CreateTable => create_table,
-    /// `DescribeTable`.
-    DescribeTable => describe_table,
-    /// `ListTables`.
-    ListTables => list_tables,
-    /// `UpdateTable`.
-    UpdateTable => update_table,
-    /// `DeleteTable`.
-    DeleteTable => delete_table,
-    /// `PutItem`.
-    PutItem => put_item,
-    /// `GetItem`.
-    GetItem => get_item,
-    /// `UpdateItem`.
-    UpdateItem => update_item,
-    /// `DeleteItem`.
-    DeleteItem => delete_item,
-    /// `Query`.
-    Query => query,
-    /// `Scan`.
-    Scan => scan,
-    /// `BatchGetItem`.
-    BatchGetItem => batch_get_item,
-    /// `BatchWriteItem`.
-    BatchWriteItem => batch_write_item,
-    /// `TransactGetItems`.
-    TransactGetItems => transact_get_items,
-    /// `TransactWriteItems`.
-    TransactWriteItems => transact_write_items,
-    /// `UpdateTimeToLive`.
-    UpdateTimeToLive => update_time_to_live,
-    /// `DescribeTimeToLive`.
-    DescribeTimeToLive => describe_time_to_live,
-    /// `TagResource`.
-    TagResource => tag_resource,
-    /// `UntagResource`.
-    UntagResource => untag_resource,
-    /// `ListTagsOfResource`.
-    ListTagsOfResource => list_tags_of_resource,
-    /// `DescribeLimits`.
-    DescribeLimits => describe_limits,
-    /// `DescribeEndpoints`.
-    DescribeEndpoints => describe_endpoints,
-  }
-  streams {
-    /// `ListStreams` (DynamoDB Streams).
-    ListStreams => list_streams,
-    /// `DescribeStream` (DynamoDB Streams).
-    DescribeStream => describe_stream,
-    /// `GetShardIterator` (DynamoDB Streams).
-    GetShardIterator => get_shard_iterator,
-    /// `GetRecords` (DynamoDB Streams).
-    GetRecords => get_records,
-  }
-}
+crate::dynamodb_operations!(with_streams);
 
 impl std::fmt::Display for Operation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

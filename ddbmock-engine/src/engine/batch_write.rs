@@ -32,7 +32,7 @@ enum Planned {
 }
 
 impl Engine {
-    pub(crate) fn batch_write_now(
+    pub(crate) fn batch_write_item_now(
         &self,
         input: BatchWriteItemInput,
     ) -> Result<BatchWriteItemOutput> {
