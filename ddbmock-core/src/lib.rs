@@ -10,10 +10,11 @@ pub mod api;
 pub mod error;
 pub mod model;
 pub mod operation;
-pub mod operations;
 pub mod protocol;
 #[cfg(feature = "sdk")]
 pub mod sdk;
+
+pub mod operations;
 
 pub use api::{DynamoDb, DynamoDbStreams};
 pub use error::{Error, Result};

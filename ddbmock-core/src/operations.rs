@@ -1,13 +1,12 @@
-//! The list of the operations, written once: [`dynamodb_operations!`](crate::dynamodb_operations)
-//! for DynamoDB's 22 and [`streams_operations!`](crate::streams_operations) for DynamoDB Streams' 4.
+//! The list of the operations, written once: the macros `dynamodb_operations!` for DynamoDB's 22
+//! and `streams_operations!` for DynamoDB Streams' 4 (`all_operations!` for both), exported but
+//! hidden, for the crates of this workspace; and the [`Operation`] enum made from them.
 //!
 //! Everything that has one piece per operation is generated from these lists by a callback macro:
-//! the traits and their forwarding impls ([`api`](crate::api)), the codec's [`Operation`] enum and
-//! dispatch ([`protocol`](crate::protocol)), the SDK adapter, the engine's trait impls, `Mock`'s
-//! plumbing and the test clients. Adding an operation is adding a row here (and its input/output
-//! structs); the compiler then points at every implementation that lacks it.
-//!
-//! [`Operation`]: crate::protocol::Operation
+//! the enum, the traits and their forwarding impls ([`api`](crate::api)), the codec's target parsing
+//! and dispatch, the SDK adapter, the engine's trait impls, `Mock`'s plumbing and the test clients.
+//! Adding an operation is adding a row here (and its input/output structs); the compiler then
+//! points at every implementation that lacks it.
 //!
 //! # Calling a list
 //!
@@ -34,9 +33,81 @@
 //! $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
 //!    $(, route $member:ident $setter:ident)?; )+
 //! ```
+//!
+//! `all_operations!(callback, ARGS…)` expands to `callback! { (ARGS…) { DYNAMODB ROWS } { STREAMS
+//! ROWS } }`.
+
+use std::fmt;
+
+/// Declares [`Operation`] from both lists.
+macro_rules! operation_enum {
+    (() {
+        $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
+           $(, route $member:ident $setter:ident)?; )+
+    } {
+        $( $(#[$sdoc:meta])* $SWire:ident $smethod:ident $snow:ident ($SInput:ty) -> $SOutput:ty; )+
+    }) => {
+        /// An operation of DynamoDB or DynamoDB Streams, as named after the `.` in `X-Amz-Target`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Operation {
+            $( $(#[$doc])* $Wire, )+
+            $( $(#[$sdoc])* $SWire, )+
+        }
+
+        impl Operation {
+            /// Every operation, in the order of the lists: DynamoDB's, then Streams'.
+            pub const ALL: &'static [Operation] = &[$(Operation::$Wire,)+ $(Operation::$SWire,)+];
+
+            /// The operation's name (`PutItem`).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $( Operation::$Wire => stringify!($Wire), )+
+                    $( Operation::$SWire => stringify!($SWire), )+
+                }
+            }
+        }
+    };
+}
+
+crate::all_operations!(operation_enum);
+
+impl fmt::Display for Operation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Calls `$callback! { ($args) { DYNAMODB ROWS } { STREAMS ROWS } }`: both lists at once, for what
+/// spans both services.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! all_operations {
+    ($callback:path $(, $($args:tt)*)?) => {
+        $crate::dynamodb_operations! { $crate::__then_streams, $callback, ($($($args)*)?) }
+    };
+}
+
+/// `all_operations!`'s second step: holds DynamoDB's rows while it asks for Streams'.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __then_streams {
+    (($callback:path, $args:tt) { $($dynamodb:tt)* }) => {
+        $crate::streams_operations! { $crate::__both_lists, $callback, $args { $($dynamodb)* } }
+    };
+}
+
+/// `all_operations!`'s last step: hands both lists to the callback.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __both_lists {
+    (($callback:path, ($($args:tt)*) { $($dynamodb:tt)* }) { $($streams:tt)* }) => {
+        $callback! { ($($args)*) { $($dynamodb)* } { $($streams)* } }
+    };
+}
 
 /// Calls `$callback! { ($args) { ROWS } }` with one row per DynamoDB operation: see
-/// [`operations`](crate::operations) for the row's form.
+/// `ddbmock_core::operations` for the row's form.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! dynamodb_operations {
@@ -119,7 +190,7 @@ macro_rules! dynamodb_operations {
 }
 
 /// Calls `$callback! { ($args) { ROWS } }` with one row per DynamoDB Streams operation, in the
-/// form of [`dynamodb_operations!`](crate::dynamodb_operations)' rows. None has a `route`: the
+/// form of `dynamodb_operations!`' rows. None has a `route`: the
 /// Streams SDK's endpoint rules take no member of the input.
 #[doc(hidden)]
 #[macro_export]

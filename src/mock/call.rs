@@ -1,6 +1,6 @@
 //! [`Call`]: the record of one request that went through a [`Mock`](super::Mock).
 
-use crate::protocol::Operation;
+use crate::operations::Operation;
 
 /// One request made through a [`Mock`](super::Mock), as recorded before anything else happens to it
 /// (so calls that a fault failed or a replacement answered are recorded too).

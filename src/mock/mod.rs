@@ -37,7 +37,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-pub use crate::protocol::Operation;
+pub use crate::operations::Operation;
 pub use call::Call;
 use rng::Rng;
 

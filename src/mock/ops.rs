@@ -4,12 +4,12 @@
 
 use serde::Serialize;
 
-use crate::protocol;
+use crate::operations;
 
 /// A DynamoDB operation: its wire name and its request and response types.
 pub trait Operation: 'static {
     /// The operation, as [`Call::operation`](super::Call::operation) names it.
-    const OPERATION: protocol::Operation;
+    const OPERATION: operations::Operation;
     /// The operation's name on the wire (`PutItem`).
     const NAME: &'static str = Self::OPERATION.name();
     /// The request type.
@@ -29,7 +29,7 @@ macro_rules! markers {
             pub struct $Op;
 
             impl Operation for $Op {
-                const OPERATION: protocol::Operation = protocol::Operation::$Op;
+                const OPERATION: operations::Operation = operations::Operation::$Op;
                 type Input = $Input;
                 type Output = $Output;
             }

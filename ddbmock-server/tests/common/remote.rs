@@ -2,7 +2,8 @@
 //! own, so that the conformance suite runs through the server door exactly as it runs on the engine.
 
 use async_trait::async_trait;
-use ddbmock_core::protocol::{Operation, error_from_body};
+use ddbmock_core::operations::Operation;
+use ddbmock_core::protocol::error_from_body;
 use ddbmock_core::{DynamoDb, DynamoDbStreams, Result};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
