@@ -26,24 +26,6 @@ macro_rules! service_trait {
                 async fn $method(&self, input: $Input) -> Result<$Output>;
             )+
         }
-
-        forward!($Trait, Arc<T> { $($method($Input) -> $Output;)+ });
-        forward!($Trait, Box<T> { $($method($Input) -> $Output;)+ });
-        forward!($Trait, &T { $($method($Input) -> $Output;)+ });
-    };
-}
-
-/// Implements `$Trait` for a pointer to an implementation by forwarding every method to `**self`.
-macro_rules! forward {
-    ($Trait:ident, $Pointer:ty { $($method:ident($Input:ty) -> $Output:ty;)+ }) => {
-        #[async_trait]
-        impl<T: $Trait + ?Sized> $Trait for $Pointer {
-            $(
-                async fn $method(&self, input: $Input) -> Result<$Output> {
-                    (**self).$method(input).await
-                }
-            )+
-        }
     };
 }
 
@@ -56,3 +38,22 @@ crate::streams_operations!(service_trait,
     /// DynamoDB Streams (API 2012-08-10): one async method per operation.
     DynamoDbStreams
 );
+
+/// A method of a pointer's impl: the same method of the implementation pointed to.
+macro_rules! forward {
+    ($pointer:ident, $input:ident, $Wire:ident $method:ident $($rest:tt)*) => {
+        (**$pointer).$method($input).await
+    };
+}
+
+/// Implements `$Trait` for `Arc<T>`, `Box<T>` and `&T`, from the list `$operations`.
+macro_rules! forward_pointers {
+    ($operations:ident, $Trait:ident) => {
+        crate::$operations!(crate::impl_operations, [T: $Trait + ?Sized] $Trait for Arc<T> => forward);
+        crate::$operations!(crate::impl_operations, [T: $Trait + ?Sized] $Trait for Box<T> => forward);
+        crate::$operations!(crate::impl_operations, [T: $Trait + ?Sized] $Trait for &T => forward);
+    };
+}
+
+forward_pointers!(dynamodb_operations, DynamoDb);
+forward_pointers!(streams_operations, DynamoDbStreams);

@@ -78,6 +78,30 @@ impl fmt::Display for Operation {
     }
 }
 
+/// The callback that implements a service trait from a list:
+/// `dynamodb_operations!(impl_operations, [GENERICS] Trait for Type => body)` writes
+/// `impl<GENERICS> Trait for Type`, each method's body being
+/// `body!(self, input, Wire method now $(, route member setter)?)`, the row's names for `body` to
+/// pick from. The impl is `#[async_trait]`, as the caller has it in scope: every crate with such an
+/// impl has it already for its own code, and so no line of the caller's goes unused.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! impl_operations {
+    (([$($generics:tt)*] $Trait:ident for $Type:ty => $body:path) {
+        $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
+           $(, route $member:ident $setter:ident)?; )+
+    }) => {
+        #[async_trait]
+        impl<$($generics)*> $Trait for $Type {
+            $(
+                async fn $method(&self, input: $Input) -> $crate::Result<$Output> {
+                    $body!(self, input, $Wire $method $now $(, route $member $setter)?)
+                }
+            )+
+        }
+    };
+}
+
 /// Calls `$callback! { ($args) { DYNAMODB ROWS } { STREAMS ROWS } }`: both lists at once, for what
 /// spans both services.
 #[doc(hidden)]

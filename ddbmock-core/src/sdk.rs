@@ -190,33 +190,24 @@ fn route(member: &Option<String>) -> Option<String> {
 /// the regional endpoint.
 const UNNAMED: &str = "-";
 
-/// Implements `$Trait` for `$Sdk` from an operation list: each method calls the SDK client's method
-/// of the same name, routed by the row's `route` member when it has one.
-macro_rules! sdk {
-    (($Trait:ident for $Sdk:ident) {
-        $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
-           $(, route $member:ident $setter:ident)?; )+
-    }) => {
-        #[async_trait]
-        impl $Trait for $Sdk {
-            $(
-                async fn $method(&self, input: $Input) -> Result<$Output> {
-                    let exchange = Exchange::new(&input)?;
-                    let result = self
-                        .client
-                        .$method()
-                        $(.$setter(route(&input.$member)))?
-                        .customize()
-                        .mutate_request(exchange.replace_body())
-                        .interceptor(exchange.capture.clone())
-                        .send()
-                        .await;
-                    exchange.finish(result)
-                }
-            )+
-        }
-    };
+/// A method of the adapters: the SDK client's method of the same name, routed by the row's `route`
+/// member when it has one.
+macro_rules! sdk_call {
+    ($sdk:ident, $input:ident, $Wire:ident $method:ident $now:ident
+        $(, route $member:ident $setter:ident)?) => {{
+        let exchange = Exchange::new(&$input)?;
+        let result = $sdk
+            .client
+            .$method()
+            $(.$setter(route(&$input.$member)))?
+            .customize()
+            .mutate_request(exchange.replace_body())
+            .interceptor(exchange.capture.clone())
+            .send()
+            .await;
+        exchange.finish(result)
+    }};
 }
 
-crate::dynamodb_operations!(sdk, DynamoDb for Sdk);
-crate::streams_operations!(sdk, DynamoDbStreams for StreamsSdk);
+crate::dynamodb_operations!(crate::impl_operations, [] DynamoDb for Sdk => sdk_call);
+crate::streams_operations!(crate::impl_operations, [] DynamoDbStreams for StreamsSdk => sdk_call);

@@ -5,25 +5,16 @@ use async_trait::async_trait;
 
 use super::Mock;
 use super::ops;
-use crate::{DynamoDb, Result};
+use crate::DynamoDb;
 
+/// A method of the mock: `Mock::before`, then the replacement or [`pass_on!`].
 macro_rules! mocked {
-    (() {
-        $( $(#[$doc:meta])* $Op:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
-           $(, route $member:ident $setter:ident)?; )+
-    }) => {
-        #[async_trait]
-        impl<D: DynamoDb> DynamoDb for Mock<D> {
-            $(
-                async fn $method(&self, input: $Input) -> Result<$Output> {
-                    if let Some(handler) = self.before::<ops::$Op>(&input).await? {
-                        return handler(input);
-                    }
-                    pass_on!(self, $method, input)
-                }
-            )+
+    ($mock:ident, $input:ident, $Op:ident $method:ident $($rest:tt)*) => {{
+        if let Some(handler) = $mock.before::<ops::$Op>(&$input).await? {
+            return handler($input);
         }
-    };
+        pass_on!($mock, $method, $input)
+    }};
 }
 
 /// Where a call goes once nothing replaced it: the batches, which the mock may hold some requests
@@ -40,4 +31,4 @@ macro_rules! pass_on {
     };
 }
 
-crate::dynamodb_operations!(mocked);
+crate::dynamodb_operations!(crate::impl_operations, [D: DynamoDb] DynamoDb for Mock<D> => mocked);

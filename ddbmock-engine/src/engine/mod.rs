@@ -424,26 +424,16 @@ pub(crate) fn storage_error(e: StorageError) -> Error {
     Error::InternalServerError(format!("Internal server error: {e}"))
 }
 
-/// Implements a service trait for the engine from an operation list: each method calls the row's
-/// `now` method, the engine's synchronous work (an engine call never waits on anything).
-macro_rules! engine_impl {
-    (($Trait:ident) {
-        $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
-           $(, route $member:ident $setter:ident)?; )+
-    }) => {
-        #[async_trait]
-        impl $Trait for Engine {
-            $(
-                async fn $method(&self, input: $Input) -> Result<$Output> {
-                    $crate::engine::Now::call(Self::$now, self, input)
-                }
-            )+
-        }
+/// A method of the engine's trait impls: the row's `now` method, the engine's synchronous work (an
+/// engine call never waits on anything).
+macro_rules! engine_call {
+    ($engine:ident, $input:ident, $Wire:ident $method:ident $now:ident $($route:tt)*) => {
+        $crate::engine::Now::call($crate::engine::Engine::$now, $engine, $input)
     };
 }
-pub(crate) use engine_impl;
+pub(crate) use engine_call;
 
-ddbmock_core::dynamodb_operations!(engine_impl, DynamoDb);
+ddbmock_core::dynamodb_operations!(ddbmock_core::impl_operations, [] DynamoDb for Engine => engine_call);
 
 /// An engine method that answers a request: `fn(&Engine, Input)`, or `fn(&Engine)` for the
 /// operations whose request has nothing the engine reads (DescribeLimits, DescribeEndpoints), so

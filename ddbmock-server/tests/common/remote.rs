@@ -37,23 +37,16 @@ impl Remote {
     }
 }
 
-/// Implements a service trait for `Remote` from an operation list: each method is one HTTP call of
-/// the row's operation, which `Server::call` sends under its service's target prefix.
-macro_rules! remote {
-    (($Trait:ident) {
-        $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
-           $(, route $member:ident $setter:ident)?; )+
-    }) => {
-        #[async_trait]
-        impl $Trait for Remote {
-            $(
-                async fn $method(&self, input: $Input) -> Result<$Output> {
-                    self.call(Operation::$Wire.name(), &input).await
-                }
-            )+
-        }
+/// A method of `Remote`: one HTTP call of the row's operation, which `Server::call` sends under its
+/// service's target prefix.
+macro_rules! remote_call {
+    ($remote:ident, $input:ident, $Wire:ident $($rest:tt)*) => {
+        $remote.call(Operation::$Wire.name(), &$input).await
     };
 }
 
-ddbmock_core::dynamodb_operations!(remote, DynamoDb);
-ddbmock_core::streams_operations!(remote, DynamoDbStreams);
+ddbmock_core::dynamodb_operations!(ddbmock_core::impl_operations, [] DynamoDb for Remote => remote_call);
+ddbmock_core::streams_operations!(
+    ddbmock_core::impl_operations,
+    [] DynamoDbStreams for Remote => remote_call
+);

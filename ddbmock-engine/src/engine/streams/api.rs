@@ -317,4 +317,7 @@ impl Engine {
     }
 }
 
-ddbmock_core::streams_operations!(crate::engine::engine_impl, DynamoDbStreams);
+ddbmock_core::streams_operations!(
+    ddbmock_core::impl_operations,
+    [] DynamoDbStreams for Engine => crate::engine::engine_call
+);
