@@ -11,7 +11,7 @@ use aws_sdk_dynamodb::types::{
     ConditionCheck, Put, ReturnValuesOnConditionCheckFailure, TransactWriteItem,
 };
 use aws_support::{create_table, n, s};
-use ddbmock::mock::Mock;
+use ddbmock::mock::{Mock, Operation};
 use ddbmock::{DynamoDb, Engine, Error};
 
 mod aws_support;
@@ -197,14 +197,14 @@ async fn paginators_over_query_and_scan() {
 #[tokio::test]
 async fn sdk_retries_injected_throttling() {
     let mock = Arc::new(Mock::new(Engine::memory()).fail_when(
-        |call| call.is("ListTables") && call.operation_index == 1,
+        |call| call.is(Operation::ListTables) && call.operation_index == 1,
         Error::ProvisionedThroughputExceeded("Rate exceeded".into()),
     ));
     let client = ddbmock::aws::client_for(mock.clone());
     let output = client.list_tables().send().await.unwrap();
     assert!(output.table_names().is_empty());
     assert_eq!(
-        mock.calls_to("ListTables").len(),
+        mock.calls_to(Operation::ListTables).len(),
         2,
         "one throttled call, one retry"
     );
@@ -213,7 +213,7 @@ async fn sdk_retries_injected_throttling() {
 #[tokio::test]
 async fn sdk_gives_up_after_its_attempts() {
     let mock = Arc::new(Mock::new(Engine::memory()).fail_when(
-        |call| call.is("ListTables"),
+        |call| call.is(Operation::ListTables),
         Error::ProvisionedThroughputExceeded("Rate exceeded".into()),
     ));
     let db = ddbmock::aws::Sdk::new(ddbmock::aws::client_for(mock.clone()));
@@ -223,7 +223,7 @@ async fn sdk_gives_up_after_its_attempts() {
         Error::ProvisionedThroughputExceeded("Rate exceeded".into())
     );
     assert_eq!(
-        mock.calls_to("ListTables").len(),
+        mock.calls_to(Operation::ListTables).len(),
         3,
         "the SDK's standard 3 attempts"
     );

@@ -17,5 +17,7 @@ pub mod protocol;
 pub mod sdk;
 pub mod time;
 
+pub mod operations;
+
 pub use api::{DynamoDb, DynamoDbStreams};
 pub use error::{Error, Result};

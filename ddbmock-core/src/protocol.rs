@@ -25,8 +25,8 @@ mod encode;
 mod operation;
 mod request_id;
 
+pub use crate::operations::Operation;
 pub use client::error_from_body;
-pub use operation::Operation;
 pub use request_id::request_id;
 
 use crate::api::{DynamoDb, DynamoDbStreams};

@@ -40,7 +40,6 @@ use bytes::Bytes;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::operation::*;
 use crate::{DynamoDb, DynamoDbStreams, Error, Result};
 
 /// The [`DynamoDb`] trait over an `aws_sdk_dynamodb::Client`: DynamoDB itself in production, or
@@ -191,58 +190,24 @@ fn route(member: &Option<String>) -> Option<String> {
 /// the regional endpoint.
 const UNNAMED: &str = "-";
 
-macro_rules! sdk {
-    (impl $Trait:ident for $Sdk:ident { $($method:ident($Input:ty) -> $Output:ty $(, $member:ident => $setter:ident)?;)+ }) => {
-        #[async_trait]
-        impl $Trait for $Sdk {
-            $(
-                async fn $method(&self, input: $Input) -> Result<$Output> {
-                    let exchange = Exchange::new(&input)?;
-                    let result = self
-                        .client
-                        .$method()
-                        $(.$setter(route(&input.$member)))?
-                        .customize()
-                        .mutate_request(exchange.replace_body())
-                        .interceptor(exchange.capture.clone())
-                        .send()
-                        .await;
-                    exchange.finish(result)
-                }
-            )+
-        }
-    };
+/// A method of the adapters: the SDK client's method of the same name, routed by the row's `route`
+/// member when it has one.
+macro_rules! sdk_call {
+    ($sdk:ident, $input:ident, $Wire:ident $method:ident $now:ident
+        $(, route $member:ident $setter:ident)?) => {{
+        let exchange = Exchange::new(&$input)?;
+        let result = $sdk
+            .client
+            .$method()
+            $(.$setter(route(&$input.$member)))?
+            .customize()
+            .mutate_request(exchange.replace_body())
+            .interceptor(exchange.capture.clone())
+            .send()
+            .await;
+        exchange.finish(result)
+    }};
 }
 
-sdk! { impl DynamoDb for Sdk {
-    create_table(CreateTableInput) -> CreateTableOutput, table_name => set_table_name;
-    describe_table(DescribeTableInput) -> DescribeTableOutput, table_name => set_table_name;
-    list_tables(ListTablesInput) -> ListTablesOutput;
-    update_table(UpdateTableInput) -> UpdateTableOutput, table_name => set_table_name;
-    delete_table(DeleteTableInput) -> DeleteTableOutput, table_name => set_table_name;
-    put_item(PutItemInput) -> PutItemOutput, table_name => set_table_name;
-    get_item(GetItemInput) -> GetItemOutput, table_name => set_table_name;
-    update_item(UpdateItemInput) -> UpdateItemOutput, table_name => set_table_name;
-    delete_item(DeleteItemInput) -> DeleteItemOutput, table_name => set_table_name;
-    query(QueryInput) -> QueryOutput, table_name => set_table_name;
-    scan(ScanInput) -> ScanOutput, table_name => set_table_name;
-    batch_get_item(BatchGetItemInput) -> BatchGetItemOutput;
-    batch_write_item(BatchWriteItemInput) -> BatchWriteItemOutput;
-    transact_get_items(TransactGetItemsInput) -> TransactGetItemsOutput;
-    transact_write_items(TransactWriteItemsInput) -> TransactWriteItemsOutput;
-    update_time_to_live(UpdateTimeToLiveInput) -> UpdateTimeToLiveOutput, table_name => set_table_name;
-    describe_time_to_live(DescribeTimeToLiveInput) -> DescribeTimeToLiveOutput, table_name => set_table_name;
-    tag_resource(TagResourceInput) -> TagResourceOutput, resource_arn => set_resource_arn;
-    untag_resource(UntagResourceInput) -> UntagResourceOutput, resource_arn => set_resource_arn;
-    list_tags_of_resource(ListTagsOfResourceInput) -> ListTagsOfResourceOutput, resource_arn => set_resource_arn;
-    describe_limits(DescribeLimitsInput) -> DescribeLimitsOutput;
-    describe_endpoints(DescribeEndpointsInput) -> DescribeEndpointsOutput;
-} }
-
-// DynamoDB Streams' endpoint rules take no member of the input, so nothing is routed by.
-sdk! { impl DynamoDbStreams for StreamsSdk {
-    list_streams(ListStreamsInput) -> ListStreamsOutput;
-    describe_stream(DescribeStreamInput) -> DescribeStreamOutput;
-    get_shard_iterator(GetShardIteratorInput) -> GetShardIteratorOutput;
-    get_records(GetRecordsInput) -> GetRecordsOutput;
-} }
+crate::dynamodb_operations!(crate::impl_operations, [] DynamoDb for Sdk => sdk_call);
+crate::streams_operations!(crate::impl_operations, [] DynamoDbStreams for StreamsSdk => sdk_call);

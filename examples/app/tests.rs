@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use ddbmock::mock::Mock;
+use ddbmock::mock::{Mock, Operation};
 use ddbmock::{DynamoDb, Engine, Error};
 use proptest::prelude::*;
 
@@ -47,10 +47,13 @@ async fn fixture_orders_are_there(db: Arc<dyn DynamoDb>) -> Result<(), Error> {
 async fn throttled_writes_are_retried(db: Engine) -> Result<(), Error> {
     OrderService::new(db.clone()).create_table().await?;
     // The first two PutItems are throttled, as DynamoDB does under a burst.
-    let mock = Mock::new(db).fail_when(|c| c.is("PutItem") && c.operation_index <= 2, throttled());
+    let mock = Mock::new(db).fail_when(
+        |c| c.is(Operation::PutItem) && c.operation_index <= 2,
+        throttled(),
+    );
     let service = OrderService::new(mock);
     service.place(&order("o-1", 500)).await?;
-    assert_eq!(service.db().calls_to("PutItem").len(), 3);
+    assert_eq!(service.db().calls_to(Operation::PutItem).len(), 3);
     assert_eq!(service.get("o-1").await?, Some(order("o-1", 500)));
     Ok(())
 }
@@ -58,10 +61,10 @@ async fn throttled_writes_are_retried(db: Engine) -> Result<(), Error> {
 #[ddbmock::test]
 async fn retries_give_up_after_the_budget(db: Engine) -> Result<(), Error> {
     OrderService::new(db.clone()).create_table().await?;
-    let mock = Mock::new(db).fail_when(|c| c.is("PutItem"), throttled());
+    let mock = Mock::new(db).fail_when(|c| c.is(Operation::PutItem), throttled());
     let service = OrderService::new(mock);
     assert_eq!(service.place(&order("o-1", 500)).await, Err(throttled()));
-    assert_eq!(service.db().calls_to("PutItem").len(), 4);
+    assert_eq!(service.db().calls_to(Operation::PutItem).len(), 4);
     Ok(())
 }
 
@@ -86,7 +89,7 @@ async fn an_import_resends_unprocessed_orders(db: Engine) -> Result<(), Error> {
     let service = OrderService::new(mock);
     let orders: Vec<Order> = (0..60).map(|i| order(&format!("o-{i}"), i)).collect();
     assert_eq!(service.import(&orders).await?, 60);
-    assert!(service.db().calls_to("BatchWriteItem").len() > 3);
+    assert!(service.db().calls_to(Operation::BatchWriteItem).len() > 3);
     let direct = OrderService::new(db);
     for o in &orders {
         assert_eq!(direct.get(&o.id).await?.as_ref(), Some(o));

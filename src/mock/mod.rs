@@ -2,7 +2,7 @@
 //! and replacement answers, recording every call, so a test can drive an application's error paths.
 //!
 //! ```
-//! use ddbmock::mock::{Mock, ops};
+//! use ddbmock::mock::{Mock, Operation, ops};
 //! use ddbmock::operation::*;
 //! use ddbmock::{DynamoDb, Engine, Error};
 //!
@@ -10,7 +10,7 @@
 //! let mock = Mock::new(Engine::memory())
 //!     // The first two PutItem calls are throttled; the third goes through.
 //!     .fail_when(
-//!         |call| call.is("PutItem") && call.operation_index <= 2,
+//!         |call| call.is(Operation::PutItem) && call.operation_index <= 2,
 //!         Error::ProvisionedThroughputExceeded("Rate exceeded".into()),
 //!     )
 //!     // DescribeLimits answers what the test says; everything else reaches the engine.
@@ -19,7 +19,7 @@
 //!     });
 //! let limits = mock.describe_limits(DescribeLimitsInput::default()).await.unwrap();
 //! assert_eq!(limits.table_max_read_capacity_units, Some(5));
-//! assert_eq!(mock.calls()[0].operation, "DescribeLimits");
+//! assert_eq!(mock.calls()[0].operation, Operation::DescribeLimits);
 //! # });
 //! ```
 //!
@@ -37,15 +37,16 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+pub use crate::operations::Operation;
 pub use call::Call;
-use ops::Operation;
 use rng::Rng;
 
 use crate::{DynamoDb, Error, Result};
 
 /// A replacement answer for operation `O`.
-type Handler<O> =
-    Arc<dyn Fn(<O as Operation>::Input) -> Result<<O as Operation>::Output> + Send + Sync>;
+type Handler<O> = Arc<
+    dyn Fn(<O as ops::Operation>::Input) -> Result<<O as ops::Operation>::Output> + Send + Sync,
+>;
 
 /// Which calls a fault fails.
 enum Matcher {
@@ -64,7 +65,7 @@ struct Fault {
 /// one place, so that concurrent calls still get distinct positions and a reproducible draw order.
 struct State {
     calls: Vec<Call>,
-    per_operation: HashMap<&'static str, usize>,
+    per_operation: HashMap<Operation, usize>,
     rng: Rng,
 }
 
@@ -78,7 +79,7 @@ struct State {
 pub struct Mock<D> {
     inner: D,
     faults: Vec<Fault>,
-    replacements: HashMap<&'static str, Box<dyn Any + Send + Sync>>,
+    replacements: HashMap<Operation, Box<dyn Any + Send + Sync>>,
     unprocessed: f64,
     latency: Duration,
     state: Mutex<State>,
@@ -146,12 +147,12 @@ impl<D: DynamoDb> Mock<D> {
 
     /// Answers every call of operation `O` with `handler` instead of the wrapped implementation.
     #[must_use]
-    pub fn replace<O: Operation>(
+    pub fn replace<O: ops::Operation>(
         mut self,
         handler: impl Fn(O::Input) -> Result<O::Output> + Send + Sync + 'static,
     ) -> Self {
         let handler: Handler<O> = Arc::new(handler);
-        self.replacements.insert(O::NAME, Box::new(handler));
+        self.replacements.insert(O::OPERATION, Box::new(handler));
         self
     }
 
@@ -165,8 +166,8 @@ impl<D: DynamoDb> Mock<D> {
         self.state().calls.clone()
     }
 
-    /// The calls of one operation (its wire name, such as `"PutItem"`), in order.
-    pub fn calls_to(&self, operation: &str) -> Vec<Call> {
+    /// The calls of one operation, in order.
+    pub fn calls_to(&self, operation: Operation) -> Vec<Call> {
         self.state()
             .calls
             .iter()
@@ -186,16 +187,16 @@ impl<D: DynamoDb> Mock<D> {
 
     /// Records the call, waits out the latency, applies the first matching fault, and returns the
     /// replacement for `O` if there is one.
-    async fn before<O: Operation>(&self, input: &O::Input) -> Result<Option<Handler<O>>> {
+    async fn before<O: ops::Operation>(&self, input: &O::Input) -> Result<Option<Handler<O>>> {
         let call = {
             let mut state = self.state();
-            let per = state.per_operation.entry(O::NAME).or_default();
+            let per = state.per_operation.entry(O::OPERATION).or_default();
             *per += 1;
             let per = *per;
             let call = Call {
                 index: state.calls.len() + 1,
                 operation_index: per,
-                operation: O::NAME,
+                operation: O::OPERATION,
                 // The operation structs are the wire JSON, so this cannot fail; a record of `null`
                 // beats failing the call if it ever did.
                 request: serde_json::to_value(input).unwrap_or_default(),
@@ -215,7 +216,7 @@ impl<D: DynamoDb> Mock<D> {
         }
         Ok(self
             .replacements
-            .get(O::NAME)
+            .get(&O::OPERATION)
             .and_then(|h| h.downcast_ref::<Handler<O>>())
             .cloned())
     }

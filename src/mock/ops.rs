@@ -1,29 +1,35 @@
 //! One marker type per DynamoDB operation, naming its request and response types, so that
-//! [`Mock::replace`](super::Mock::replace) can take a typed closure for any one operation.
+//! [`Mock::replace`](super::Mock::replace) can take a typed closure for any one operation. The
+//! markers are generated from the operation list (`ddbmock_core::operations`).
 
 use serde::Serialize;
 
-use crate::operation::*;
+use crate::operations;
 
 /// A DynamoDB operation: its wire name and its request and response types.
 pub trait Operation: 'static {
+    /// The operation, as [`Call::operation`](super::Call::operation) names it.
+    const OPERATION: operations::Operation;
     /// The operation's name on the wire (`PutItem`).
-    const NAME: &'static str;
+    const NAME: &'static str = Self::OPERATION.name();
     /// The request type.
     type Input: Serialize + Send + 'static;
     /// The response type.
     type Output: Send + 'static;
 }
 
-macro_rules! operations {
-    ($($Op:ident($Input:ident -> $Output:ident);)+) => {
+macro_rules! markers {
+    (() {
+        $( $(#[$doc:meta])* $Op:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
+           $(, route $member:ident $setter:ident)?; )+
+    }) => {
         $(
-            #[doc = concat!("`", stringify!($Op), "`.")]
+            $(#[$doc])*
             #[derive(Clone, Copy, Debug)]
             pub struct $Op;
 
             impl Operation for $Op {
-                const NAME: &'static str = stringify!($Op);
+                const OPERATION: operations::Operation = operations::Operation::$Op;
                 type Input = $Input;
                 type Output = $Output;
             }
@@ -31,27 +37,4 @@ macro_rules! operations {
     };
 }
 
-operations! {
-    CreateTable(CreateTableInput -> CreateTableOutput);
-    DescribeTable(DescribeTableInput -> DescribeTableOutput);
-    ListTables(ListTablesInput -> ListTablesOutput);
-    UpdateTable(UpdateTableInput -> UpdateTableOutput);
-    DeleteTable(DeleteTableInput -> DeleteTableOutput);
-    PutItem(PutItemInput -> PutItemOutput);
-    GetItem(GetItemInput -> GetItemOutput);
-    UpdateItem(UpdateItemInput -> UpdateItemOutput);
-    DeleteItem(DeleteItemInput -> DeleteItemOutput);
-    Query(QueryInput -> QueryOutput);
-    Scan(ScanInput -> ScanOutput);
-    BatchGetItem(BatchGetItemInput -> BatchGetItemOutput);
-    BatchWriteItem(BatchWriteItemInput -> BatchWriteItemOutput);
-    TransactGetItems(TransactGetItemsInput -> TransactGetItemsOutput);
-    TransactWriteItems(TransactWriteItemsInput -> TransactWriteItemsOutput);
-    UpdateTimeToLive(UpdateTimeToLiveInput -> UpdateTimeToLiveOutput);
-    DescribeTimeToLive(DescribeTimeToLiveInput -> DescribeTimeToLiveOutput);
-    TagResource(TagResourceInput -> TagResourceOutput);
-    UntagResource(UntagResourceInput -> UntagResourceOutput);
-    ListTagsOfResource(ListTagsOfResourceInput -> ListTagsOfResourceOutput);
-    DescribeLimits(DescribeLimitsInput -> DescribeLimitsOutput);
-    DescribeEndpoints(DescribeEndpointsInput -> DescribeEndpointsOutput);
-}
+crate::dynamodb_operations!(markers);

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use super::{Mock, ops};
+use super::{Mock, Operation, ops};
 use crate::model::{AttributeValue, Item};
 use crate::operation::*;
 use crate::{DynamoDb, Engine, Error};
@@ -82,16 +82,16 @@ async fn every_call_is_recorded_with_its_wire_json(db: Engine) {
     assert_eq!(
         names,
         [
-            (1, "PutItem", 1),
-            (2, "DescribeLimits", 1),
-            (3, "PutItem", 2)
+            (1, Operation::PutItem, 1),
+            (2, Operation::DescribeLimits, 1),
+            (3, Operation::PutItem, 2)
         ]
     );
     assert_eq!(
         calls[0].request,
         serde_json::json!({"TableName": "tbl", "Item": {"id": {"S": "k1"}}})
     );
-    assert_eq!(mock.calls_to("PutItem").len(), 2);
+    assert_eq!(mock.calls_to(Operation::PutItem).len(), 2);
 }
 
 #[ddbmock_macros::test(crate = "crate")]
@@ -112,7 +112,10 @@ async fn the_nth_call_fails_and_leaves_the_inner_untouched(db: Engine) {
 #[ddbmock_macros::test(crate = "crate")]
 async fn a_predicate_fails_the_calls_it_matches(db: Engine) {
     table(&db).await;
-    let mock = Mock::new(db).fail_when(|c| c.is("PutItem") && c.operation_index <= 2, throttled());
+    let mock = Mock::new(db).fail_when(
+        |c| c.is(Operation::PutItem) && c.operation_index <= 2,
+        throttled(),
+    );
     assert_eq!(mock.put_item(put(1)).await.unwrap_err(), throttled());
     assert!(
         mock.describe_limits(DescribeLimitsInput::default())

@@ -1,10 +1,12 @@
 //! The operations the protocol serves: `X-Amz-Target` names to [`DynamoDb`] methods.
 //!
-//! One table, `operations!`, lists each operation once; it generates the [`Operation`] enum, the
-//! target parser and the dispatch, so a new trait method is served by adding one line.
+//! The target parser and the dispatch of [`Operation`] (declared with the lists, in
+//! [`operations`](crate::operations)) are generated from the lists, so a new row there is served
+//! with no change here.
 
 use crate::api::{DynamoDb, DynamoDbStreams};
 use crate::error::{Result, msg};
+use crate::operations::Operation;
 
 use super::{decode, encode};
 
@@ -13,36 +15,20 @@ const DYNAMODB_PREFIX: &str = "DynamoDB_20120810.";
 /// The `X-Amz-Target` prefix of DynamoDB Streams' operations.
 const STREAMS_PREFIX: &str = "DynamoDBStreams_20120810.";
 
-macro_rules! operations {
-    (
-        dynamodb { $( $(#[$meta:meta])* $name:ident => $method:ident, )+ }
-        streams { $( $(#[$smeta:meta])* $sname:ident => $smethod:ident, )+ }
-    ) => {
-        /// An operation of the API, as named after the `.` in `X-Amz-Target`.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum Operation {
-            $( $(#[$meta])* $name, )+
-            $( $(#[$smeta])* $sname, )+
-        }
-
+/// Generates the target parsing and dispatch of [`Operation`] from both lists.
+macro_rules! protocol {
+    (() {
+        $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
+           $(, route $member:ident $setter:ident)?; )+
+    } {
+        $( $(#[$sdoc:meta])* $SWire:ident $smethod:ident $snow:ident ($SInput:ty) -> $SOutput:ty; )+
+    }) => {
         impl Operation {
-            /// Every operation served, in the order of the table.
-            pub const ALL: &'static [Operation] = &[$(Operation::$name,)+ $(Operation::$sname,)+];
-
-            /// The operation's name (`PutItem`).
-            pub fn name(self) -> &'static str {
-                match self {
-                    $( Operation::$name => stringify!($name), )+
-                    $( Operation::$sname => stringify!($sname), )+
-                }
-            }
-
             /// The `X-Amz-Target` prefix of the operation's service.
             pub fn prefix(self) -> &'static str {
                 match self {
-                    $( Operation::$name => DYNAMODB_PREFIX, )+
-                    $( Operation::$sname => STREAMS_PREFIX, )+
+                    $( Operation::$Wire => DYNAMODB_PREFIX, )+
+                    $( Operation::$SWire => STREAMS_PREFIX, )+
                 }
             }
 
@@ -52,12 +38,12 @@ macro_rules! operations {
             pub fn from_target(target: &str) -> Option<Operation> {
                 if let Some(name) = target.strip_prefix(DYNAMODB_PREFIX) {
                     return match name {
-                        $( stringify!($name) => Some(Operation::$name), )+
+                        $( stringify!($Wire) => Some(Operation::$Wire), )+
                         _ => None,
                     };
                 }
                 match target.strip_prefix(STREAMS_PREFIX)? {
-                    $( stringify!($sname) => Some(Operation::$sname), )+
+                    $( stringify!($SWire) => Some(Operation::$SWire), )+
                     _ => None,
                 }
             }
@@ -72,8 +58,8 @@ macro_rules! operations {
                 body: &[u8],
             ) -> Result<Vec<u8>> {
                 match self {
-                    $( Operation::$name => encode::output(&db.$method(decode::input(body)?).await?), )+
-                    $( Operation::$sname => match streams {
+                    $( Operation::$Wire => encode::output(&db.$method(decode::input(body)?).await?), )+
+                    $( Operation::$SWire => match streams {
                         Some(s) => encode::output(&s.$smethod(decode::input(body)?).await?),
                         None => Err(msg::protocol::unknown_operation()),
                     }, )+
@@ -83,70 +69,7 @@ macro_rules! operations {
     };
 }
 
-operations! {
-  dynamodb {
-    /// `CreateTable`.
-    CreateTable => create_table,
-    /// `DescribeTable`.
-    DescribeTable => describe_table,
-    /// `ListTables`.
-    ListTables => list_tables,
-    /// `UpdateTable`.
-    UpdateTable => update_table,
-    /// `DeleteTable`.
-    DeleteTable => delete_table,
-    /// `PutItem`.
-    PutItem => put_item,
-    /// `GetItem`.
-    GetItem => get_item,
-    /// `UpdateItem`.
-    UpdateItem => update_item,
-    /// `DeleteItem`.
-    DeleteItem => delete_item,
-    /// `Query`.
-    Query => query,
-    /// `Scan`.
-    Scan => scan,
-    /// `BatchGetItem`.
-    BatchGetItem => batch_get_item,
-    /// `BatchWriteItem`.
-    BatchWriteItem => batch_write_item,
-    /// `TransactGetItems`.
-    TransactGetItems => transact_get_items,
-    /// `TransactWriteItems`.
-    TransactWriteItems => transact_write_items,
-    /// `UpdateTimeToLive`.
-    UpdateTimeToLive => update_time_to_live,
-    /// `DescribeTimeToLive`.
-    DescribeTimeToLive => describe_time_to_live,
-    /// `TagResource`.
-    TagResource => tag_resource,
-    /// `UntagResource`.
-    UntagResource => untag_resource,
-    /// `ListTagsOfResource`.
-    ListTagsOfResource => list_tags_of_resource,
-    /// `DescribeLimits`.
-    DescribeLimits => describe_limits,
-    /// `DescribeEndpoints`.
-    DescribeEndpoints => describe_endpoints,
-  }
-  streams {
-    /// `ListStreams` (DynamoDB Streams).
-    ListStreams => list_streams,
-    /// `DescribeStream` (DynamoDB Streams).
-    DescribeStream => describe_stream,
-    /// `GetShardIterator` (DynamoDB Streams).
-    GetShardIterator => get_shard_iterator,
-    /// `GetRecords` (DynamoDB Streams).
-    GetRecords => get_records,
-  }
-}
-
-impl std::fmt::Display for Operation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
+crate::all_operations!(protocol);
 
 #[cfg(test)]
 mod tests {

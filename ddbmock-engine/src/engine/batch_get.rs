@@ -17,7 +17,10 @@ const MAX_KEYS: usize = 100;
 const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
 impl Engine {
-    pub(crate) fn batch_get_now(&self, input: BatchGetItemInput) -> Result<BatchGetItemOutput> {
+    pub(crate) fn batch_get_item_now(
+        &self,
+        input: BatchGetItemInput,
+    ) -> Result<BatchGetItemOutput> {
         let mut errors = ConstraintErrors::new();
         validate::required(&mut errors, "requestItems", &input.request_items);
         validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);

@@ -24,7 +24,7 @@ struct Request {
 }
 
 impl Engine {
-    pub(crate) fn batch_write_now(
+    pub(crate) fn batch_write_item_now(
         &self,
         input: BatchWriteItemInput,
     ) -> Result<BatchWriteItemOutput> {

@@ -442,111 +442,36 @@ pub(crate) fn storage_error(e: StorageError) -> Error {
     msg::internal_error(e)
 }
 
-#[async_trait]
-impl DynamoDb for Engine {
-    async fn create_table(&self, input: CreateTableInput) -> Result<CreateTableOutput> {
-        self.create_table_now(input)
-    }
+/// A method of the engine's trait impls: the row's `now` method, the engine's synchronous work (an
+/// engine call never waits on anything).
+macro_rules! engine_call {
+    ($engine:ident, $input:ident, $Wire:ident $method:ident $now:ident $($route:tt)*) => {
+        $crate::engine::Now::call($crate::engine::Engine::$now, $engine, $input)
+    };
+}
+pub(crate) use engine_call;
 
-    async fn describe_table(&self, input: DescribeTableInput) -> Result<DescribeTableOutput> {
-        self.describe_table_now(input)
-    }
+ddbmock_core::dynamodb_operations!(ddbmock_core::impl_operations, [] DynamoDb for Engine => engine_call);
 
-    async fn list_tables(&self, input: ListTablesInput) -> Result<ListTablesOutput> {
-        self.list_tables_now(input)
-    }
+/// An engine method that answers a request: `fn(&Engine, Input)`, or `fn(&Engine)` for the
+/// operations whose request has nothing the engine reads (DescribeLimits, DescribeEndpoints), so
+/// that one generated impl calls both. `Arity` only keeps the two blanket impls apart.
+trait Now<Input, Output, Arity> {
+    fn call(self, engine: &Engine, input: Input) -> Result<Output>;
+}
 
-    async fn update_table(&self, input: UpdateTableInput) -> Result<UpdateTableOutput> {
-        self.update_table_now(input)
-    }
+/// The arities of [`Now`].
+enum WithInput {}
+enum WithoutInput {}
 
-    async fn delete_table(&self, input: DeleteTableInput) -> Result<DeleteTableOutput> {
-        self.delete_table_now(input)
+impl<F: Fn(&Engine, I) -> Result<O>, I, O> Now<I, O, WithInput> for F {
+    fn call(self, engine: &Engine, input: I) -> Result<O> {
+        self(engine, input)
     }
+}
 
-    async fn put_item(&self, input: PutItemInput) -> Result<PutItemOutput> {
-        self.put_item_now(input)
-    }
-
-    async fn get_item(&self, input: GetItemInput) -> Result<GetItemOutput> {
-        self.get_item_now(input)
-    }
-
-    async fn update_item(&self, input: UpdateItemInput) -> Result<UpdateItemOutput> {
-        self.update_item_now(input)
-    }
-
-    async fn delete_item(&self, input: DeleteItemInput) -> Result<DeleteItemOutput> {
-        self.delete_item_now(input)
-    }
-
-    async fn query(&self, input: QueryInput) -> Result<QueryOutput> {
-        self.query_now(input)
-    }
-
-    async fn scan(&self, input: ScanInput) -> Result<ScanOutput> {
-        self.scan_now(input)
-    }
-
-    async fn batch_get_item(&self, input: BatchGetItemInput) -> Result<BatchGetItemOutput> {
-        self.batch_get_now(input)
-    }
-
-    async fn batch_write_item(&self, input: BatchWriteItemInput) -> Result<BatchWriteItemOutput> {
-        self.batch_write_now(input)
-    }
-
-    async fn transact_get_items(
-        &self,
-        input: TransactGetItemsInput,
-    ) -> Result<TransactGetItemsOutput> {
-        self.transact_get_now(input)
-    }
-
-    async fn transact_write_items(
-        &self,
-        input: TransactWriteItemsInput,
-    ) -> Result<TransactWriteItemsOutput> {
-        self.transact_write_now(input)
-    }
-
-    async fn update_time_to_live(
-        &self,
-        input: UpdateTimeToLiveInput,
-    ) -> Result<UpdateTimeToLiveOutput> {
-        self.update_ttl_now(input)
-    }
-
-    async fn describe_time_to_live(
-        &self,
-        input: DescribeTimeToLiveInput,
-    ) -> Result<DescribeTimeToLiveOutput> {
-        self.describe_ttl_now(input)
-    }
-
-    async fn tag_resource(&self, input: TagResourceInput) -> Result<TagResourceOutput> {
-        self.tag_resource_now(input)
-    }
-
-    async fn untag_resource(&self, input: UntagResourceInput) -> Result<UntagResourceOutput> {
-        self.untag_resource_now(input)
-    }
-
-    async fn list_tags_of_resource(
-        &self,
-        input: ListTagsOfResourceInput,
-    ) -> Result<ListTagsOfResourceOutput> {
-        self.list_tags_now(input)
-    }
-
-    async fn describe_limits(&self, _input: DescribeLimitsInput) -> Result<DescribeLimitsOutput> {
-        self.describe_limits_now()
-    }
-
-    async fn describe_endpoints(
-        &self,
-        _input: DescribeEndpointsInput,
-    ) -> Result<DescribeEndpointsOutput> {
-        self.describe_endpoints_now()
+impl<F: Fn(&Engine) -> Result<O>, I, O> Now<I, O, WithoutInput> for F {
+    fn call(self, engine: &Engine, _input: I) -> Result<O> {
+        self(engine)
     }
 }

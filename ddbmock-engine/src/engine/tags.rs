@@ -80,7 +80,7 @@ impl Engine {
         Ok(UntagResourceOutput {})
     }
 
-    pub(crate) fn list_tags_now(
+    pub(crate) fn list_tags_of_resource_now(
         &self,
         input: ListTagsOfResourceInput,
     ) -> Result<ListTagsOfResourceOutput> {

@@ -27,7 +27,7 @@ struct Planned {
 }
 
 impl Engine {
-    pub(crate) fn transact_get_now(
+    pub(crate) fn transact_get_items_now(
         &self,
         input: TransactGetItemsInput,
     ) -> Result<TransactGetItemsOutput> {

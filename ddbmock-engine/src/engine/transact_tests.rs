@@ -94,7 +94,7 @@ fn requests_on_an_item_a_transaction_is_writing_report_conflicts() {
         });
         assert!(matches!(delete, Err(Error::TransactionConflict(_))));
 
-        let tx = engine.transact_write_now(TransactWriteItemsInput {
+        let tx = engine.transact_write_items_now(TransactWriteItemsInput {
             transact_items: Some(vec![put_action("free", "1"), put_action("busy", "1")]),
             ..Default::default()
         });
@@ -105,7 +105,7 @@ fn requests_on_an_item_a_transaction_is_writing_report_conflicts() {
         );
         assert_eq!(codes(e), ["None", "TransactionConflict"]);
 
-        let get = engine.transact_get_now(TransactGetItemsInput {
+        let get = engine.transact_get_items_now(TransactGetItemsInput {
             transact_items: Some(vec![TransactGetItem {
                 get: Some(Get {
                     table_name: Some("tbl".to_owned()),
@@ -118,7 +118,7 @@ fn requests_on_an_item_a_transaction_is_writing_report_conflicts() {
         assert_eq!(codes(get.expect_err("cancelled")), ["TransactionConflict"]);
 
         let batch = engine
-            .batch_write_now(BatchWriteItemInput {
+            .batch_write_item_now(BatchWriteItemInput {
                 request_items: Some(HashMap::from([(
                     "tbl".to_owned(),
                     vec![
@@ -152,7 +152,7 @@ fn requests_on_an_item_a_transaction_is_writing_report_conflicts() {
     });
     // Once the transaction is done, the same writes go through.
     engine
-        .transact_write_now(TransactWriteItemsInput {
+        .transact_write_items_now(TransactWriteItemsInput {
             transact_items: Some(vec![put_action("busy", "2")]),
             ..Default::default()
         })
@@ -168,15 +168,17 @@ fn a_token_binds_its_request_for_ten_minutes_after_it_completed() {
         client_request_token: Some("token".to_owned()),
         ..Default::default()
     };
-    engine.transact_write_now(request("1")).expect("first");
+    engine
+        .transact_write_items_now(request("1"))
+        .expect("first");
     clock.advance(Duration::from_secs(599));
     assert!(matches!(
-        engine.transact_write_now(request("2")),
+        engine.transact_write_items_now(request("2")),
         Err(Error::IdempotentParameterMismatch(_))
     ));
     clock.advance(Duration::from_secs(1));
     engine
-        .transact_write_now(request("2"))
+        .transact_write_items_now(request("2"))
         .expect("after 10 minutes the token is free");
     let got = engine
         .get_item_now(GetItemInput {
@@ -198,7 +200,7 @@ fn a_token_in_use_reports_the_transaction_in_progress() {
     };
     with_busy_item(&engine, || {
         // The first attempt is cancelled by the conflict, which frees its token again...
-        assert!(engine.transact_write_now(request.clone()).is_err());
+        assert!(engine.transact_write_items_now(request.clone()).is_err());
         // ...so a token is "in progress" only while its own request runs.
         let fp = super::idempotency::Fingerprint {
             items: request.transact_items.clone().unwrap_or_default(),
@@ -210,7 +212,7 @@ fn a_token_in_use_reports_the_transaction_in_progress() {
             Ok(super::idempotency::Claim::Run)
         ));
         assert_eq!(
-            engine.transact_write_now(request.clone()).map(|_| ()),
+            engine.transact_write_items_now(request.clone()).map(|_| ()),
             Err(Error::TransactionInProgress(
                 "Transaction with the given request token is already in progress".to_owned()
             ))

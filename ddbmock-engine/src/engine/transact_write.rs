@@ -169,7 +169,7 @@ fn check_members(input: &TransactWriteItemsInput) -> Result<()> {
 }
 
 impl Engine {
-    pub(crate) fn transact_write_now(
+    pub(crate) fn transact_write_items_now(
         &self,
         input: TransactWriteItemsInput,
     ) -> Result<TransactWriteItemsOutput> {

@@ -8,7 +8,7 @@ use ddbmock_core::error::msg::table::{self as m, ConstraintErrors};
 use ddbmock_core::operation::*;
 
 impl Engine {
-    pub(crate) fn update_ttl_now(
+    pub(crate) fn update_time_to_live_now(
         &self,
         input: UpdateTimeToLiveInput,
     ) -> Result<UpdateTimeToLiveOutput> {
@@ -76,7 +76,7 @@ impl Engine {
         })
     }
 
-    pub(crate) fn describe_ttl_now(
+    pub(crate) fn describe_time_to_live_now(
         &self,
         input: DescribeTimeToLiveInput,
     ) -> Result<DescribeTimeToLiveOutput> {

@@ -2,7 +2,7 @@
 //! own, so that the conformance suite runs through the server door exactly as it runs on the engine.
 
 use async_trait::async_trait;
-use ddbmock_core::operation::*;
+use ddbmock_core::operations::Operation;
 use ddbmock_core::protocol::error_from_body;
 use ddbmock_core::{DynamoDb, DynamoDbStreams, Result};
 use serde::Serialize;
@@ -37,48 +37,16 @@ impl Remote {
     }
 }
 
-macro_rules! remote {
-    ($Trait:ident { $($method:ident($Input:ty) -> $Output:ty = $operation:literal;)+ }) => {
-        #[async_trait]
-        impl $Trait for Remote {
-            $(
-                async fn $method(&self, input: $Input) -> Result<$Output> {
-                    self.call($operation, &input).await
-                }
-            )+
-        }
+/// A method of `Remote`: one HTTP call of the row's operation, which `Server::call` sends under its
+/// service's target prefix.
+macro_rules! remote_call {
+    ($remote:ident, $input:ident, $Wire:ident $($rest:tt)*) => {
+        $remote.call(Operation::$Wire.name(), &$input).await
     };
 }
 
-remote!(DynamoDb {
-    create_table(CreateTableInput) -> CreateTableOutput = "CreateTable";
-    describe_table(DescribeTableInput) -> DescribeTableOutput = "DescribeTable";
-    list_tables(ListTablesInput) -> ListTablesOutput = "ListTables";
-    update_table(UpdateTableInput) -> UpdateTableOutput = "UpdateTable";
-    delete_table(DeleteTableInput) -> DeleteTableOutput = "DeleteTable";
-    put_item(PutItemInput) -> PutItemOutput = "PutItem";
-    get_item(GetItemInput) -> GetItemOutput = "GetItem";
-    update_item(UpdateItemInput) -> UpdateItemOutput = "UpdateItem";
-    delete_item(DeleteItemInput) -> DeleteItemOutput = "DeleteItem";
-    query(QueryInput) -> QueryOutput = "Query";
-    scan(ScanInput) -> ScanOutput = "Scan";
-    batch_get_item(BatchGetItemInput) -> BatchGetItemOutput = "BatchGetItem";
-    batch_write_item(BatchWriteItemInput) -> BatchWriteItemOutput = "BatchWriteItem";
-    transact_get_items(TransactGetItemsInput) -> TransactGetItemsOutput = "TransactGetItems";
-    transact_write_items(TransactWriteItemsInput) -> TransactWriteItemsOutput = "TransactWriteItems";
-    update_time_to_live(UpdateTimeToLiveInput) -> UpdateTimeToLiveOutput = "UpdateTimeToLive";
-    describe_time_to_live(DescribeTimeToLiveInput) -> DescribeTimeToLiveOutput = "DescribeTimeToLive";
-    tag_resource(TagResourceInput) -> TagResourceOutput = "TagResource";
-    untag_resource(UntagResourceInput) -> UntagResourceOutput = "UntagResource";
-    list_tags_of_resource(ListTagsOfResourceInput) -> ListTagsOfResourceOutput = "ListTagsOfResource";
-    describe_limits(DescribeLimitsInput) -> DescribeLimitsOutput = "DescribeLimits";
-    describe_endpoints(DescribeEndpointsInput) -> DescribeEndpointsOutput = "DescribeEndpoints";
-});
-
-// `Server::call` sends these under the Streams target prefix.
-remote!(DynamoDbStreams {
-    list_streams(ListStreamsInput) -> ListStreamsOutput = "ListStreams";
-    describe_stream(DescribeStreamInput) -> DescribeStreamOutput = "DescribeStream";
-    get_shard_iterator(GetShardIteratorInput) -> GetShardIteratorOutput = "GetShardIterator";
-    get_records(GetRecordsInput) -> GetRecordsOutput = "GetRecords";
-});
+ddbmock_core::dynamodb_operations!(ddbmock_core::impl_operations, [] DynamoDb for Remote => remote_call);
+ddbmock_core::streams_operations!(
+    ddbmock_core::impl_operations,
+    [] DynamoDbStreams for Remote => remote_call
+);

@@ -305,24 +305,7 @@ impl Engine {
     }
 }
 
-#[async_trait]
-impl DynamoDbStreams for Engine {
-    async fn list_streams(&self, input: ListStreamsInput) -> Result<ListStreamsOutput> {
-        self.list_streams_now(input)
-    }
-
-    async fn describe_stream(&self, input: DescribeStreamInput) -> Result<DescribeStreamOutput> {
-        self.describe_stream_now(input)
-    }
-
-    async fn get_shard_iterator(
-        &self,
-        input: GetShardIteratorInput,
-    ) -> Result<GetShardIteratorOutput> {
-        self.get_shard_iterator_now(input)
-    }
-
-    async fn get_records(&self, input: GetRecordsInput) -> Result<GetRecordsOutput> {
-        self.get_records_now(input)
-    }
-}
+ddbmock_core::streams_operations!(
+    ddbmock_core::impl_operations,
+    [] DynamoDbStreams for Engine => crate::engine::engine_call
+);

@@ -1,0 +1,239 @@
+//! The list of the operations, written once: the macros `dynamodb_operations!` for DynamoDB's 22
+//! and `streams_operations!` for DynamoDB Streams' 4 (`all_operations!` for both), exported but
+//! hidden, for the crates of this workspace; and the [`Operation`] enum made from them.
+//!
+//! Everything that has one piece per operation is generated from these lists by a callback macro:
+//! the enum, the traits and their forwarding impls ([`api`](crate::api)), the codec's target parsing
+//! and dispatch, the SDK adapter, the engine's trait impls, `Mock`'s plumbing and the test clients.
+//! Adding an operation is adding a row here (and its input/output structs); the compiler then
+//! points at every implementation that lacks it.
+//!
+//! # Calling a list
+//!
+//! `dynamodb_operations!(path::to::callback, ARGS…)` expands to
+//! `path::to::callback! { (ARGS…) { ROWS } }`, ARGS being any tokens the callback wants back (a
+//! trait name, a receiver). Each row is
+//!
+//! ```text
+//! /// doc line
+//! Wire method now (Input) -> Output, route member setter;
+//! ```
+//!
+//! - `Wire`: the PascalCase name after the `.` of `X-Amz-Target` (`PutItem`);
+//! - `method`: the snake_case trait method, also the SDK client's method (`put_item`);
+//! - `now`: the engine's synchronous method doing the work, always `method` + `_now`, written out
+//!   because `macro_rules!` cannot build an identifier;
+//! - `Input`, `Output`: the types, as `$crate::operation::…` paths so that callers need no import;
+//! - `route member setter` (optional, DynamoDB only): the input member the SDK routes by, and the
+//!   SDK input builder's setter for it (see `sdk`).
+//!
+//! A callback matches the rows with
+//!
+//! ```text
+//! $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
+//!    $(, route $member:ident $setter:ident)?; )+
+//! ```
+//!
+//! `all_operations!(callback, ARGS…)` expands to `callback! { (ARGS…) { DYNAMODB ROWS } { STREAMS
+//! ROWS } }`.
+
+use std::fmt;
+
+/// Declares [`Operation`] from both lists.
+macro_rules! operation_enum {
+    (() {
+        $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
+           $(, route $member:ident $setter:ident)?; )+
+    } {
+        $( $(#[$sdoc:meta])* $SWire:ident $smethod:ident $snow:ident ($SInput:ty) -> $SOutput:ty; )+
+    }) => {
+        /// An operation of DynamoDB or DynamoDB Streams, as named after the `.` in `X-Amz-Target`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Operation {
+            $( $(#[$doc])* $Wire, )+
+            $( $(#[$sdoc])* $SWire, )+
+        }
+
+        impl Operation {
+            /// Every operation, in the order of the lists: DynamoDB's, then Streams'.
+            pub const ALL: &'static [Operation] = &[$(Operation::$Wire,)+ $(Operation::$SWire,)+];
+
+            /// The operation's name (`PutItem`).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $( Operation::$Wire => stringify!($Wire), )+
+                    $( Operation::$SWire => stringify!($SWire), )+
+                }
+            }
+        }
+    };
+}
+
+crate::all_operations!(operation_enum);
+
+impl fmt::Display for Operation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The callback that implements a service trait from a list:
+/// `dynamodb_operations!(impl_operations, [GENERICS] Trait for Type => body)` writes
+/// `impl<GENERICS> Trait for Type`, each method's body being
+/// `body!(self, input, Wire method now $(, route member setter)?)`, the row's names for `body` to
+/// pick from. The impl is `#[async_trait]`, as the caller has it in scope: every crate with such an
+/// impl has it already for its own code, and so no line of the caller's goes unused.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! impl_operations {
+    (([$($generics:tt)*] $Trait:ident for $Type:ty => $body:path) {
+        $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
+           $(, route $member:ident $setter:ident)?; )+
+    }) => {
+        #[async_trait]
+        impl<$($generics)*> $Trait for $Type {
+            $(
+                async fn $method(&self, input: $Input) -> $crate::Result<$Output> {
+                    $body!(self, input, $Wire $method $now $(, route $member $setter)?)
+                }
+            )+
+        }
+    };
+}
+
+/// Calls `$callback! { ($args) { DYNAMODB ROWS } { STREAMS ROWS } }`: both lists at once, for what
+/// spans both services.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! all_operations {
+    ($callback:path $(, $($args:tt)*)?) => {
+        $crate::dynamodb_operations! { $crate::__then_streams, $callback, ($($($args)*)?) }
+    };
+}
+
+/// `all_operations!`'s second step: holds DynamoDB's rows while it asks for Streams'.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __then_streams {
+    (($callback:path, $args:tt) { $($dynamodb:tt)* }) => {
+        $crate::streams_operations! { $crate::__both_lists, $callback, $args { $($dynamodb)* } }
+    };
+}
+
+/// `all_operations!`'s last step: hands both lists to the callback.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __both_lists {
+    (($callback:path, ($($args:tt)*) { $($dynamodb:tt)* }) { $($streams:tt)* }) => {
+        $callback! { ($($args)*) { $($dynamodb)* } { $($streams)* } }
+    };
+}
+
+/// Calls `$callback! { ($args) { ROWS } }` with one row per DynamoDB operation: see
+/// `ddbmock_core::operations` for the row's form.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! dynamodb_operations {
+    ($callback:path $(, $($args:tt)*)?) => {
+        $callback! { ($($($args)*)?) {
+            /// `CreateTable`: adds a table, in `CREATING` status.
+            CreateTable create_table create_table_now ($crate::operation::CreateTableInput)
+                -> $crate::operation::CreateTableOutput, route table_name set_table_name;
+            /// `DescribeTable`: returns a table's description.
+            DescribeTable describe_table describe_table_now ($crate::operation::DescribeTableInput)
+                -> $crate::operation::DescribeTableOutput, route table_name set_table_name;
+            /// `ListTables`: lists table names, a page at a time.
+            ListTables list_tables list_tables_now ($crate::operation::ListTablesInput)
+                -> $crate::operation::ListTablesOutput;
+            /// `UpdateTable`: changes a table's throughput, indexes, stream or settings.
+            UpdateTable update_table update_table_now ($crate::operation::UpdateTableInput)
+                -> $crate::operation::UpdateTableOutput, route table_name set_table_name;
+            /// `DeleteTable`: deletes a table and its items.
+            DeleteTable delete_table delete_table_now ($crate::operation::DeleteTableInput)
+                -> $crate::operation::DeleteTableOutput, route table_name set_table_name;
+            /// `PutItem`: creates or replaces an item.
+            PutItem put_item put_item_now ($crate::operation::PutItemInput)
+                -> $crate::operation::PutItemOutput, route table_name set_table_name;
+            /// `GetItem`: reads an item by its key.
+            GetItem get_item get_item_now ($crate::operation::GetItemInput)
+                -> $crate::operation::GetItemOutput, route table_name set_table_name;
+            /// `UpdateItem`: edits an item's attributes, or creates the item.
+            UpdateItem update_item update_item_now ($crate::operation::UpdateItemInput)
+                -> $crate::operation::UpdateItemOutput, route table_name set_table_name;
+            /// `DeleteItem`: deletes an item by its key.
+            DeleteItem delete_item delete_item_now ($crate::operation::DeleteItemInput)
+                -> $crate::operation::DeleteItemOutput, route table_name set_table_name;
+            /// `Query`: reads the items of one partition of a table or index, in sort key order.
+            Query query query_now ($crate::operation::QueryInput)
+                -> $crate::operation::QueryOutput, route table_name set_table_name;
+            /// `Scan`: reads every item of a table or index, a page at a time.
+            Scan scan scan_now ($crate::operation::ScanInput)
+                -> $crate::operation::ScanOutput, route table_name set_table_name;
+            /// `BatchGetItem`: reads up to 100 items from one or more tables.
+            BatchGetItem batch_get_item batch_get_item_now ($crate::operation::BatchGetItemInput)
+                -> $crate::operation::BatchGetItemOutput;
+            /// `BatchWriteItem`: puts or deletes up to 25 items in one or more tables.
+            BatchWriteItem batch_write_item batch_write_item_now
+                ($crate::operation::BatchWriteItemInput) -> $crate::operation::BatchWriteItemOutput;
+            /// `TransactGetItems`: reads up to 100 items atomically.
+            TransactGetItems transact_get_items transact_get_items_now
+                ($crate::operation::TransactGetItemsInput)
+                -> $crate::operation::TransactGetItemsOutput;
+            /// `TransactWriteItems`: applies up to 100 writes and condition checks, all or nothing.
+            TransactWriteItems transact_write_items transact_write_items_now
+                ($crate::operation::TransactWriteItemsInput)
+                -> $crate::operation::TransactWriteItemsOutput;
+            /// `UpdateTimeToLive`: enables or disables time to live on a table.
+            UpdateTimeToLive update_time_to_live update_time_to_live_now
+                ($crate::operation::UpdateTimeToLiveInput)
+                -> $crate::operation::UpdateTimeToLiveOutput, route table_name set_table_name;
+            /// `DescribeTimeToLive`: returns a table's time to live setting.
+            DescribeTimeToLive describe_time_to_live describe_time_to_live_now
+                ($crate::operation::DescribeTimeToLiveInput)
+                -> $crate::operation::DescribeTimeToLiveOutput, route table_name set_table_name;
+            /// `TagResource`: adds tags to a table.
+            TagResource tag_resource tag_resource_now ($crate::operation::TagResourceInput)
+                -> $crate::operation::TagResourceOutput, route resource_arn set_resource_arn;
+            /// `UntagResource`: removes tags from a table.
+            UntagResource untag_resource untag_resource_now ($crate::operation::UntagResourceInput)
+                -> $crate::operation::UntagResourceOutput, route resource_arn set_resource_arn;
+            /// `ListTagsOfResource`: lists a table's tags.
+            ListTagsOfResource list_tags_of_resource list_tags_of_resource_now
+                ($crate::operation::ListTagsOfResourceInput)
+                -> $crate::operation::ListTagsOfResourceOutput, route resource_arn set_resource_arn;
+            /// `DescribeLimits`: returns the account's and tables' capacity quotas.
+            DescribeLimits describe_limits describe_limits_now
+                ($crate::operation::DescribeLimitsInput) -> $crate::operation::DescribeLimitsOutput;
+            /// `DescribeEndpoints`: returns the endpoint to call.
+            DescribeEndpoints describe_endpoints describe_endpoints_now
+                ($crate::operation::DescribeEndpointsInput)
+                -> $crate::operation::DescribeEndpointsOutput;
+        } }
+    };
+}
+
+/// Calls `$callback! { ($args) { ROWS } }` with one row per DynamoDB Streams operation, in the
+/// form of `dynamodb_operations!`' rows. None has a `route`: the
+/// Streams SDK's endpoint rules take no member of the input.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! streams_operations {
+    ($callback:path $(, $($args:tt)*)?) => {
+        $callback! { ($($($args)*)?) {
+            /// `ListStreams`: lists stream ARNs, of all tables or of one.
+            ListStreams list_streams list_streams_now ($crate::operation::ListStreamsInput)
+                -> $crate::operation::ListStreamsOutput;
+            /// `DescribeStream`: returns a stream's description and shards.
+            DescribeStream describe_stream describe_stream_now
+                ($crate::operation::DescribeStreamInput) -> $crate::operation::DescribeStreamOutput;
+            /// `GetShardIterator`: returns an iterator into a shard.
+            GetShardIterator get_shard_iterator get_shard_iterator_now
+                ($crate::operation::GetShardIteratorInput)
+                -> $crate::operation::GetShardIteratorOutput;
+            /// `GetRecords`: reads stream records from a shard iterator.
+            GetRecords get_records get_records_now ($crate::operation::GetRecordsInput)
+                -> $crate::operation::GetRecordsOutput;
+        } }
+    };
+}
