@@ -201,7 +201,7 @@ mod tests {
             })))
             .expect("disable the stream");
         engine
-            .update_ttl_now(wire(serde_json::json!({
+            .update_time_to_live_now(wire(serde_json::json!({
                 "TableName": "tbl",
                 "TimeToLiveSpecification": {"Enabled": true, "AttributeName": "exp"}
             })))
