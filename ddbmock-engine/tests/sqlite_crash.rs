@@ -267,6 +267,9 @@ async fn check(path: &Path, acked: &mut Acked, round: u32) {
         "round {round}: counter {counter}, acknowledged {}",
         acked.counter
     );
+    // An update killed after its commit and before its acknowledgement is durable now: the next
+    // round counts from it, or two such rounds in a row would look like a lost acknowledgement.
+    acked.counter = counter;
     // Every item but the counter has an index entry, written in the same batch as the item.
     let items = table.item_count.expect("an item count");
     let indexed = table
