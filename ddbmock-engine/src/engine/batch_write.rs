@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::capacity::Consumed;
+use super::keys::key_of;
 use super::write::{Action, Applied, Change, Effect, Outcome, Together};
 use super::{Engine, billing, validate};
 use ddbmock_core::error::msg::table::ConstraintErrors;
@@ -110,7 +111,8 @@ impl Engine {
                     // Deleting a missing item changes nothing but is billed like DeleteItem.
                     Some(Outcome { change, .. }) => {
                         bill(&table_name, &change);
-                        collections_written.push((action.table, action.key));
+                        let key = key_of(&action.table.key, action.named());
+                        collections_written.push((action.table, key));
                     }
                     None => unprocessed.entry(table_name).or_default().push(original),
                 }

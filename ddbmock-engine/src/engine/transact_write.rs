@@ -356,7 +356,7 @@ impl Engine {
         let written = actions
             .iter()
             .filter(|a| a.writes())
-            .map(|a| (&*a.table, &a.key));
+            .map(|a| (&*a.table, a.named()));
         Ok(TransactWriteItemsOutput {
             consumed_capacity: (!consumed.is_empty()).then_some(consumed),
             item_collection_metrics: self.collection_metrics_by_table(written, metrics),

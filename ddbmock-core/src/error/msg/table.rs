@@ -41,12 +41,12 @@ impl ConstraintErrors {
     /// Checks a string's length (in the unit the caller counts) against `min..=max`; `value` is
     /// quoted in the message.
     pub fn length(&mut self, member: &str, value: &str, len: usize, min: usize, max: usize) {
-        let quoted = format!("'{value}'");
+        // Every request checks its table name: the message is built only when one fails.
         if len < min {
-            self.push(&quoted, member, &constraint::min_length(min));
+            self.push(&format!("'{value}'"), member, &constraint::min_length(min));
         }
         if len > max {
-            self.push(&quoted, member, &constraint::max_length(max));
+            self.push(&format!("'{value}'"), member, &constraint::max_length(max));
         }
     }
 
@@ -56,13 +56,12 @@ impl ConstraintErrors {
             self.null(member);
             return;
         };
-        let quoted = format!("'{name}'");
         if !name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
             || name.is_empty()
         {
-            self.push(&quoted, member, constraint::NAME_PATTERN);
+            self.push(&format!("'{name}'"), member, constraint::NAME_PATTERN);
         }
         self.length(member, name, name.len(), 3, 255);
     }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::check_item;
 use super::legacy_updates::apply_attribute_updates;
 use crate::engine::expressions;
-use crate::engine::keys::{item_storage_key, key_of, validate_item_key, validate_key};
+use crate::engine::keys::{item_storage_key, validate_item_key, validate_key};
 use crate::engine::table::Table;
 use crate::expr::{Condition, UpdateExpr, UpdatedPaths};
 use ddbmock_core::error::{Result, msg};
@@ -61,7 +61,7 @@ impl Touched {
 /// One item's write, validated against its table.
 pub(crate) struct Action {
     pub(crate) table: Arc<Table>,
-    /// The item's key attributes.
+    /// The key a keyed action names; empty for a put, whose key is in its item (see [`Action::named`]).
     pub(crate) key: Item,
     /// The item's storage key.
     pub(crate) storage_key: Vec<u8>,
@@ -77,7 +77,8 @@ impl Action {
         validate_item_key(&table.key, &item)?;
         check_item(&table, &item)?;
         Ok(Action {
-            key: key_of(&table.key, &item),
+            // A put's key is in its item: copying it out would cost every PutItem a map.
+            key: Item::new(),
             storage_key: item_storage_key(&table.key, &item)?,
             table,
             effect: Effect::Put(Arc::new(item)),
@@ -120,6 +121,15 @@ impl Action {
         self
     }
 
+    /// The attributes that name the action's item (its key attributes among them): the put item, or
+    /// the key. Enough for what reads only the key, such as item collection metrics.
+    pub(crate) fn named(&self) -> &Item {
+        match &self.effect {
+            Effect::Put(item) => item,
+            Effect::Update(_) | Effect::Delete | Effect::Check => &self.key,
+        }
+    }
+
     /// Whether the action writes its item (all but a condition check).
     pub(crate) fn writes(&self) -> bool {
         !matches!(self.effect, Effect::Check)
@@ -127,10 +137,7 @@ impl Action {
 
     /// The size the action adds to a transaction's aggregate: its item's, or its key's.
     pub(crate) fn aggregate_size(&self) -> usize {
-        match &self.effect {
-            Effect::Put(item) => item_size(item),
-            Effect::Update(_) | Effect::Delete | Effect::Check => item_size(&self.key),
-        }
+        item_size(self.named())
     }
 
     /// The item after this action, from the item `old` as it is now (`None`: absent), and what an

@@ -14,8 +14,8 @@ use crate::storage::SpaceId;
 use ddbmock_core::error::{CancellationReason, Error, Result, msg};
 use ddbmock_core::model::Item;
 
-/// An applied action: its item's key and change (stored unless it changed nothing), and what an
-/// update wrote.
+/// An applied action: the key it named (empty for a put), its item's change (stored unless it
+/// changed nothing), and what an update wrote.
 pub(crate) struct Applied {
     pub(crate) key: Item,
     pub(crate) change: Change,
