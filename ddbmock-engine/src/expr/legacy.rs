@@ -8,7 +8,7 @@ use super::resolved::{CmpOp, Condition, Operand, Path, Projection};
 use super::value_ops::compare;
 use ddbmock_core::Result;
 use ddbmock_core::error::msg;
-use ddbmock_core::model::{AttributeType, AttributeValue};
+use ddbmock_core::model::{AttributeType, AttributeValue, validate_attribute_name};
 use ddbmock_core::operation::{ComparisonOperator, ConditionalOperator, ExpectedAttributeValue};
 
 fn sorted<T>(map: &HashMap<String, T>) -> Vec<(&String, &T)> {
@@ -154,8 +154,11 @@ pub fn legacy_conditions(
     combine(conds, op)
 }
 
-/// `AttributesToGet`: top-level attributes.
+/// `AttributesToGet`: top-level attributes, each name of 1 to 65,535 bytes.
 pub fn legacy_attributes_to_get(names: &[String]) -> Result<Projection> {
+    for name in names {
+        validate_attribute_name(name)?;
+    }
     Ok(Projection {
         paths: names.iter().map(|n| Path::attribute(n.clone())).collect(),
     })
