@@ -1,6 +1,7 @@
 //! Limits of issue #25 and the exact texts DynamoDB refuses them with: the 4 MB aggregate of
 //! TransactGetItems, and attribute name lengths wherever a name appears (items at any depth, updates,
-//! `ExpressionAttributeNames`, `AttributesToGet`, key schemas and attribute definitions).
+//! `ExpressionAttributeNames`, `AttributesToGet`, the legacy conditions, key schemas and attribute
+//! definitions).
 
 use std::collections::HashMap;
 
@@ -71,13 +72,16 @@ fn validation(result: Result<impl std::fmt::Debug, Error>) -> String {
     }
 }
 
-async fn put(db: &Engine, it: Item) -> Result<PutItemOutput, Error> {
-    db.put_item(PutItemInput {
+fn put_input(it: Item) -> PutItemInput {
+    PutItemInput {
         table_name: Some("tbl".into()),
         item: Some(it),
         ..Default::default()
-    })
-    .await
+    }
+}
+
+async fn put(db: &Engine, it: Item) -> Result<PutItemOutput, Error> {
+    db.put_item(put_input(it)).await
 }
 
 fn long(n: usize) -> String {
@@ -131,13 +135,10 @@ async fn put_item_names_are_1_to_65535_bytes_at_any_depth() {
             ("doc", V::L(vec![V::M(item(&[(&long(65_536), s("v"))]))])),
         ]),
     ];
-    let texts: Vec<String> = {
-        let mut t = Vec::new();
-        for it in refused {
-            t.push(validation(put(&db, it).await));
-        }
-        t
-    };
+    let mut texts = Vec::new();
+    for it in refused {
+        texts.push(validation(put(&db, it).await));
+    }
     assert_eq!(texts, [EMPTY, TOO_LARGE, EMPTY, TOO_LARGE]);
     // Nothing refused was stored.
     let got = db
@@ -230,6 +231,48 @@ async fn updates_check_the_names_they_write() {
         ..Default::default()
     };
     assert_eq!(validation(db.update_item(legacy).await), EMPTY);
+    // A DELETE names an attribute without writing it.
+    let delete = UpdateItemInput {
+        table_name: Some("tbl".into()),
+        key: Some(key("a")),
+        attribute_updates: Some(HashMap::from([(
+            long(65_536),
+            AttributeValueUpdate {
+                value: None,
+                action: Some(AttributeAction::Delete),
+            },
+        )])),
+        ..Default::default()
+    };
+    assert_eq!(validation(db.update_item(delete).await), TOO_LARGE);
+}
+
+#[tokio::test]
+async fn legacy_conditions_name_attributes() {
+    let db = engine().await;
+    let expected = PutItemInput {
+        expected: Some(HashMap::from([(
+            String::new(),
+            ExpectedAttributeValue {
+                exists: Some(false),
+                ..Default::default()
+            },
+        )])),
+        ..put_input(key("a"))
+    };
+    assert_eq!(validation(db.put_item(expected).await), EMPTY);
+    let scan = ScanInput {
+        table_name: Some("tbl".into()),
+        scan_filter: Some(HashMap::from([(
+            long(65_536),
+            Condition {
+                comparison_operator: Some(ComparisonOperator::NotNull),
+                ..Default::default()
+            },
+        )])),
+        ..Default::default()
+    };
+    assert_eq!(validation(db.scan(scan).await), TOO_LARGE);
 }
 
 #[tokio::test]
