@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::table::Table;
 use ddbmock_core::error::{Result, msg};
-use ddbmock_core::model::{AttributeValue, Item, item_size};
+use ddbmock_core::model::{AttributeValue, Item, item_size, validate_item_names};
 
 /// DynamoDB's maximum item size: 400 KB.
 pub(crate) const MAX_ITEM_BYTES: usize = 400 * 1024;
@@ -40,9 +40,14 @@ impl Change {
     }
 }
 
-/// Checks what every written item must satisfy beyond its primary key: the size limit, and index key
-/// attributes of the declared type and non-empty.
+/// Checks what every written item must satisfy beyond its primary key: its names' lengths, the size
+/// limit, and index key attributes of the declared type and non-empty.
+///
+/// Names are checked here, on the item about to be written, rather than on each request member,
+/// because an update builds names from several (a `SET` path, an `ExpressionAttributeNames` value,
+/// the keys of a map value, `AttributeUpdates`): the result is the one place all of them meet.
 pub(crate) fn check_item(table: &Table, item: &Item) -> Result<()> {
+    validate_item_names(item)?;
     if item_size(item) > MAX_ITEM_BYTES {
         return Err(msg::item::item_too_large());
     }

@@ -26,6 +26,8 @@ impl Engine {
             &input.attribute_definitions,
         );
         validate::required(&mut errors, "keySchema", &input.key_schema);
+        validate::definition_names(&mut errors, input.attribute_definitions.as_deref());
+        validate::key_schema_names(&mut errors, "keySchema", input.key_schema.as_deref());
         check_enums(&mut errors, &input);
         check_index_shapes(&mut errors, &input);
         if let Some(ks) = &input.key_schema {

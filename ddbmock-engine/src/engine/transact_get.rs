@@ -4,13 +4,17 @@
 //! transaction does (see `locks`): no write to any of them can be half done while they are read.
 //! A get that meets an item a write transaction is writing is cancelled with a
 //! `TransactionConflict` reason, as DynamoDB cancels it (see `transact_write` for the model).
+//!
+//! The items read may add up to 4 MB, as for TransactWriteItems. The request carries only keys, so
+//! the limit can only be checked on what was read: the stored items' sizes, before any projection
+//! (DynamoDB reads, and bills, whole items), and the whole request is refused.
 
 use std::sync::Arc;
 
 use super::capacity::{Consumed, read_units};
 use super::keys::{item_storage_key, validate_key};
 use super::table::Table;
-use super::transact_write::{MAX_ACTIONS, cancel_for_conflicts};
+use super::transact_write::{MAX_ACTIONS, MAX_AGGREGATE_BYTES, cancel_for_conflicts};
 use super::{Engine, expressions, validate};
 use crate::expr::Projection;
 use ddbmock_core::error::msg::table::ConstraintErrors;
@@ -96,6 +100,10 @@ impl Engine {
                 .map(|p| self.read(&p.table, &p.storage_key))
                 .collect::<Result<_>>()?
         };
+        let aggregate: usize = found.iter().flatten().map(|i| item_size(i)).sum();
+        if aggregate > MAX_AGGREGATE_BYTES {
+            return Err(msg::transact::aggregate_size_exceeded());
+        }
         // Transactional reads are billed double, each item rounded up on its own.
         let mut billed: std::collections::BTreeMap<String, Consumed> = Default::default();
         for (item, p) in found.iter().zip(&plan) {

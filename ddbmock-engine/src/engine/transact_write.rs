@@ -36,7 +36,7 @@ use ddbmock_core::operation::*;
 /// DynamoDB's limit of actions in one TransactWriteItems.
 pub(crate) const MAX_ACTIONS: usize = 100;
 /// DynamoDB's limit of the aggregate size of a transaction's items.
-const MAX_AGGREGATE_BYTES: usize = 4 * 1024 * 1024;
+pub(crate) const MAX_AGGREGATE_BYTES: usize = 4 * 1024 * 1024;
 /// The longest `ClientRequestToken` DynamoDB accepts.
 const MAX_TOKEN_CHARS: usize = 36;
 

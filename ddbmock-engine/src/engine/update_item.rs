@@ -34,6 +34,12 @@ fn validate(mut input: UpdateItemInput) -> Result<(SingleWrite, Legacy)> {
         true
     ))?;
     let mut updates = input.attribute_updates.take().unwrap_or_default();
+    // Checked here too, not only on the item written: a DELETE writes no name, yet names one.
+    let mut names: Vec<&String> = updates.keys().collect();
+    names.sort();
+    for name in names {
+        ddbmock_core::model::validate_attribute_name(name)?;
+    }
     for u in updates.values_mut() {
         if let Some(v) = &mut u.value {
             ddbmock_core::model::validate_value(v)?;

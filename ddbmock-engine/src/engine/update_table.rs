@@ -30,6 +30,7 @@ impl Engine {
                 1,
             );
         }
+        validate::definition_names(&mut errors, input.attribute_definitions.as_deref());
         if let Some(updates) = &input.global_secondary_index_updates {
             gsi_update::check_updates(&mut errors, updates);
         }

@@ -3,7 +3,7 @@
 use crate::expr::{Condition, UpdateExpr};
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::table::ConstraintErrors;
-use ddbmock_core::model::{Item, validate_value};
+use ddbmock_core::model::{Item, MAX_KEY_ATTRIBUTE_NAME_BYTES, validate_value};
 use ddbmock_core::operation::*;
 
 /// Checks a required table name and returns it.
@@ -70,16 +70,55 @@ pub(crate) fn required<T>(errors: &mut ConstraintErrors, member: &str, v: &Optio
 /// Records the bad members of an index definition (CreateTable's indexes, UpdateTable's index
 /// Create) at `at` (`globalSecondaryIndexes.1.member`, say): its name, and the key schema and
 /// projection it must have.
-pub(crate) fn index_definition<K, P>(
+pub(crate) fn index_definition<P>(
     errors: &mut ConstraintErrors,
     at: &str,
     name: Option<&str>,
-    key_schema: &Option<K>,
+    key_schema: &Option<Vec<KeySchemaElement>>,
     projection: &Option<P>,
 ) {
     errors.name(&format!("{at}.indexName"), name);
     required(errors, &format!("{at}.keySchema"), key_schema);
+    key_schema_names(errors, &format!("{at}.keySchema"), key_schema.as_deref());
     required(errors, &format!("{at}.projection"), projection);
+}
+
+/// Records a key attribute name outside 1 to 255 characters, at `{at}.N.member.attributeName`. The
+/// bound is the API model's (`KeySchemaAttributeName`), so it is a shape constraint, counted as the
+/// model counts string lengths: in characters (Unicode scalar values), not bytes.
+fn key_name(errors: &mut ConstraintErrors, at: &str, i: usize, name: Option<&str>) {
+    if let Some(name) = name {
+        let member = format!("{at}.{}.member.attributeName", i + 1);
+        let len = name.chars().count();
+        errors.length(&member, name, len, 1, MAX_KEY_ATTRIBUTE_NAME_BYTES);
+    }
+}
+
+/// Records the names of a key schema (`keySchema`, or an index's) that break [`key_name`]'s bounds.
+pub(crate) fn key_schema_names(
+    errors: &mut ConstraintErrors,
+    at: &str,
+    key_schema: Option<&[KeySchemaElement]>,
+) {
+    for (i, k) in key_schema.into_iter().flatten().enumerate() {
+        key_name(errors, at, i, k.attribute_name.as_deref());
+    }
+}
+
+/// Records the names of `AttributeDefinitions` that break [`key_name`]'s bounds: every definition
+/// names a key attribute.
+pub(crate) fn definition_names(
+    errors: &mut ConstraintErrors,
+    defs: Option<&[AttributeDefinition]>,
+) {
+    for (i, d) in defs.into_iter().flatten().enumerate() {
+        key_name(
+            errors,
+            "attributeDefinitions",
+            i,
+            d.attribute_name.as_deref(),
+        );
+    }
 }
 
 /// Validates and normalizes every value of an item or key map (numbers to canonical text).

@@ -8,7 +8,7 @@ use super::resolved::{CmpOp, Condition, Operand, Path, Projection};
 use super::value_ops::compare;
 use ddbmock_core::Result;
 use ddbmock_core::error::msg;
-use ddbmock_core::model::{AttributeType, AttributeValue};
+use ddbmock_core::model::{AttributeType, AttributeValue, validate_attribute_name};
 use ddbmock_core::operation::{ComparisonOperator, ConditionalOperator, ExpectedAttributeValue};
 
 fn sorted<T>(map: &HashMap<String, T>) -> Vec<(&String, &T)> {
@@ -94,13 +94,14 @@ fn comparison(attr: &str, op: &ComparisonOperator, values: &[AttributeValue]) ->
     })
 }
 
-/// `Expected` with its `ConditionalOperator`.
+/// `Expected` with its `ConditionalOperator`; each attribute's name of 1 to 65,535 bytes.
 pub fn legacy_expected(
     expected: &HashMap<String, ExpectedAttributeValue>,
     op: Option<&ConditionalOperator>,
 ) -> Result<Condition> {
     let mut conds = Vec::with_capacity(expected.len());
     for (attr, e) in sorted(expected) {
+        validate_attribute_name(attr)?;
         if e.value.is_some() && e.attribute_value_list.is_some() {
             return Err(msg::expr::value_with_list(attr));
         }
@@ -137,13 +138,15 @@ pub fn legacy_expected(
     combine(conds, op)
 }
 
-/// `QueryFilter`, `ScanFilter` or `KeyConditions` with its `ConditionalOperator`.
+/// `QueryFilter`, `ScanFilter` or `KeyConditions` with its `ConditionalOperator`; each attribute's
+/// name of 1 to 65,535 bytes.
 pub fn legacy_conditions(
     conditions: &HashMap<String, ddbmock_core::operation::Condition>,
     op: Option<&ConditionalOperator>,
 ) -> Result<Condition> {
     let mut conds = Vec::with_capacity(conditions.len());
     for (attr, c) in sorted(conditions) {
+        validate_attribute_name(attr)?;
         let cmp = c
             .comparison_operator
             .clone()
@@ -154,8 +157,11 @@ pub fn legacy_conditions(
     combine(conds, op)
 }
 
-/// `AttributesToGet`: top-level attributes.
+/// `AttributesToGet`: top-level attributes, each name of 1 to 65,535 bytes.
 pub fn legacy_attributes_to_get(names: &[String]) -> Result<Projection> {
+    for name in names {
+        validate_attribute_name(name)?;
+    }
     Ok(Projection {
         paths: names.iter().map(|n| Path::attribute(n.clone())).collect(),
     })

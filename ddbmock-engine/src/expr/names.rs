@@ -9,7 +9,7 @@ use super::reserved::is_reserved;
 use super::resolved::{Path, PathElem};
 use ddbmock_core::Result;
 use ddbmock_core::error::msg;
-use ddbmock_core::model::AttributeValue;
+use ddbmock_core::model::{AttributeValue, validate_attribute_name};
 
 /// DynamoDB's limit on the depth of a document path.
 pub(crate) const MAX_PATH_DEPTH: usize = 32;
@@ -54,8 +54,8 @@ impl<'a> ExprContext<'a> {
         }
     }
 
-    /// DynamoDB's checks of the two maps themselves: not empty, keys well formed. Values are
-    /// validated by the engine with the model's rules.
+    /// DynamoDB's checks of the two maps themselves: not empty, keys well formed, names of 1 to
+    /// 65,535 bytes. Values are validated by the engine with the model's rules.
     pub fn check_maps(&self) -> Result<()> {
         if let Some(names) = self.names {
             if names.is_empty() {
@@ -66,6 +66,15 @@ impl<'a> ExprContext<'a> {
                 .find(|k| !valid_key(k, '#'))
             {
                 return Err(msg::expr::invalid_name_key(bad));
+            }
+            // The names stand for attribute names, so they obey the same length limits; an empty
+            // one gets a text of its own, naming the key.
+            for key in sorted(names.keys()) {
+                let name = &names[key];
+                if name.is_empty() {
+                    return Err(msg::expr::names_empty_value(key));
+                }
+                validate_attribute_name(name)?;
             }
         }
         if let Some(values) = self.values {

@@ -376,3 +376,65 @@ pub async fn missing_table(db: &dyn DynamoDb) {
         "Requested resource not found",
     );
 }
+
+/// Attribute names are 1 to 65,535 bytes wherever they appear (items at any depth,
+/// `ExpressionAttributeNames`, `AttributesToGet`), and key attribute names 1 to 255 characters.
+pub async fn attribute_name_limits(db: &dyn DynamoDb) {
+    const TOO_LARGE: &str =
+        "1 validation error detected: Attribute name is too large, must be less than 65536 bytes";
+    let t = new_table(db, "names", false).await;
+    let long = "a".repeat(65_536);
+    assert_error(
+        db.put_item(put_input(&t, item(&[("pk", s("a")), ("", s("v"))])))
+            .await,
+        "ValidationException",
+        "1 validation error detected: Empty attribute name",
+    );
+    let nested = AttributeValue::M(item(&[(&long, s("v"))]));
+    assert_error(
+        db.put_item(put_input(&t, item(&[("pk", s("a")), ("doc", nested)])))
+            .await,
+        "ValidationException",
+        TOO_LARGE,
+    );
+    db.put_item(put_input(&t, item(&[("pk", s("a")), (&long[1..], s("v"))])))
+        .await
+        .unwrap();
+    let get = |names: Option<(&str, &str)>, to_get: Option<Vec<String>>| GetItemInput {
+        table_name: Some(t.clone()),
+        key: Some(item(&[("pk", s("a"))])),
+        projection_expression: names.map(|_| "#n".to_owned()),
+        expression_attribute_names: names
+            .map(|(k, v)| std::collections::HashMap::from([(k.to_owned(), v.to_owned())])),
+        attributes_to_get: to_get,
+        ..Default::default()
+    };
+    assert_error(
+        db.get_item(get(Some(("#n", "")), None)).await,
+        "ValidationException",
+        "ExpressionAttributeNames contains invalid value: Empty attribute name for key #n",
+    );
+    assert_error(
+        db.get_item(get(Some(("#n", &long)), None)).await,
+        "ValidationException",
+        TOO_LARGE,
+    );
+    assert_error(
+        db.get_item(get(None, Some(vec![long.clone()]))).await,
+        "ValidationException",
+        TOO_LARGE,
+    );
+    let mut create = table_input(&unique_name("names"), false);
+    create.key_schema = Some(vec![key(&long[..256], KeyType::Hash)]);
+    create.attribute_definitions = Some(vec![def(&long[..256], ScalarAttributeType::S)]);
+    assert_error(
+        db.create_table(create).await,
+        "ValidationException",
+        &format!(
+            "2 validation errors detected: \
+             Value '{n}' at 'attributeDefinitions.1.member.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255; \
+             Value '{n}' at 'keySchema.1.member.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255",
+            n = &long[..256]
+        ),
+    );
+}

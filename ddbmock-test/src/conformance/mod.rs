@@ -53,6 +53,7 @@ macro_rules! conformance_tests {
             deletion_protection,
             put_get_delete,
             put_item_validation,
+            attribute_name_limits,
             key_validation,
             numbers_are_normalized,
             return_values_put_delete,

@@ -288,6 +288,13 @@ pub fn values_empty() -> Error {
     Error::Validation("ExpressionAttributeValues must not be empty".to_owned())
 }
 
+/// A names value that is the empty string (DynamoDB's text, as ExtendDB captured it).
+pub fn names_empty_value(key: &str) -> Error {
+    Error::Validation(format!(
+        "ExpressionAttributeNames contains invalid value: Empty attribute name for key {key}"
+    ))
+}
+
 /// A names key that is not `#` and word characters.
 pub fn invalid_name_key(key: &str) -> Error {
     Error::Validation(format!(

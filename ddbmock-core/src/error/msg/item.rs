@@ -26,6 +26,22 @@ pub fn key_type_mismatch(name: &str, expected: AttributeType, actual: AttributeT
     ))
 }
 
+/// An attribute name longer than 65,535 bytes, in an item (at any depth), an update, an
+/// `ExpressionAttributeNames` value or `AttributesToGet`. Measured against DynamoDB for PutItem and
+/// UpdateItem (ExtendDB issue #365, 2026-09-16); the number is the first size refused.
+pub fn attribute_name_too_large() -> Error {
+    validation(
+        "1 validation error detected: Attribute name is too large, must be less than 65536 bytes",
+    )
+}
+
+/// An empty attribute name in an item or `AttributesToGet`. Not documented: DynamoDB Local names
+/// this error `Empty attribute name`, and DynamoDB wraps its sibling
+/// ([`attribute_name_too_large`]) as one validation error, so this is worded the same way.
+pub fn empty_attribute_name() -> Error {
+    validation("1 validation error detected: Empty attribute name")
+}
+
 /// An empty string or binary as a key attribute.
 pub fn empty_key(name: &str, ty: AttributeType) -> Error {
     let kind = if ty == AttributeType::B {

@@ -21,7 +21,9 @@ pub fn multiple_operations_on_one_item() -> Error {
     validation("Transaction request cannot include multiple operations on one item")
 }
 
-/// A TransactWriteItems whose items add up to more than 4 MB.
+/// A transaction whose items add up to more than 4 MB: the items written by TransactWriteItems, or
+/// read by TransactGetItems. The API Reference documents the limit for both but gives no text; this
+/// is the one DynamoDB returns for TransactWriteItems, used for TransactGetItems too.
 pub fn aggregate_size_exceeded() -> Error {
     validation(
         "Collection size of items exceeded, which can also be caused by the aggregate size of the items in the transaction exceeding the 4MB limit",
