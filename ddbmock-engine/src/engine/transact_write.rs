@@ -324,10 +324,10 @@ impl Engine {
         })?;
         let table = self.table(k.table_name.as_deref().unwrap_or_default())?;
         let effect = match (k.kind, exprs.update) {
-            (KeyedKind::Update, Some(expression)) => Effect::Update(Update {
+            (KeyedKind::Update, Some(expression)) => Effect::Update(Box::new(Update {
                 expression: Some(expression),
                 legacy: Default::default(),
-            }),
+            })),
             (KeyedKind::Delete, _) => Effect::Delete,
             // An Update without its expression was rejected with the other member checks.
             (KeyedKind::Check | KeyedKind::Update, _) => Effect::Check,

@@ -74,8 +74,13 @@ impl Engine {
             expression: update,
             legacy,
         };
-        let action = Action::keyed(table.clone(), key, Effect::Update(update), condition)?
-            .on_failure(returns.on_failure);
+        let action = Action::keyed(
+            table.clone(),
+            key,
+            Effect::Update(Box::new(update)),
+            condition,
+        )?
+        .on_failure(returns.on_failure);
         let Applied {
             key,
             change,

@@ -19,8 +19,9 @@ use ddbmock_core::operation::{AttributeValueUpdate, ReturnValuesOnConditionCheck
 pub(crate) enum Effect {
     /// Replaces the item (PutItem, a batch put, a transaction's Put).
     Put(Arc<Item>),
-    /// Updates the item, or creates it from its key (UpdateItem, a transaction's Update).
-    Update(Update),
+    /// Updates the item, or creates it from its key (UpdateItem, a transaction's Update). Boxed,
+    /// as is the condition, so that batches of actions move small values.
+    Update(Box<Update>),
     /// Removes the item.
     Delete,
     /// Changes nothing: only the condition counts (a transaction's ConditionCheck).
@@ -66,7 +67,7 @@ pub(crate) struct Action {
     /// The item's storage key.
     pub(crate) storage_key: Vec<u8>,
     pub(crate) effect: Effect,
-    pub(crate) condition: Option<Condition>,
+    pub(crate) condition: Option<Box<Condition>>,
     /// Whether a failed condition reports the item as it was (`ReturnValuesOnConditionCheckFailure`).
     pub(crate) on_failure: Option<ReturnValuesOnConditionCheckFailure>,
 }
@@ -82,7 +83,7 @@ impl Action {
             storage_key: item_storage_key(&table.key, &item)?,
             table,
             effect: Effect::Put(Arc::new(item)),
-            condition,
+            condition: condition.map(Box::new),
             on_failure: None,
         })
     }
@@ -110,7 +111,7 @@ impl Action {
             table,
             key,
             effect,
-            condition,
+            condition: condition.map(Box::new),
             on_failure: None,
         })
     }
@@ -145,7 +146,7 @@ impl Action {
     /// the item when asked for), or its update.
     pub(crate) fn evaluate(&self, old: Option<&Arc<Item>>) -> Result<(Option<Arc<Item>>, Touched)> {
         expressions::check_condition(
-            self.condition.as_ref(),
+            self.condition.as_deref(),
             old.map(|o| &**o),
             self.on_failure.as_ref(),
         )?;
