@@ -4,7 +4,9 @@
 mod common;
 
 use common::Server;
+use common::sign::SIGNER;
 use ddbmock_server::{Auth, Options};
+use sha2::Digest;
 
 const JSON: (&str, &str) = ("Content-Type", "application/x-amz-json-1.0");
 const LIST_TABLES: (&str, &str) = ("X-Amz-Target", "DynamoDB_20120810.ListTables");
@@ -54,5 +56,110 @@ async fn verified_keys_refuse_wrong_signatures_and_unknown_keys() {
             .as_str()
             .unwrap()
             .starts_with("Signature expired: 20260101T000000Z is now earlier than ")
+    );
+}
+
+fn verifying() -> Options {
+    Options::default().with_auth(Auth::verify([(
+        SIGNER.key.to_owned(),
+        SIGNER.secret.to_owned(),
+    )]))
+}
+
+const PUT: &str = "DynamoDB_20120810.PutItem";
+
+async fn create_table(server: &Server) {
+    let reply = server
+        .signed(
+            &SIGNER,
+            "DynamoDB_20120810.CreateTable",
+            br#"{"TableName":"tab","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}"#,
+            br#"{"TableName":"tab","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}"#,
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+}
+
+async fn items(server: &Server) -> serde_json::Value {
+    let body = br#"{"TableName":"tab"}"#;
+    let reply = server
+        .signed(&SIGNER, "DynamoDB_20120810.Scan", body, body, &[])
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    serde_json::from_slice::<serde_json::Value>(&reply.body).unwrap()["Items"].clone()
+}
+
+const MISMATCH: &str = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+
+/// The message of an error reply, after checking its type.
+#[track_caller]
+fn error(reply: &common::Reply, kind: &str) -> String {
+    assert_eq!(reply.status, 400, "{}", reply.text());
+    let body: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+    assert_eq!(
+        body["__type"],
+        format!("com.amazon.coral.service#{kind}"),
+        "{}",
+        reply.text()
+    );
+    body["message"].as_str().unwrap_or("").to_owned()
+}
+
+#[tokio::test]
+async fn a_signed_request_replayed_with_another_body_is_refused_and_stores_nothing() {
+    let server = Server::start_with(verifying()).await;
+    create_table(&server).await;
+    let signed = br#"{"TableName":"tab","Item":{"pk":{"S":"signed"}}}"#;
+    let forged = br#"{"TableName":"tab","Item":{"pk":{"S":"forged"}}}"#;
+    let declared = hex::encode(sha2::Sha256::digest(signed));
+
+    // With the signed body's hash declared in X-Amz-Content-Sha256 (which the verifier used to trust).
+    let reply = server
+        .signed(
+            &SIGNER,
+            PUT,
+            signed,
+            forged,
+            &[("X-Amz-Content-Sha256", &declared)],
+        )
+        .await;
+    let message = error(&reply, "InvalidSignatureException");
+    assert!(message.starts_with(MISMATCH), "{message}");
+    // What the server computed is the forged body's hash, as DynamoDB shows it.
+    let forged_hash = hex::encode(sha2::Sha256::digest(forged));
+    assert!(message.contains(&format!("\n{forged_hash}'")), "{message}");
+
+    // Without the header.
+    let reply = server.signed(&SIGNER, PUT, signed, forged, &[]).await;
+    assert!(error(&reply, "InvalidSignatureException").starts_with(MISMATCH));
+
+    // A header that disagrees with a correctly signed body is refused too.
+    let reply = server
+        .signed(
+            &SIGNER,
+            PUT,
+            forged,
+            forged,
+            &[("X-Amz-Content-Sha256", &declared)],
+        )
+        .await;
+    assert!(error(&reply, "InvalidSignatureException").starts_with(MISMATCH));
+    assert_eq!(items(&server).await, serde_json::json!([]));
+
+    // The request as signed goes through, with or without the (correct) header.
+    let reply = server
+        .signed(
+            &SIGNER,
+            PUT,
+            signed,
+            signed,
+            &[("X-Amz-Content-Sha256", &declared)],
+        )
+        .await;
+    assert_eq!((reply.status, reply.text()), (200, "{}"));
+    assert_eq!(
+        items(&server).await,
+        serde_json::json!([{"pk": {"S": "signed"}}])
     );
 }
