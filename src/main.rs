@@ -44,10 +44,17 @@ struct Cli {
 
     /// Accept only this access key and verify request signatures with its secret (repeatable).
     /// Without it, any well-formed SigV4 signature with any key is accepted, as DynamoDB Local
-    /// does. Wrong signatures, unknown keys and dates more than 15 minutes off then get
-    /// DynamoDB's errors.
+    /// does. Wrong signatures (over the body received), unknown keys, dates more than 15 minutes
+    /// off and credentials scoped to another region or service then get DynamoDB's errors, before
+    /// anything else is said about the request. The admin routes (GET /ddbmock/*) then take a
+    /// signed request or `Authorization: Bearer TOKEN`, with the token printed at startup.
     #[arg(long, value_name = "KEY:SECRET", value_parser = parse_key)]
     auth: Vec<(String, String)>,
+
+    /// The region the server is in: in ARNs, the health answer, and the credential scope `--auth`
+    /// requires.
+    #[arg(long, default_value = "us-east-1")]
+    region: String,
 
     /// Worker threads serving requests. By default half the cores (at least one): tests and their
     /// server share a machine, and a worker competing with its own client for a core raises tail
@@ -78,6 +85,10 @@ enum Command {
         /// The server to ask.
         #[arg(long, default_value = "http://127.0.0.1:8000")]
         endpoint: String,
+
+        /// The admin token a server started with `--auth` printed (default: $DDBMOCK_TOKEN).
+        #[arg(long)]
+        token: Option<String>,
     },
 }
 
@@ -102,8 +113,11 @@ fn parse_key(text: &str) -> Result<(String, String), String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Report { endpoint }) = &cli.command {
-        return match report::print(endpoint) {
+    if let Some(Command::Report { endpoint, token }) = &cli.command {
+        let token = token
+            .clone()
+            .or_else(|| std::env::var("DDBMOCK_TOKEN").ok());
+        return match report::print(endpoint, token.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("ddbmock report: {error}");
@@ -142,6 +156,7 @@ async fn serve(cli: Cli) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {address}: {e}"))?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
     let config = ddbmock::EngineConfig {
+        region: cli.region.clone(),
         throttle: ddbmock::engine::meter::ThrottleConfig {
             enabled: cli.throttle,
             ..Default::default()
@@ -162,10 +177,10 @@ async fn serve(cli: Cli) -> Result<(), String> {
             "in memory".to_owned(),
         ),
     };
-    let options = if cli.auth.is_empty() {
-        Options::default()
-    } else {
-        Options::default().with_auth(Auth::verify(cli.auth))
+    let token = (!cli.auth.is_empty()).then(admin_token);
+    let options = match &token {
+        None => Options::default(),
+        Some(token) => Options::default().with_auth(Auth::verify(cli.auth).with_token(token)),
     };
     let endpoint = format!("http://{bound}");
     println!(
@@ -176,6 +191,11 @@ async fn serve(cli: Cli) -> Result<(), String> {
             ", any access key"
         }
     );
+    if let Some(token) = &token {
+        println!(
+            "  admin token (GET /ddbmock/*, `Authorization: Bearer <token>`, or DDBMOCK_TOKEN for `ddbmock report`): {token}"
+        );
+    }
     if !cli.host.is_loopback() {
         tracing::warn!(
             "listening beyond loopback on {bound}: whoever reaches this port can read and write its tables"
@@ -186,6 +206,17 @@ async fn serve(cli: Cli) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// A fresh admin token: 128 bits from the OS's random source.
+///
+/// `RandomState` is the standard library's door to it (its SipHash keys are drawn from the OS once
+/// per thread); hashing two constants under those keys yields 128 unpredictable bits without a
+/// random-number crate.
+fn admin_token() -> String {
+    use std::hash::BuildHasher;
+    let keys = std::collections::hash_map::RandomState::new();
+    format!("{:016x}{:016x}", keys.hash_one(1u8), keys.hash_one(2u8))
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

@@ -42,7 +42,9 @@ pub(crate) fn signature(
         .get_all("x-amz-content-sha256")
         .iter()
         .all(|declared| declared.as_bytes() == body_hash.as_bytes());
-    if declared_hash_matches && expected.eq_ignore_ascii_case(&signature.signature) {
+    // Exactly as computed: lowercase hex. AWS compares the strings, so an uppercase rendering of
+    // the right signature is a mismatch there too.
+    if declared_hash_matches && super::same(expected.as_bytes(), signature.signature.as_bytes()) {
         Ok(())
     } else {
         Err(msg::signature_mismatch(&canonical, &string_to_sign))
