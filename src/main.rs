@@ -6,10 +6,11 @@ use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
 use ddbmock::Engine;
-use ddbmock_server::{Auth, Options};
+use ddbmock_server::{Auth, Limits, Options};
 
 #[path = "main/report.rs"]
 mod report;
@@ -67,6 +68,29 @@ struct Cli {
     /// Off by default. What was consumed is at GET /ddbmock/capacity either way.
     #[arg(long)]
     throttle: bool,
+
+    /// Seconds a request body may take to arrive whole, from its headers; a slower one is answered
+    /// 408 and its connection closed.
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    body_timeout: u64,
+
+    /// Minimum average rate, in bytes per second, of a request body still arriving 2 seconds after
+    /// its headers (a body is never asked for more than it declared): a trickling client is
+    /// answered 408 and closed.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024)]
+    body_min_rate: u64,
+
+    /// MiB of request bodies buffered at once, across connections (at least one request's 16): a
+    /// body reserves its declared length before it is read. A request that finds no room within
+    /// 1 second gets ThrottlingException, which SDKs retry. Memory held by bodies in flight stays
+    /// under this.
+    #[arg(long, value_name = "MIB", default_value_t = 128, value_parser = clap::value_parser!(u64).range(16..=4095))]
+    body_budget: u64,
+
+    /// Seconds a keep-alive connection may wait for its next request, or for the rest of a
+    /// request's headers, before it is closed.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    idle_timeout: u64,
 
     /// Log level, to standard error: each request is logged at `debug`.
     #[arg(long, value_enum, default_value_t = LogLevel::Info)]
@@ -178,9 +202,15 @@ async fn serve(cli: Cli) -> Result<(), String> {
         ),
     };
     let token = (!cli.auth.is_empty()).then(admin_token);
+    let mut limits = Limits::default();
+    limits.body_timeout = Duration::from_secs(cli.body_timeout);
+    limits.body_min_rate = cli.body_min_rate;
+    limits.body_budget = (cli.body_budget as usize) << 20;
+    limits.idle_timeout = Duration::from_secs(cli.idle_timeout);
+    let options = Options::default().with_limits(limits);
     let options = match &token {
-        None => Options::default(),
-        Some(token) => Options::default().with_auth(Auth::verify(cli.auth).with_token(token)),
+        None => options,
+        Some(token) => options.with_auth(Auth::verify(cli.auth).with_token(token)),
     };
     let endpoint = format!("http://{bound}");
     println!(

@@ -19,6 +19,12 @@
 //! `ddbmock_core::protocol`), `GET` health answers, CORS preflight, gzip request bodies, the 16 MB
 //! request limit, `x-amzn-RequestId` and `x-amz-crc32` on every response, and SigV4 authentication
 //! ([`Auth`]).
+//!
+//! Reading is bounded ([`Limits`]), so that a client cannot hold the server's memory or its
+//! shutdown: a body must arrive whole within a deadline and at a minimum rate, the bodies buffered
+//! at once share a budget of bytes (a request over it waits briefly, then gets DynamoDB's
+//! `ThrottlingException`), idle keep-alive connections are closed, and shutdown abandons bodies
+//! still arriving instead of waiting for them.
 
 mod auth;
 mod body;
@@ -39,7 +45,8 @@ use ddbmock_engine::Engine;
 
 pub use auth::Auth;
 
-/// How long shutdown waits for in-flight requests before closing their connections anyway.
+/// How long shutdown waits for requests being processed (their bodies are in; bodies still
+/// arriving are abandoned at once) before closing their connections anyway.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How the server behaves, beyond its engine.
@@ -48,6 +55,8 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Options {
     /// Which credentials are accepted (any key, by default).
     pub auth: Auth,
+    /// Bounds on reading requests.
+    pub limits: Limits,
 }
 
 impl Options {
@@ -56,6 +65,47 @@ impl Options {
         self.auth = auth;
         self
     }
+
+    /// Options with `limits`.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+}
+
+/// Bounds on reading requests: what a slow, stalled or greedy client can hold.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Limits {
+    /// A request body must arrive whole within this, counted from its headers (10 s).
+    pub body_timeout: Duration,
+    /// After the first [`Limits::rate_grace`], a body still arriving must have come at this many
+    /// bytes per second on average, or its connection is closed (16 KiB/s).
+    pub body_min_rate: u64,
+    /// How long a body may take before the minimum rate applies (2 s).
+    pub rate_grace: Duration,
+    /// Bytes of request bodies buffered at once, across connections (128 MiB; never less than one
+    /// request's 16 MiB). A body reserves its declared length before it is read.
+    pub body_budget: usize,
+    /// How long a request waits for room in the budget before it is refused with
+    /// `ThrottlingException` (1 s).
+    pub budget_wait: Duration,
+    /// A keep-alive connection with no request for this long is closed, and so is one whose
+    /// request headers take longer (30 s).
+    pub idle_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            body_timeout: Duration::from_secs(10),
+            body_min_rate: 16 * 1024,
+            rate_grace: Duration::from_secs(2),
+            body_budget: 128 * 1024 * 1024,
+            budget_wait: Duration::from_secs(1),
+            idle_timeout: Duration::from_secs(30),
+        }
+    }
 }
 
 /// What every connection shares.
@@ -63,6 +113,11 @@ pub(crate) struct State {
     engine: Engine,
     auth: Auth,
     region: String,
+    limits: Limits,
+    /// Permits are bytes of the body budget.
+    budget: Arc<tokio::sync::Semaphore>,
+    /// Turns `true` when shutdown begins: bodies still arriving are abandoned.
+    closing: tokio::sync::watch::Receiver<bool>,
 }
 
 /// Serves `engine` on `listener`, accepting any key, until `shutdown` completes; then stops
@@ -83,14 +138,26 @@ pub async fn run_with(
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let region = engine.config().region.clone();
+    let limits = options.limits;
+    // One request must always fit; the semaphore counts in `u32` chunks, so 4 GiB at most.
+    let budget = limits
+        .body_budget
+        .clamp(ddbmock_core::protocol::MAX_REQUEST_BYTES, u32::MAX as usize);
+    let (close, closing) = tokio::sync::watch::channel(false);
+    let mut http = http1::Builder::new();
+    // The timer lets hyper drop connections that never finish sending their headers; hyper runs
+    // that timer while a keep-alive connection waits for its next request too, so it is also the
+    // idle timeout.
+    http.timer(TokioTimer::new());
+    http.header_read_timeout(limits.idle_timeout);
     let state = Arc::new(State {
         engine,
         auth: options.auth,
         region,
+        limits,
+        budget: Arc::new(tokio::sync::Semaphore::new(budget)),
+        closing,
     });
-    let mut http = http1::Builder::new();
-    // The timer lets hyper drop connections that never finish sending their headers.
-    http.timer(TokioTimer::new());
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -118,6 +185,9 @@ pub async fn run_with(
         });
     }
     drop(listener);
+    // Bodies still arriving are abandoned rather than waited for: a stalled upload must not hold
+    // the shutdown.
+    let _ = close.send(true);
     tracing::info!("shutting down: finishing requests in flight");
     if tokio::time::timeout(DRAIN_TIMEOUT, graceful.shutdown())
         .await

@@ -119,17 +119,36 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
             return reply::protocol(protocol::Response::error(&error), content_type);
         }
     }
-    let raw = match body::read(incoming).await {
-        Ok(raw) => raw,
-        Err(BodyError::TooLarge) => return reply::too_large(),
-        Err(_) => return reply::raw(hyper::StatusCode::BAD_REQUEST, bytes::Bytes::new()),
+    let bounds = body::Bounds {
+        limits: &state.limits,
+        budget: &state.budget,
+        closing: state.closing.clone(),
     };
+    // Held until the request is answered: its bytes count against the budget until then.
+    let buffered = match body::read(incoming, declared, bounds).await {
+        Ok(buffered) => buffered,
+        Err(BodyError::TooLarge) => return reply::too_large(),
+        Err(BodyError::Busy) => {
+            let content_type =
+                response_type(&parts.headers, false).unwrap_or(protocol::CONTENT_TYPE);
+            return reply::protocol(protocol::Response::error(&reply::throttled()), content_type);
+        }
+        Err(BodyError::TimedOut) => {
+            tracing::debug!("request body too slow: closing");
+            return reply::closing(hyper::StatusCode::REQUEST_TIMEOUT);
+        }
+        Err(BodyError::Closing) => return reply::closing(hyper::StatusCode::SERVICE_UNAVAILABLE),
+        Err(BodyError::Io | BodyError::BadGzip) => {
+            return reply::raw(hyper::StatusCode::BAD_REQUEST, bytes::Bytes::new());
+        }
+    };
+    let raw = &buffered.bytes;
     let auth_request = auth::Request {
         method: parts.method.as_str(),
         path: parts.uri.path(),
         query: parts.uri.query().unwrap_or(""),
         headers: &parts.headers,
-        body: &raw,
+        body: raw,
     };
     if verifying {
         // The signature, now that the body it covers (as sent, before gunzip) is here, and before
@@ -152,7 +171,7 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"gzip"));
     let inflated;
     let body: &[u8] = if gzipped {
-        match body::gunzip(&raw) {
+        match body::gunzip(raw) {
             Ok(bytes) => {
                 inflated = bytes;
                 &inflated
@@ -164,7 +183,7 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
             }
         }
     } else {
-        &raw
+        raw
     };
     let target = parts
         .headers
