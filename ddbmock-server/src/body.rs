@@ -71,6 +71,9 @@ pub(crate) async fn read(
     let mut check = tokio::time::interval_at(started + RATE_CHECK, RATE_CHECK);
     loop {
         let data = tokio::select! {
+            // Data first: a body already in must not lose to a deadline or a shutdown that
+            // happen to be ready in the same poll.
+            biased;
             frame = body.frame() => match frame {
                 None => break,
                 Some(Err(_)) => return Err(BodyError::Io),

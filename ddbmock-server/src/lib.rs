@@ -49,6 +49,10 @@ pub use auth::Auth;
 /// arriving are abandoned at once) before closing their connections anyway.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Once no request is being processed, how long shutdown lets the last responses reach the wire
+/// before closing the connections left (idle, or still sending headers).
+const FLUSH_GRACE: Duration = Duration::from_millis(100);
+
 /// How the server behaves, beyond its engine.
 #[derive(Clone, Debug, Default)]
 #[non_exhaustive]
@@ -118,6 +122,24 @@ pub(crate) struct State {
     budget: Arc<tokio::sync::Semaphore>,
     /// Turns `true` when shutdown begins: bodies still arriving are abandoned.
     closing: tokio::sync::watch::Receiver<bool>,
+    /// Requests being answered (the service called and not yet returned).
+    in_flight: tokio::sync::watch::Sender<usize>,
+}
+
+/// One request being answered, counted in [`State::in_flight`] while it lives.
+pub(crate) struct InFlight<'a>(&'a tokio::sync::watch::Sender<usize>);
+
+impl<'a> InFlight<'a> {
+    pub(crate) fn enter(counter: &'a tokio::sync::watch::Sender<usize>) -> Self {
+        counter.send_modify(|n| *n += 1);
+        InFlight(counter)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.send_modify(|n| *n = n.saturating_sub(1));
+    }
 }
 
 /// Serves `engine` on `listener`, accepting any key, until `shutdown` completes; then stops
@@ -157,7 +179,10 @@ pub async fn run_with(
         limits,
         budget: Arc::new(tokio::sync::Semaphore::new(budget)),
         closing,
+        in_flight: tokio::sync::watch::Sender::new(0),
     });
+    // Closes every connection still open once shutdown is done waiting (and when this returns).
+    let (abort, aborted) = tokio::sync::watch::channel(false);
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -178,9 +203,14 @@ pub async fn run_with(
         let state = Arc::clone(&state);
         let service = service_fn(move |request| service::serve(Arc::clone(&state), request));
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        let mut aborted = aborted.clone();
         tokio::spawn(async move {
-            if let Err(error) = connection.await {
-                tracing::debug!(%peer, %error, "connection ended with an error");
+            tokio::select! {
+                result = connection => if let Err(error) = result {
+                    tracing::debug!(%peer, %error, "connection ended with an error");
+                },
+                // Dropping the connection closes its socket.
+                _ = aborted.wait_for(|aborted| *aborted) => {}
             }
         });
     }
@@ -189,11 +219,22 @@ pub async fn run_with(
     // the shutdown.
     let _ = close.send(true);
     tracing::info!("shutting down: finishing requests in flight");
-    if tokio::time::timeout(DRAIN_TIMEOUT, graceful.shutdown())
-        .await
-        .is_err()
-    {
-        tracing::warn!("requests still in flight after {DRAIN_TIMEOUT:?}; closing");
+    // Graceful shutdown closes idle keep-alive connections and the others after their current
+    // response; but a connection still sending its headers would hold it until the idle timeout.
+    // So it ends as soon as no request is being processed (plus a moment to flush), and closes
+    // whatever is left.
+    let mut in_flight = state.in_flight.subscribe();
+    let settled = async {
+        let _ = in_flight.wait_for(|n| *n == 0).await;
+        tokio::time::sleep(FLUSH_GRACE).await;
+    };
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = settled => {}
+        () = tokio::time::sleep(DRAIN_TIMEOUT) => {
+            tracing::warn!("requests still in flight after {DRAIN_TIMEOUT:?}; closing");
+        }
     }
+    let _ = abort.send(true);
     Ok(())
 }

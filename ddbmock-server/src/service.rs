@@ -32,6 +32,7 @@ pub(crate) async fn serve(
     state: Arc<State>,
     request: Request<Incoming>,
 ) -> Result<Response<Body>, Infallible> {
+    let _in_flight = crate::InFlight::enter(&state.in_flight);
     let from_browser = request.headers().contains_key("origin");
     let mut response = match route(&request) {
         Route::Api => post(&state, request).await,

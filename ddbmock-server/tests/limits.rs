@@ -186,3 +186,24 @@ async fn shutdown_does_not_wait_for_a_stalled_upload() {
             .is_some()
     );
 }
+
+#[tokio::test]
+async fn shutdown_does_not_wait_for_unfinished_headers() {
+    let mut server = Server::start().await;
+    let mut stalled = TcpStream::connect(server.addr).await.unwrap();
+    stalled
+        .write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let started = Instant::now();
+    drop(server.stop.take());
+    let result = tokio::time::timeout(Duration::from_secs(2), &mut server.task).await;
+    assert!(matches!(result, Ok(Ok(Ok(())))), "{result:?}");
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(
+        until_closed(&mut stalled, Duration::from_secs(1))
+            .await
+            .is_some()
+    );
+}
