@@ -6,10 +6,11 @@ use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
 use ddbmock::Engine;
-use ddbmock_server::{Auth, Options};
+use ddbmock_server::{Auth, Limits, Options};
 
 #[path = "main/report.rs"]
 mod report;
@@ -44,10 +45,17 @@ struct Cli {
 
     /// Accept only this access key and verify request signatures with its secret (repeatable).
     /// Without it, any well-formed SigV4 signature with any key is accepted, as DynamoDB Local
-    /// does. Wrong signatures, unknown keys and dates more than 15 minutes off then get
-    /// DynamoDB's errors.
+    /// does. Wrong signatures (over the body received), unknown keys, dates more than 15 minutes
+    /// off and credentials scoped to another region or service then get DynamoDB's errors, before
+    /// anything else is said about the request. The admin routes (GET /ddbmock/*) then take a
+    /// signed request or `Authorization: Bearer TOKEN`, with the token printed at startup.
     #[arg(long, value_name = "KEY:SECRET", value_parser = parse_key)]
     auth: Vec<(String, String)>,
+
+    /// The region the server is in: in ARNs, the health answer, and the credential scope `--auth`
+    /// requires.
+    #[arg(long, default_value = "us-east-1")]
+    region: String,
 
     /// Worker threads serving requests. By default half the cores (at least one): tests and their
     /// server share a machine, and a worker competing with its own client for a core raises tail
@@ -60,6 +68,29 @@ struct Cli {
     /// Off by default. What was consumed is at GET /ddbmock/capacity either way.
     #[arg(long)]
     throttle: bool,
+
+    /// Seconds a request body may take to arrive whole, from its headers; a slower one is answered
+    /// 408 and its connection closed.
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    body_timeout: u64,
+
+    /// Minimum average rate, in bytes per second, of a request body still arriving 2 seconds after
+    /// its headers (a body is never asked for more than it declared): a trickling client is
+    /// answered 408 and closed.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024)]
+    body_min_rate: u64,
+
+    /// MiB of request bodies buffered at once, across connections (at least one request's 16): a
+    /// body reserves its declared length before it is read. A request that finds no room within
+    /// 1 second gets ThrottlingException, which SDKs retry. Memory held by bodies in flight stays
+    /// under this.
+    #[arg(long, value_name = "MIB", default_value_t = 128, value_parser = clap::value_parser!(u64).range(16..=4095))]
+    body_budget: u64,
+
+    /// Seconds a keep-alive connection may wait for its next request, or for the rest of a
+    /// request's headers, before it is closed.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    idle_timeout: u64,
 
     /// Log level, to standard error: each request is logged at `debug`.
     #[arg(long, value_enum, default_value_t = LogLevel::Info)]
@@ -78,6 +109,10 @@ enum Command {
         /// The server to ask.
         #[arg(long, default_value = "http://127.0.0.1:8000")]
         endpoint: String,
+
+        /// The admin token a server started with `--auth` printed (default: $DDBMOCK_TOKEN).
+        #[arg(long)]
+        token: Option<String>,
     },
 }
 
@@ -102,8 +137,11 @@ fn parse_key(text: &str) -> Result<(String, String), String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Report { endpoint }) = &cli.command {
-        return match report::print(endpoint) {
+    if let Some(Command::Report { endpoint, token }) = &cli.command {
+        let token = token
+            .clone()
+            .or_else(|| std::env::var("DDBMOCK_TOKEN").ok());
+        return match report::print(endpoint, token.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("ddbmock report: {error}");
@@ -142,6 +180,7 @@ async fn serve(cli: Cli) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {address}: {e}"))?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
     let config = ddbmock::EngineConfig {
+        region: cli.region.clone(),
         throttle: ddbmock::engine::meter::ThrottleConfig {
             enabled: cli.throttle,
             ..Default::default()
@@ -162,10 +201,16 @@ async fn serve(cli: Cli) -> Result<(), String> {
             "in memory".to_owned(),
         ),
     };
-    let options = if cli.auth.is_empty() {
-        Options::default()
-    } else {
-        Options::default().with_auth(Auth::verify(cli.auth))
+    let token = (!cli.auth.is_empty()).then(admin_token);
+    let mut limits = Limits::default();
+    limits.body_timeout = Duration::from_secs(cli.body_timeout);
+    limits.body_min_rate = cli.body_min_rate;
+    limits.body_budget = (cli.body_budget as usize) << 20;
+    limits.idle_timeout = Duration::from_secs(cli.idle_timeout);
+    let options = Options::default().with_limits(limits);
+    let options = match &token {
+        None => options,
+        Some(token) => options.with_auth(Auth::verify(cli.auth).with_token(token)),
     };
     let endpoint = format!("http://{bound}");
     println!(
@@ -176,6 +221,11 @@ async fn serve(cli: Cli) -> Result<(), String> {
             ", any access key"
         }
     );
+    if let Some(token) = &token {
+        println!(
+            "  admin token (GET /ddbmock/*, `Authorization: Bearer <token>`, or DDBMOCK_TOKEN for `ddbmock report`): {token}"
+        );
+    }
     if !cli.host.is_loopback() {
         tracing::warn!(
             "listening beyond loopback on {bound}: whoever reaches this port can read and write its tables"
@@ -186,6 +236,17 @@ async fn serve(cli: Cli) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// A fresh admin token: 128 bits from the OS's random source.
+///
+/// `RandomState` is the standard library's door to it (its SipHash keys are drawn from the OS once
+/// per thread); hashing two constants under those keys yields 128 unpredictable bits without a
+/// random-number crate.
+fn admin_token() -> String {
+    use std::hash::BuildHasher;
+    let keys = std::collections::hash_map::RandomState::new();
+    format!("{:016x}{:016x}", keys.hash_one(1u8), keys.hash_one(2u8))
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

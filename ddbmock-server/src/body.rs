@@ -1,13 +1,27 @@
 //! Request bodies: read whole (DynamoDB bodies are small and always buffered), at most 16 MB, and
 //! gunzipped when sent with `Content-Encoding: gzip`.
+//!
+//! Reading is bounded by [`Limits`](crate::Limits): a deadline for the whole body, a minimum average
+//! rate once a grace period has passed, and a budget of bytes shared by every body being buffered.
+//! A body reserves its declared length from the budget before its first byte is read (more as it
+//! goes when it has none, or sends more than it declared), and gives it back when the request is
+//! answered. Shutdown abandons bodies still arriving.
 
 use std::io::Read;
+use std::sync::Arc;
 
-use bytes::Bytes;
-use http_body_util::{BodyExt, Limited};
+use bytes::{Bytes, BytesMut};
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
+use tokio::time::Instant;
 
 use ddbmock_core::protocol::MAX_REQUEST_BYTES;
+
+use crate::Limits;
+
+/// How often a body still arriving is checked against the minimum rate.
+const RATE_CHECK: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Why a body could not be read.
 #[derive(Debug)]
@@ -18,14 +32,116 @@ pub(crate) enum BodyError {
     BadGzip,
     /// The connection failed while reading.
     Io,
+    /// Past the deadline, or slower than the minimum rate.
+    TimedOut,
+    /// No room in the budget in time.
+    Busy,
+    /// The server is shutting down.
+    Closing,
 }
 
-/// Reads `body` whole, refusing more than [`MAX_REQUEST_BYTES`].
-pub(crate) async fn read(body: Incoming) -> Result<Bytes, BodyError> {
-    match Limited::new(body, MAX_REQUEST_BYTES).collect().await {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(error) if error.is::<http_body_util::LengthLimitError>() => Err(BodyError::TooLarge),
-        Err(_) => Err(BodyError::Io),
+/// A body read whole, and its share of the budget (given back on drop).
+pub(crate) struct Buffered {
+    pub(crate) bytes: Bytes,
+    _share: OwnedSemaphorePermit,
+}
+
+/// What bounds a read.
+pub(crate) struct Bounds<'a> {
+    pub(crate) limits: &'a Limits,
+    pub(crate) budget: &'a Arc<Semaphore>,
+    pub(crate) closing: watch::Receiver<bool>,
+}
+
+/// Reads `body` whole within `bounds`, refusing more than [`MAX_REQUEST_BYTES`]; `declared` is
+/// its `Content-Length`, if any.
+pub(crate) async fn read(
+    mut body: Incoming,
+    declared: Option<u64>,
+    mut bounds: Bounds<'_>,
+) -> Result<Buffered, BodyError> {
+    let started = Instant::now();
+    let deadline = started + bounds.limits.body_timeout;
+    // The caller refused declarations over the maximum, so this fits.
+    let declared = declared.map(|n| n.min(MAX_REQUEST_BYTES as u64) as usize);
+    let mut reserved = declared.unwrap_or(0);
+    let mut share = reserve(bounds.budget, reserved, bounds.limits, &mut bounds.closing).await?;
+    // Capacity that is reserved but not yet written costs address space, not resident memory.
+    let mut buffer = BytesMut::with_capacity(reserved);
+    let mut check = tokio::time::interval_at(started + RATE_CHECK, RATE_CHECK);
+    loop {
+        let data = tokio::select! {
+            // Data first: a body already in must not lose to a deadline or a shutdown that
+            // happen to be ready in the same poll.
+            biased;
+            frame = body.frame() => match frame {
+                None => break,
+                Some(Err(_)) => return Err(BodyError::Io),
+                Some(Ok(frame)) => match frame.into_data() {
+                    Ok(data) => data,
+                    Err(_) => continue,
+                },
+            },
+            () = tokio::time::sleep_until(deadline) => return Err(BodyError::TimedOut),
+            _ = check.tick() => {
+                if too_slow(buffer.len(), declared, started.elapsed(), bounds.limits) {
+                    return Err(BodyError::TimedOut);
+                }
+                continue;
+            }
+            _ = bounds.closing.wait_for(|closing| *closing) => return Err(BodyError::Closing),
+        };
+        let total = buffer.len() + data.len();
+        if total > MAX_REQUEST_BYTES {
+            return Err(BodyError::TooLarge);
+        }
+        if total > reserved {
+            // Chunked, or more than declared: reserve as it comes, in steps of at least 64 KiB so
+            // that a trickle does not take the semaphore per byte.
+            let more = (total - reserved)
+                .max(64 * 1024)
+                .min(MAX_REQUEST_BYTES - reserved);
+            let extra = reserve(bounds.budget, more, bounds.limits, &mut bounds.closing).await?;
+            share.merge(extra);
+            reserved += more;
+        }
+        buffer.extend_from_slice(&data);
+    }
+    Ok(Buffered {
+        bytes: buffer.freeze(),
+        _share: share,
+    })
+}
+
+/// Whether `received` bytes after `elapsed` is under the minimum rate. Never before the grace
+/// period, and never asking for more than was declared.
+fn too_slow(
+    received: usize,
+    declared: Option<usize>,
+    elapsed: std::time::Duration,
+    limits: &Limits,
+) -> bool {
+    let Some(late) = elapsed.checked_sub(limits.rate_grace) else {
+        return false;
+    };
+    let wanted = (limits.body_min_rate as f64 * late.as_secs_f64()) as usize;
+    received < declared.map_or(wanted, |n| wanted.min(n))
+}
+
+/// `bytes` of the budget, waiting at most `limits.budget_wait`.
+async fn reserve(
+    budget: &Arc<Semaphore>,
+    bytes: usize,
+    limits: &Limits,
+    closing: &mut watch::Receiver<bool>,
+) -> Result<OwnedSemaphorePermit, BodyError> {
+    let bytes = u32::try_from(bytes).map_err(|_| BodyError::TooLarge)?;
+    tokio::select! {
+        acquired = tokio::time::timeout(limits.budget_wait, Arc::clone(budget).acquire_many_owned(bytes)) => match acquired {
+            Ok(Ok(permit)) => Ok(permit),
+            _ => Err(BodyError::Busy),
+        },
+        _ = closing.wait_for(|closing| *closing) => Err(BodyError::Closing),
     }
 }
 
@@ -49,6 +165,23 @@ mod tests {
     use std::io::Write;
 
     use super::*;
+
+    #[test]
+    fn the_minimum_rate_starts_after_the_grace_and_asks_no_more_than_declared() {
+        let limits = Limits {
+            body_min_rate: 1000,
+            rate_grace: std::time::Duration::from_secs(2),
+            ..Limits::default()
+        };
+        let secs = std::time::Duration::from_secs_f64;
+        assert!(!too_slow(0, None, secs(1.9), &limits));
+        assert!(too_slow(0, None, secs(2.5), &limits));
+        assert!(!too_slow(500, None, secs(2.5), &limits));
+        assert!(too_slow(499, None, secs(2.5), &limits));
+        // A 100-byte body is on time once its 100 bytes are in, however late.
+        assert!(!too_slow(100, Some(100), secs(60.0), &limits));
+        assert!(too_slow(99, Some(100), secs(60.0), &limits));
+    }
 
     #[test]
     fn gunzips_and_refuses_bombs_and_garbage() {

@@ -19,6 +19,12 @@
 //! `ddbmock_core::protocol`), `GET` health answers, CORS preflight, gzip request bodies, the 16 MB
 //! request limit, `x-amzn-RequestId` and `x-amz-crc32` on every response, and SigV4 authentication
 //! ([`Auth`]).
+//!
+//! Reading is bounded ([`Limits`]), so that a client cannot hold the server's memory or its
+//! shutdown: a body must arrive whole within a deadline and at a minimum rate, the bodies buffered
+//! at once share a budget of bytes (a request over it waits briefly, then gets DynamoDB's
+//! `ThrottlingException`), idle keep-alive connections are closed, and shutdown abandons bodies
+//! still arriving instead of waiting for them.
 
 mod auth;
 mod body;
@@ -39,8 +45,13 @@ use ddbmock_engine::Engine;
 
 pub use auth::Auth;
 
-/// How long shutdown waits for in-flight requests before closing their connections anyway.
+/// How long shutdown waits for requests being processed (their bodies are in; bodies still
+/// arriving are abandoned at once) before closing their connections anyway.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Once no request is being processed, how long shutdown lets the last responses reach the wire
+/// before closing the connections left (idle, or still sending headers).
+const FLUSH_GRACE: Duration = Duration::from_millis(100);
 
 /// How the server behaves, beyond its engine.
 #[derive(Clone, Debug, Default)]
@@ -48,6 +59,8 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Options {
     /// Which credentials are accepted (any key, by default).
     pub auth: Auth,
+    /// Bounds on reading requests.
+    pub limits: Limits,
 }
 
 impl Options {
@@ -56,6 +69,47 @@ impl Options {
         self.auth = auth;
         self
     }
+
+    /// Options with `limits`.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+}
+
+/// Bounds on reading requests: what a slow, stalled or greedy client can hold.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Limits {
+    /// A request body must arrive whole within this, counted from its headers (10 s).
+    pub body_timeout: Duration,
+    /// After the first [`Limits::rate_grace`], a body still arriving must have come at this many
+    /// bytes per second on average, or its connection is closed (16 KiB/s).
+    pub body_min_rate: u64,
+    /// How long a body may take before the minimum rate applies (2 s).
+    pub rate_grace: Duration,
+    /// Bytes of request bodies buffered at once, across connections (128 MiB; never less than one
+    /// request's 16 MiB). A body reserves its declared length before it is read.
+    pub body_budget: usize,
+    /// How long a request waits for room in the budget before it is refused with
+    /// `ThrottlingException` (1 s).
+    pub budget_wait: Duration,
+    /// A keep-alive connection with no request for this long is closed, and so is one whose
+    /// request headers take longer (30 s).
+    pub idle_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            body_timeout: Duration::from_secs(10),
+            body_min_rate: 16 * 1024,
+            rate_grace: Duration::from_secs(2),
+            body_budget: 128 * 1024 * 1024,
+            budget_wait: Duration::from_secs(1),
+            idle_timeout: Duration::from_secs(30),
+        }
+    }
 }
 
 /// What every connection shares.
@@ -63,6 +117,29 @@ pub(crate) struct State {
     engine: Engine,
     auth: Auth,
     region: String,
+    limits: Limits,
+    /// Permits are bytes of the body budget.
+    budget: Arc<tokio::sync::Semaphore>,
+    /// Turns `true` when shutdown begins: bodies still arriving are abandoned.
+    closing: tokio::sync::watch::Receiver<bool>,
+    /// Requests being answered (the service called and not yet returned).
+    in_flight: tokio::sync::watch::Sender<usize>,
+}
+
+/// One request being answered, counted in [`State::in_flight`] while it lives.
+pub(crate) struct InFlight<'a>(&'a tokio::sync::watch::Sender<usize>);
+
+impl<'a> InFlight<'a> {
+    pub(crate) fn enter(counter: &'a tokio::sync::watch::Sender<usize>) -> Self {
+        counter.send_modify(|n| *n += 1);
+        InFlight(counter)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.send_modify(|n| *n = n.saturating_sub(1));
+    }
 }
 
 /// Serves `engine` on `listener`, accepting any key, until `shutdown` completes; then stops
@@ -83,14 +160,29 @@ pub async fn run_with(
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let region = engine.config().region.clone();
+    let limits = options.limits;
+    // One request must always fit; the semaphore counts in `u32` chunks, so 4 GiB at most.
+    let budget = limits
+        .body_budget
+        .clamp(ddbmock_core::protocol::MAX_REQUEST_BYTES, u32::MAX as usize);
+    let (close, closing) = tokio::sync::watch::channel(false);
+    let mut http = http1::Builder::new();
+    // The timer lets hyper drop connections that never finish sending their headers; hyper runs
+    // that timer while a keep-alive connection waits for its next request too, so it is also the
+    // idle timeout.
+    http.timer(TokioTimer::new());
+    http.header_read_timeout(limits.idle_timeout);
     let state = Arc::new(State {
         engine,
         auth: options.auth,
         region,
+        limits,
+        budget: Arc::new(tokio::sync::Semaphore::new(budget)),
+        closing,
+        in_flight: tokio::sync::watch::Sender::new(0),
     });
-    let mut http = http1::Builder::new();
-    // The timer lets hyper drop connections that never finish sending their headers.
-    http.timer(TokioTimer::new());
+    // Closes every connection still open once shutdown is done waiting (and when this returns).
+    let (abort, aborted) = tokio::sync::watch::channel(false);
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -111,19 +203,38 @@ pub async fn run_with(
         let state = Arc::clone(&state);
         let service = service_fn(move |request| service::serve(Arc::clone(&state), request));
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        let mut aborted = aborted.clone();
         tokio::spawn(async move {
-            if let Err(error) = connection.await {
-                tracing::debug!(%peer, %error, "connection ended with an error");
+            tokio::select! {
+                result = connection => if let Err(error) = result {
+                    tracing::debug!(%peer, %error, "connection ended with an error");
+                },
+                // Dropping the connection closes its socket.
+                _ = aborted.wait_for(|aborted| *aborted) => {}
             }
         });
     }
     drop(listener);
+    // Bodies still arriving are abandoned rather than waited for: a stalled upload must not hold
+    // the shutdown.
+    let _ = close.send(true);
     tracing::info!("shutting down: finishing requests in flight");
-    if tokio::time::timeout(DRAIN_TIMEOUT, graceful.shutdown())
-        .await
-        .is_err()
-    {
-        tracing::warn!("requests still in flight after {DRAIN_TIMEOUT:?}; closing");
+    // Graceful shutdown closes idle keep-alive connections and the others after their current
+    // response; but a connection still sending its headers would hold it until the idle timeout.
+    // So it ends as soon as no request is being processed (plus a moment to flush), and closes
+    // whatever is left.
+    let mut in_flight = state.in_flight.subscribe();
+    let settled = async {
+        let _ = in_flight.wait_for(|n| *n == 0).await;
+        tokio::time::sleep(FLUSH_GRACE).await;
+    };
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = settled => {}
+        () = tokio::time::sleep(DRAIN_TIMEOUT) => {
+            tracing::warn!("requests still in flight after {DRAIN_TIMEOUT:?}; closing");
+        }
     }
+    let _ = abort.send(true);
     Ok(())
 }

@@ -1,5 +1,5 @@
-//! Responses other than an operation's: the health answer, DynamoDB's 404, CORS preflight, and the
-//! 413 for an oversized body. Every response carries `x-amzn-RequestId` and `x-amz-crc32`.
+//! Responses other than an operation's: the health answer, DynamoDB's 404, CORS preflight, the 413
+//! for an oversized body, and what a body read too slowly gets. Every response carries `x-amzn-RequestId` and `x-amz-crc32`.
 
 use bytes::Bytes;
 use http_body_util::Full;
@@ -74,6 +74,22 @@ pub(crate) fn not_found() -> Response<Body> {
 /// A body over 16 MB: DynamoDB answers 413 with no body.
 pub(crate) fn too_large() -> Response<Body> {
     raw(StatusCode::PAYLOAD_TOO_LARGE, Bytes::new())
+}
+
+/// A body that could not be read in time (`408`), or was abandoned by shutdown (`503`): no body, and
+/// the connection closes, since what is left of the request is still on the wire.
+pub(crate) fn closing(status: StatusCode) -> Response<Body> {
+    let mut response = raw(status, Bytes::new());
+    response
+        .headers_mut()
+        .insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+/// No room in the body budget: DynamoDB's answer to a request rate it will not take (the text of
+/// its developer guide's error table), which every SDK retries with backoff.
+pub(crate) fn throttled() -> ddbmock_core::Error {
+    ddbmock_core::Error::Throttling("Rate of requests exceeds the allowed throughput.".to_owned())
 }
 
 /// `OPTIONS` with an `Origin`: a CORS preflight, allowing what was asked for.

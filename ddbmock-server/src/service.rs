@@ -1,8 +1,15 @@
-//! One HTTP request to one response: routing by method, then, for `POST`, body, authentication and
-//! the protocol.
+//! One HTTP request to one response: routing, one authentication layer for every route that needs
+//! one, then the body and the protocol.
 //!
-//! DynamoDB ignores the path. `POST` carries the API; `GET` answers the health check; `OPTIONS`
-//! with an `Origin` is a CORS preflight; anything else is DynamoDB's 404.
+//! DynamoDB ignores the path. `POST` carries the API; `GET /ddbmock/*` are ddbmock's own admin
+//! routes; any other `GET` answers the health check; `OPTIONS` with an `Origin` is a CORS
+//! preflight; anything else is DynamoDB's 404.
+//!
+//! Authentication comes first under `--auth` ([`Auth::is_verifying`](crate::Auth::is_verifying)):
+//! a request is admitted on its headers before its body is read, then its signature is checked
+//! against the body, and only then does the protocol look at the target and the JSON. Without
+//! `--auth` the protocol keeps the order dynalite recorded from DynamoDB (JSON syntax, target, then
+//! signature), and admin routes stay open as DynamoDB Local's are.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -25,21 +32,65 @@ pub(crate) async fn serve(
     state: Arc<State>,
     request: Request<Incoming>,
 ) -> Result<Response<Body>, Infallible> {
+    let _in_flight = crate::InFlight::enter(&state.in_flight);
     let from_browser = request.headers().contains_key("origin");
-    let mut response = match *request.method() {
-        Method::POST => post(&state, request).await,
-        // Outside the DynamoDB API (which ignores paths): ddbmock's planning report.
-        Method::GET if request.uri().path() == "/ddbmock/capacity" => {
-            reply::json_report(&state.engine.capacity_report())
-        }
-        Method::GET => reply::health(&state.region),
-        Method::OPTIONS if from_browser => reply::preflight(request.headers()),
-        _ => reply::not_found(),
+    let mut response = match route(&request) {
+        Route::Api => post(&state, request).await,
+        Route::Admin => admin(&state, &request),
+        Route::Health => reply::health(&state.region),
+        Route::Preflight => reply::preflight(request.headers()),
+        Route::NotFound => reply::not_found(),
     };
     if from_browser {
         reply::allow_origin(response.headers_mut());
     }
     Ok(response)
+}
+
+/// Where a request goes.
+enum Route {
+    /// The DynamoDB (and Streams) API.
+    Api,
+    /// `GET /ddbmock/*`: ddbmock's own endpoints, outside the DynamoDB API (which ignores paths).
+    Admin,
+    Health,
+    Preflight,
+    NotFound,
+}
+
+fn route(request: &Request<Incoming>) -> Route {
+    match *request.method() {
+        Method::POST => Route::Api,
+        Method::GET if request.uri().path().starts_with("/ddbmock/") => Route::Admin,
+        Method::GET => Route::Health,
+        Method::OPTIONS if request.headers().contains_key("origin") => Route::Preflight,
+        _ => Route::NotFound,
+    }
+}
+
+/// An admin route, behind the same authentication as the API (or the startup token).
+fn admin(state: &State, request: &Request<Incoming>) -> Response<Body> {
+    // Admin requests are GETs: whatever body comes with one is not read, and the signature covers
+    // an empty one.
+    let auth_request = auth::Request {
+        method: request.method().as_str(),
+        path: request.uri().path(),
+        query: request.uri().query().unwrap_or(""),
+        headers: request.headers(),
+        body: b"",
+    };
+    if let Err(error) = state
+        .auth
+        .check_admin(&auth_request, SystemTime::now(), &state.region)
+    {
+        let content_type =
+            response_type(request.headers(), false).unwrap_or(protocol::CONTENT_TYPE);
+        return reply::protocol(protocol::Response::error(&error), content_type);
+    }
+    match request.uri().path() {
+        "/ddbmock/capacity" => reply::json_report(&state.engine.capacity_report()),
+        _ => reply::not_found(),
+    }
 }
 
 async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
@@ -53,11 +104,65 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
     if declared.is_some_and(|n| n > protocol::MAX_REQUEST_BYTES as u64) {
         return reply::too_large();
     }
-    let raw = match body::read(incoming).await {
-        Ok(raw) => raw,
-        Err(BodyError::TooLarge) => return reply::too_large(),
-        Err(_) => return reply::raw(hyper::StatusCode::BAD_REQUEST, bytes::Bytes::new()),
+    let verifying = state.auth.is_verifying();
+    if verifying {
+        // Headers first: a stranger is refused before a byte of the body is buffered.
+        let head = auth::Request {
+            method: parts.method.as_str(),
+            path: parts.uri.path(),
+            query: parts.uri.query().unwrap_or(""),
+            headers: &parts.headers,
+            body: b"",
+        };
+        if let Err(error) = state.auth.admit(&head, SystemTime::now(), &state.region) {
+            let content_type =
+                response_type(&parts.headers, false).unwrap_or(protocol::CONTENT_TYPE);
+            return reply::protocol(protocol::Response::error(&error), content_type);
+        }
+    }
+    let bounds = body::Bounds {
+        limits: &state.limits,
+        budget: &state.budget,
+        closing: state.closing.clone(),
     };
+    // Held until the request is answered: its bytes count against the budget until then.
+    let buffered = match body::read(incoming, declared, bounds).await {
+        Ok(buffered) => buffered,
+        Err(BodyError::TooLarge) => return reply::too_large(),
+        Err(BodyError::Busy) => {
+            let content_type =
+                response_type(&parts.headers, false).unwrap_or(protocol::CONTENT_TYPE);
+            return reply::protocol(protocol::Response::error(&reply::throttled()), content_type);
+        }
+        Err(BodyError::TimedOut) => {
+            tracing::debug!("request body too slow: closing");
+            return reply::closing(hyper::StatusCode::REQUEST_TIMEOUT);
+        }
+        Err(BodyError::Closing) => return reply::closing(hyper::StatusCode::SERVICE_UNAVAILABLE),
+        Err(BodyError::Io | BodyError::BadGzip) => {
+            return reply::raw(hyper::StatusCode::BAD_REQUEST, bytes::Bytes::new());
+        }
+    };
+    let raw = &buffered.bytes;
+    let auth_request = auth::Request {
+        method: parts.method.as_str(),
+        path: parts.uri.path(),
+        query: parts.uri.query().unwrap_or(""),
+        headers: &parts.headers,
+        body: raw,
+    };
+    if verifying {
+        // The signature, now that the body it covers (as sent, before gunzip) is here, and before
+        // anything looks inside that body.
+        if let Err(error) = state
+            .auth
+            .check(&auth_request, SystemTime::now(), &state.region)
+        {
+            let content_type =
+                response_type(&parts.headers, false).unwrap_or(protocol::CONTENT_TYPE);
+            return reply::protocol(protocol::Response::error(&error), content_type);
+        }
+    }
     let Some(content_type) = response_type(&parts.headers, !raw.is_empty()) else {
         return reply::not_found();
     };
@@ -67,7 +172,7 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"gzip"));
     let inflated;
     let body: &[u8] = if gzipped {
-        match body::gunzip(&raw) {
+        match body::gunzip(raw) {
             Ok(bytes) => {
                 inflated = bytes;
                 &inflated
@@ -79,20 +184,23 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
             }
         }
     } else {
-        &raw
+        raw
     };
     let target = parts
         .headers
         .get("x-amz-target")
         .and_then(|v| v.to_str().ok());
-    let auth_request = auth::Request {
-        method: parts.method.as_str(),
-        path: parts.uri.path(),
-        query: parts.uri.query().unwrap_or(""),
-        headers: &parts.headers,
-        body: &raw,
+    // Verified requests were authenticated above; the others get the any-key check where the
+    // protocol makes it.
+    let authorize = |_| {
+        if verifying {
+            Ok(())
+        } else {
+            state
+                .auth
+                .check(&auth_request, SystemTime::now(), &state.region)
+        }
     };
-    let authorize = |_| state.auth.check(&auth_request, SystemTime::now());
     let answer =
         protocol::handle_service(&state.engine, Some(&state.engine), target, body, authorize).await;
     tracing::debug!(

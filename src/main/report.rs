@@ -6,14 +6,15 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-/// Fetches the report from `endpoint` (`http://host:port`) and prints it.
-pub(crate) fn print(endpoint: &str) -> Result<(), String> {
-    let report = fetch(endpoint)?;
+/// Fetches the report from `endpoint` (`http://host:port`), with the admin `token` of a server
+/// started with `--auth`, and prints it.
+pub(crate) fn print(endpoint: &str, token: Option<&str>) -> Result<(), String> {
+    let report = fetch(endpoint, token)?;
     print!("{}", render(&report));
     Ok(())
 }
 
-fn fetch(endpoint: &str) -> Result<Value, String> {
+fn fetch(endpoint: &str, token: Option<&str>) -> Result<Value, String> {
     let authority = endpoint
         .strip_prefix("http://")
         .ok_or("the endpoint must be http://HOST:PORT")?
@@ -23,9 +24,10 @@ fn fetch(endpoint: &str) -> Result<Value, String> {
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .map_err(|e| e.to_string())?;
+    let authorization = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
     write!(
         stream,
-        "GET /ddbmock/capacity HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n"
+        "GET /ddbmock/capacity HTTP/1.1\r\nHost: {authority}\r\n{authorization}Connection: close\r\n\r\n"
     )
     .map_err(|e| e.to_string())?;
     let mut raw = Vec::new();

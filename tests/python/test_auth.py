@@ -17,7 +17,8 @@ pytestmark = pytest.mark.skipif(not BIN, reason="DDBMOCK_BIN names no ddbmock bi
 @pytest.fixture(scope="module")
 def verifying_endpoint():
     process = subprocess.Popen(
-        [BIN, "--port", "0", "--log", "off", "--auth", "AKIDVERIFY:right-secret"],
+        # The clients sign for eu-west-1: a verifying server wants its own region in the scope.
+        [BIN, "--port", "0", "--log", "off", "--auth", "AKIDVERIFY:right-secret", "--region", "eu-west-1"],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -31,11 +32,11 @@ def verifying_endpoint():
         process.wait(timeout=10)
 
 
-def client(endpoint, key, secret):
+def client(endpoint, key, secret, region="eu-west-1"):
     return boto3.client(
         "dynamodb",
         endpoint_url=endpoint,
-        region_name="eu-west-1",
+        region_name=region,
         aws_access_key_id=key,
         aws_secret_access_key=secret,
         config=botocore.config.Config(retries={"max_attempts": 1}),
@@ -65,4 +66,14 @@ def test_an_unknown_key_is_unrecognized(verifying_endpoint):
     assert (error["Code"], error["Message"]) == (
         "UnrecognizedClientException",
         "The security token included in the request is invalid.",
+    )
+
+
+def test_another_region_is_refused(verifying_endpoint):
+    with pytest.raises(ClientError) as e:
+        client(verifying_endpoint, "AKIDVERIFY", "right-secret", region="us-west-2").list_tables()
+    error = e.value.response["Error"]
+    assert (error["Code"], error["Message"]) == (
+        "InvalidSignatureException",
+        "Credential should be scoped to a valid region, not 'us-west-2'.",
     )

@@ -4,7 +4,14 @@
 //! none gives `MissingAuthenticationTokenException`, missing parts `IncompleteSignatureException`.
 //! By default ([`Auth::any_key`]) any key and any signature are then accepted, as DynamoDB Local
 //! does; [`Auth::verify`] knows a set of keys and checks the signature itself, the credential
-//! scope and the date (15 minutes either way), with DynamoDB's errors.
+//! scope (region, service, terminator, date) and the date (15 minutes either way), with DynamoDB's
+//! errors.
+//!
+//! Verifying runs in two steps so that the server can refuse a stranger before reading a byte of
+//! the body: [`Auth::admit`] looks at the headers alone (signature present and well formed, date
+//! fresh, scope right, key known); [`Auth::check`] adds the signature itself, which covers the body.
+//! Admin routes (`/ddbmock/*`) also take the token of [`Auth::with_token`], for tools that do not
+//! sign.
 
 mod date;
 mod parse;
@@ -23,23 +30,46 @@ use parse::Signature;
 const SKEW: Duration = Duration::from_secs(15 * 60);
 
 /// Which credentials the server accepts.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Auth {
     /// Secret access keys by access key id; `None` accepts any key without checking signatures.
     keys: Option<HashMap<String, String>>,
+    /// The bearer token admin routes take instead of a signature, when verifying.
+    token: Option<String>,
+}
+
+// Secrets stay out of logs and panics: only the key ids show.
+impl std::fmt::Debug for Auth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut ids: Option<Vec<&String>> = self.keys.as_ref().map(|k| k.keys().collect());
+        if let Some(ids) = &mut ids {
+            ids.sort();
+        }
+        f.debug_struct("Auth")
+            .field("key_ids", &ids)
+            .field("token", &self.token.as_ref().map(|_| "…"))
+            .finish()
+    }
 }
 
 impl Auth {
     /// Any well-formed signature, with any key (the default).
     pub fn any_key() -> Self {
-        Auth { keys: None }
+        Auth::default()
     }
 
     /// Only these `(access key id, secret access key)` pairs, with signatures verified.
     pub fn verify(keys: impl IntoIterator<Item = (String, String)>) -> Self {
         Auth {
             keys: Some(keys.into_iter().collect()),
+            token: None,
         }
+    }
+
+    /// Also accepts `Authorization: Bearer <token>` on admin routes (`/ddbmock/*`) when verifying.
+    pub fn with_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
     }
 
     /// Whether signatures are verified.
@@ -47,14 +77,70 @@ impl Auth {
         self.keys.is_some()
     }
 
-    /// Checks `request`'s signature at time `now`.
-    pub(crate) fn check(&self, request: &Request<'_>, now: SystemTime) -> Result<(), Error> {
+    /// Checks `request`'s signature at time `now`, for a server in `region`.
+    pub(crate) fn check(
+        &self,
+        request: &Request<'_>,
+        now: SystemTime,
+        region: &str,
+    ) -> Result<(), Error> {
         let signature = parse::signature(request)?;
+        match self.admitted(&signature, now, region)? {
+            Some((scope, secret, date)) => {
+                verify::signature(request, &signature, &scope, secret, date)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// The checks of [`Auth::check`] that need no body: everything but the signature itself. A
+    /// request that passes may still be refused once its body is read.
+    pub(crate) fn admit(
+        &self,
+        request: &Request<'_>,
+        now: SystemTime,
+        region: &str,
+    ) -> Result<(), Error> {
+        let signature = parse::signature(request)?;
+        self.admitted(&signature, now, region).map(drop)
+    }
+
+    /// An admin request (`/ddbmock/*`): open unless verifying; then signed, or carrying the token.
+    pub(crate) fn check_admin(
+        &self,
+        request: &Request<'_>,
+        now: SystemTime,
+        region: &str,
+    ) -> Result<(), Error> {
+        if !self.is_verifying() {
+            return Ok(());
+        }
+        let bearer = request
+            .headers
+            .get("authorization")
+            .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "));
+        match bearer {
+            Some(sent) => match &self.token {
+                Some(token) if same(sent.trim_ascii(), token.as_bytes()) => Ok(()),
+                _ => Err(msg::unrecognized_client()),
+            },
+            None => self.check(request, now, region),
+        }
+    }
+
+    /// `signature`'s checks short of the signature itself, in DynamoDB's order; when verifying, the
+    /// scope, the key's secret and the request's date for [`verify::signature`].
+    fn admitted<'s>(
+        &'s self,
+        signature: &'s Signature<'_>,
+        now: SystemTime,
+        region: &str,
+    ) -> Result<Option<(Scope<'s>, &'s str, SystemTime)>, Error> {
         let Some(date) = date::parse(signature.date) else {
             return Err(msg::bad_date(signature.date));
         };
         let Some(keys) = &self.keys else {
-            return well_formed(&signature).map(drop);
+            return well_formed(signature).map(|_| None);
         };
         check_date(signature.date, date, now, signature.expires)?;
         if !signature
@@ -64,8 +150,12 @@ impl Auth {
         {
             return Err(msg::host_not_signed());
         }
-        let scope = well_formed(&signature)?;
+        let scope = well_formed(signature)?;
+        // DynamoDB lists every scope problem at once, region first (as recorded by dynalite).
         let mut problems = Vec::new();
+        if scope.region != region {
+            problems.push(scope_region(scope.region));
+        }
         if scope.service != "dynamodb" {
             problems.push(msg::scope_service());
         }
@@ -81,8 +171,21 @@ impl Auth {
         let Some(secret) = keys.get(scope.key_id) else {
             return Err(msg::unrecognized_client());
         };
-        verify::signature(request, &signature, &scope, secret, date)
+        Ok(Some((scope, secret, date)))
     }
+}
+
+/// The scope's region is not the server's: coral's text. (It lives here rather than beside the
+/// other scope texts in `ddbmock_core::error::msg::protocol` because only the server checks
+/// regions, until #17 makes them real.)
+fn scope_region(region: &str) -> String {
+    format!("Credential should be scoped to a valid region, not '{region}'.")
+}
+
+/// Whether `a` and `b` are equal, in time that depends on their lengths only: a signature or token
+/// compared byte by byte until the first difference would tell an attacker how much was right.
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// What a request carries for authentication; `body` is the body as sent (before decompression).

@@ -91,7 +91,7 @@ fn a_missing_or_foreign_authorization_is_a_missing_token() {
             None => HeaderMap::new(),
         };
         assert_eq!(
-            message(Auth::any_key().check(&request(&map, ""), SystemTime::now())),
+            message(Auth::any_key().check(&request(&map, ""), SystemTime::now(), "us-east-1")),
             expected
         );
     }
@@ -101,7 +101,7 @@ fn a_missing_or_foreign_authorization_is_a_missing_token() {
 fn an_incomplete_authorization_lists_what_is_missing() {
     let map = headers(&[("authorization", "AWS4-")]);
     assert_eq!(
-        message(Auth::any_key().check(&request(&map, ""), SystemTime::now())),
+        message(Auth::any_key().check(&request(&map, ""), SystemTime::now(), "us-east-1")),
         (
             "IncompleteSignatureException".to_owned(),
             "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=AWS4-".to_owned()
@@ -115,7 +115,7 @@ fn an_incomplete_authorization_lists_what_is_missing() {
         ("x-amz-date", "20260101T000000Z"),
     ]);
     assert_eq!(
-        message(Auth::any_key().check(&request(&map, ""), SystemTime::now())).1,
+        message(Auth::any_key().check(&request(&map, ""), SystemTime::now(), "us-east-1")).1,
         "Authorization header requires 'SignedHeaders' parameter. Authorization=AWS4-HMAC-SHA256 Credential=a/b/c/d/e, Signature=x"
     );
 }
@@ -124,7 +124,7 @@ fn an_incomplete_authorization_lists_what_is_missing() {
 fn any_key_still_wants_a_well_formed_signature() {
     let check = |auth: &str, date: &str| {
         let map = headers(&[("authorization", auth), ("x-amz-date", date)]);
-        Auth::any_key().check(&request(&map, ""), UNIX_EPOCH)
+        Auth::any_key().check(&request(&map, ""), UNIX_EPOCH, "us-east-1")
     };
     let good = "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000";
     // Any key, any signature, any date: the harness and old recordings send fixed dates.
@@ -151,7 +151,7 @@ fn any_key_still_wants_a_well_formed_signature() {
 fn presigned_queries_need_every_parameter() {
     let map = HeaderMap::new();
     assert_eq!(
-        message(Auth::any_key().check(&request(&map, "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20260101T000000Z"), SystemTime::now())),
+        message(Auth::any_key().check(&request(&map, "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20260101T000000Z"), SystemTime::now(), "us-east-1")),
         (
             "IncompleteSignatureException".to_owned(),
             "AWS query-string parameters must include 'X-Amz-Credential'. AWS query-string parameters must include 'X-Amz-Signature'. AWS query-string parameters must include 'X-Amz-SignedHeaders'. Re-examine the query-string parameters.".to_owned()
@@ -160,12 +160,12 @@ fn presigned_queries_need_every_parameter() {
     let full = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fdynamodb%2Faws4_request&X-Amz-Date=20260101T000000Z&X-Amz-SignedHeaders=host&X-Amz-Signature=00";
     assert!(
         Auth::any_key()
-            .check(&request(&map, full), SystemTime::now())
+            .check(&request(&map, full), SystemTime::now(), "us-east-1")
             .is_ok()
     );
     let map = headers(&[("authorization", "AWS4-HMAC-SHA256 x")]);
     assert_eq!(
-        message(Auth::any_key().check(&request(&map, full), SystemTime::now())).1,
+        message(Auth::any_key().check(&request(&map, full), SystemTime::now(), "us-east-1")).1,
         "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header."
     );
 }
@@ -177,18 +177,28 @@ fn verifying_checks_date_scope_and_key() {
     // The vector is signed for service "service": DynamoDB's scope check refuses it first.
     let map = vanilla(VANILLA_SIGNATURE);
     assert_eq!(
-        message(auth.check(&request(&map, ""), now)),
+        message(auth.check(&request(&map, ""), now, "us-east-1")),
         (
             "InvalidSignatureException".to_owned(),
             "Credential should be scoped to correct service: 'dynamodb'.".to_owned()
         )
     );
     assert_eq!(
-        message(auth.check(&request(&map, ""), now + Duration::from_secs(16 * 60))).1,
+        message(auth.check(
+            &request(&map, ""),
+            now + Duration::from_secs(16 * 60),
+            "us-east-1"
+        ))
+        .1,
         "Signature expired: 20150830T123600Z is now earlier than 20150830T123700Z (20150830T125200Z - 15 min.)"
     );
     assert_eq!(
-        message(auth.check(&request(&map, ""), now - Duration::from_secs(16 * 60))).1,
+        message(auth.check(
+            &request(&map, ""),
+            now - Duration::from_secs(16 * 60),
+            "us-east-1"
+        ))
+        .1,
         "Signature not yet current: 20150830T123600Z is still later than 20150830T123500Z (20150830T122000Z + 15 min.)"
     );
     let unknown = Auth::verify([("OTHER".to_owned(), SECRET.to_owned())]);
@@ -201,7 +211,7 @@ fn verifying_checks_date_scope_and_key() {
         ),
     ]);
     assert_eq!(
-        message(unknown.check(&request(&map, ""), now)),
+        message(unknown.check(&request(&map, ""), now, "us-east-1")),
         (
             "UnrecognizedClientException".to_owned(),
             "The security token included in the request is invalid.".to_owned()
@@ -215,7 +225,7 @@ fn verifying_checks_date_scope_and_key() {
         ),
     ]);
     assert_eq!(
-        message(auth.check(&request(&map, ""), now)).1,
+        message(auth.check(&request(&map, ""), now, "us-east-1")).1,
         "'Host' must be a 'SignedHeader' in the AWS Authorization."
     );
     let map = headers(&[
@@ -226,7 +236,77 @@ fn verifying_checks_date_scope_and_key() {
         ),
     ]);
     assert_eq!(
-        message(auth.check(&request(&map, ""), now)).1,
+        message(auth.check(&request(&map, ""), now, "us-east-1")).1,
         "Credential should be scoped to correct service: 'dynamodb'. Credential should be scoped with a valid terminator: 'aws4_request', not 'x'. Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20150831' != '20150830', from '20150830T123600Z'."
+    );
+}
+
+#[test]
+fn verifying_wants_the_servers_region_and_lowercase_hex() {
+    let auth = Auth::verify([("AKIDEXAMPLE".to_owned(), SECRET.to_owned())]);
+    let now = at("20150830T123600Z");
+    let map = headers(&[
+        ("x-amz-date", "20150830T123600Z"),
+        (
+            "authorization",
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-1/dynamo/aws4_request, SignedHeaders=host;x-amz-date, Signature=00",
+        ),
+    ]);
+    assert_eq!(
+        message(auth.check(&request(&map, ""), now, "us-east-1")),
+        (
+            "InvalidSignatureException".to_owned(),
+            "Credential should be scoped to a valid region, not 'eu-west-1'. Credential should be scoped to correct service: 'dynamodb'.".to_owned()
+        )
+    );
+    // The headers-only step refuses the same way, before any body.
+    assert_eq!(
+        message(auth.admit(&request(&map, ""), now, "us-east-1")).1,
+        "Credential should be scoped to a valid region, not 'eu-west-1'. Credential should be scoped to correct service: 'dynamodb'."
+    );
+    // The vector's signature, right but in uppercase hex, is a mismatch.
+    let map = vanilla(&VANILLA_SIGNATURE.to_ascii_uppercase());
+    let req = request(&map, "");
+    let sig = parse::signature(&req).unwrap();
+    let scope = well_formed(&sig).unwrap();
+    let (kind, text) = message(verify::signature(
+        &req,
+        &sig,
+        &scope,
+        SECRET,
+        at("20150830T123600Z"),
+    ));
+    assert_eq!(kind, "InvalidSignatureException");
+    assert!(text.starts_with("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String"));
+}
+
+#[test]
+fn admin_routes_take_a_signature_or_the_token() {
+    let auth = Auth::verify([("AKIDEXAMPLE".to_owned(), SECRET.to_owned())]).with_token("t0k");
+    let now = SystemTime::now();
+    let check = |value: Option<&str>| {
+        let map = match value {
+            Some(v) => headers(&[("authorization", v)]),
+            None => HeaderMap::new(),
+        };
+        auth.check_admin(&request(&map, ""), now, "us-east-1")
+    };
+    assert!(check(Some("Bearer t0k")).is_ok());
+    assert_eq!(
+        message(check(Some("Bearer t0K"))),
+        (
+            "UnrecognizedClientException".to_owned(),
+            "The security token included in the request is invalid.".to_owned()
+        )
+    );
+    assert_eq!(
+        message(check(None)).1,
+        "Request is missing Authentication Token"
+    );
+    // Not verifying: open, as before.
+    assert!(
+        Auth::any_key()
+            .check_admin(&request(&HeaderMap::new(), ""), now, "us-east-1")
+            .is_ok()
     );
 }

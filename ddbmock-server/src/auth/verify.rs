@@ -1,5 +1,11 @@
 //! Signature verification: the canonical request and string to sign of SigV4, computed from the
 //! request as received, signed with the `aws-sigv4` crate's primitives, and compared.
+//!
+//! The payload hash in the canonical request is always the SHA-256 of the body received, never the
+//! `X-Amz-Content-Sha256` header: trusting the header would let anyone holding one signed request
+//! replay it with another body. A header that disagrees with the body is refused as a mismatched
+//! signature, which is what DynamoDB answers for a body that is not the one signed (it is not S3:
+//! there is no `XAmzContentSHA256Mismatch` in its protocol).
 
 use std::time::SystemTime;
 
@@ -18,7 +24,8 @@ pub(crate) fn signature(
     secret: &str,
     date: SystemTime,
 ) -> Result<(), Error> {
-    let canonical = canonical_request(request, signature);
+    let body_hash = hex::encode(Sha256::digest(request.body));
+    let canonical = canonical_request(request, signature, &body_hash);
     let string_to_sign = format!(
         "AWS4-HMAC-SHA256\n{}\n{}/{}/{}/{}\n{}",
         signature.date,
@@ -30,15 +37,23 @@ pub(crate) fn signature(
     );
     let key = aws_sigv4::sign::v4::generate_signing_key(secret, date, scope.region, scope.service);
     let expected = aws_sigv4::sign::v4::calculate_signature(key, string_to_sign.as_bytes());
-    if expected.eq_ignore_ascii_case(&signature.signature) {
+    let declared_hash_matches = request
+        .headers
+        .get_all("x-amz-content-sha256")
+        .iter()
+        .all(|declared| declared.as_bytes() == body_hash.as_bytes());
+    // Exactly as computed: lowercase hex. AWS compares the strings, so an uppercase rendering of
+    // the right signature is a mismatch there too.
+    if declared_hash_matches && super::same(expected.as_bytes(), signature.signature.as_bytes()) {
         Ok(())
     } else {
         Err(msg::signature_mismatch(&canonical, &string_to_sign))
     }
 }
 
-/// SigV4's canonical request: method, URI, query, signed headers, and the payload's hash.
-fn canonical_request(request: &Request<'_>, signature: &Signature<'_>) -> String {
+/// SigV4's canonical request: method, URI, query, signed headers, and `body_hash`, the received
+/// payload's hash.
+fn canonical_request(request: &Request<'_>, signature: &Signature<'_>, body_hash: &str) -> String {
     let mut out = String::with_capacity(256);
     out.push_str(request.method);
     out.push('\n');
@@ -67,10 +82,7 @@ fn canonical_request(request: &Request<'_>, signature: &Signature<'_>) -> String
     out.push('\n');
     out.push_str(&signature.signed_headers);
     out.push('\n');
-    match request.headers.get("x-amz-content-sha256") {
-        Some(hash) => out.push_str(&String::from_utf8_lossy(hash.as_bytes())),
-        None => out.push_str(&hex::encode(Sha256::digest(request.body))),
-    }
+    out.push_str(body_hash);
     out
 }
 

@@ -3,6 +3,7 @@
 #![allow(dead_code, unreachable_pub)]
 
 pub mod remote;
+pub mod sign;
 
 use std::net::SocketAddr;
 
@@ -63,6 +64,24 @@ impl Server {
         let mut bytes = request.into_bytes();
         bytes.extend_from_slice(body);
         self.send_raw(&bytes).await
+    }
+
+    /// A call of `target` signed by `signer` with `body`, sent with `sent_body` instead (the same
+    /// bytes unless a test swaps them); `extra` headers are signed too.
+    pub async fn signed(
+        &self,
+        signer: &sign::Signer,
+        target: &str,
+        body: &[u8],
+        sent_body: &[u8],
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        let headers = signer.post(&self.addr.to_string(), target, body, extra);
+        let headers: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        self.send("POST", &headers, sent_body).await
     }
 
     /// A signed-looking call of `operation` with a JSON body, under its service's target prefix
