@@ -41,14 +41,44 @@
 //! - SigV4 without the signature while the HTTP client is the [`Bridge`]: nothing in-process checks
 //!   it, and computing it was over a third of each call's CPU time. The credentials are still
 //!   resolved and must be AWS credentials; with any other HTTP client the SDK's signer signs as
-//!   usual.
+//!   usual;
+//! - retries without waiting: the SDK's standard strategy and its three attempts, with the backoff
+//!   between them zero ([`retry_config`]), and a sleep that returns at once for a zero wait (tokio's
+//!   would wait for its timer's next millisecond). A call throttled twice and then answered takes
+//!   a millisecond or two instead of seconds; timeouts still run on tokio's timer. To allow more
+//!   attempts, keep the zero backoff with
+//!   `.retry_config(ddbmock::aws::retry_config().with_max_attempts(5))`; `RetryConfig::standard()`
+//!   brings production's backoff back;
+//! - a retry quota (the SDK's token bucket) of each configuration's own: the SDK's default quota is
+//!   shared by all the clients of a process, so the retries one test used up would be missing from
+//!   the next test's client.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use ddbmock::mock::{Mock, errors, ops};
+//!
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! // Two throttled attempts, then an answer: the SDK's retries absorb them, at once.
+//! let mock = Arc::new(
+//!     Mock::new(ddbmock::Engine::memory()).fail_first_of::<ops::ListTables>(2, errors::throttling()),
+//! );
+//! let client = ddbmock::aws::client_for(mock.clone());
+//! let start = std::time::Instant::now();
+//! client.list_tables().send().await?;
+//! assert_eq!(mock.calls_to(ddbmock::mock::Operation::ListTables).len(), 3);
+//! assert!(start.elapsed() < std::time::Duration::from_secs(1));
+//! # Ok::<(), aws_sdk_dynamodb::Error>(())
+//! # }).unwrap();
+//! ```
 
 mod auth;
 mod connector;
+mod retry;
 
 use std::sync::Arc;
 
 use aws_credential_types::provider::SharedCredentialsProvider;
+use aws_sdk_dynamodb::config::retry::RetryPartition;
 use aws_sdk_dynamodb::config::{
     BehaviorVersion, Credentials, IdentityCache, Region, StalledStreamProtectionConfig,
 };
@@ -74,6 +104,7 @@ pub use connector::Bridge;
 /// # }).unwrap();
 /// ```
 pub use ddbmock_core::sdk::{Sdk, StreamsSdk};
+pub use retry::retry_config;
 
 use crate::{DynamoDb, Engine};
 
@@ -106,6 +137,7 @@ pub fn client_for(db: Arc<dyn DynamoDb>) -> aws_sdk_dynamodb::Client {
 fn dynamodb_config(bridge: Bridge) -> aws_sdk_dynamodb::Config {
     aws_sdk_dynamodb::config::Builder::from(&shared(bridge))
         .push_auth_scheme(auth::InProcessSigV4::default())
+        .retry_partition(own_retry_quota())
         .build()
 }
 
@@ -114,6 +146,7 @@ fn dynamodb_config(bridge: Bridge) -> aws_sdk_dynamodb::Config {
 pub fn streams_config(engine: &Engine) -> aws_sdk_dynamodbstreams::Config {
     aws_sdk_dynamodbstreams::config::Builder::from(&shared(Bridge::engine(engine)))
         .push_auth_scheme(auth::InProcessSigV4::default())
+        .retry_partition(own_retry_quota())
         .build()
 }
 
@@ -158,6 +191,16 @@ fn shared(bridge: Bridge) -> SdkConfig {
         )))
         .identity_cache(IdentityCache::no_cache())
         .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
+        .retry_config(retry_config())
+        .sleep_impl(retry::NoZeroWait)
         .http_client(bridge)
         .build()
+}
+
+/// A retry partition with a token bucket of its own. A partition made by name
+/// (`RetryPartition::new`, or the SDK's default, named after the service) shares one bucket with
+/// every client of the process that uses that name; a custom one owns its bucket, and the clients
+/// of one configuration share it, as the clients of one application do.
+fn own_retry_quota() -> RetryPartition {
+    RetryPartition::custom("ddbmock").build()
 }

@@ -23,12 +23,20 @@
 //! # });
 //! ```
 //!
+//! Faults name their calls by position among all calls ([`fail_nth`](Mock::fail_nth)), by position
+//! among one operation's calls ([`fail_nth_of`](Mock::fail_nth_of),
+//! [`fail_first_of`](Mock::fail_first_of)), or by predicate ([`fail_when`](Mock::fail_when)); the
+//! operation is the marker type of [`ops`], as in [`replace`](Mock::replace) and
+//! [`latency_of`](Mock::latency_of). [`errors`] has DynamoDB's throttling, conditional-check,
+//! transaction-conflict and internal errors with DynamoDB's texts.
+//!
 //! Everything is deterministic: faults match on call positions or predicates, and the one random
 //! choice (which batch requests to hold back) comes from a seed.
 
 mod batch;
 mod call;
 mod dispatch;
+pub mod errors;
 pub mod ops;
 mod rng;
 
@@ -52,6 +60,10 @@ type Handler<O> = Arc<
 enum Matcher {
     /// The call at this position among all calls, from 1.
     Nth(usize),
+    /// The call at this position among the calls of one operation, from 1.
+    NthOf(Operation, usize),
+    /// The calls of one operation up to this position, from 1.
+    FirstOf(Operation, usize),
     /// Every call the predicate accepts.
     When(Box<dyn Fn(&Call) -> bool + Send + Sync>),
 }
@@ -82,6 +94,8 @@ pub struct Mock<D> {
     replacements: HashMap<Operation, Box<dyn Any + Send + Sync>>,
     unprocessed: f64,
     latency: Duration,
+    /// Latencies that replace [`Mock::latency`] for one operation each.
+    latencies: HashMap<Operation, Duration>,
     state: Mutex<State>,
 }
 
@@ -94,6 +108,7 @@ impl<D: DynamoDb> Mock<D> {
             replacements: HashMap::new(),
             unprocessed: 0.0,
             latency: Duration::ZERO,
+            latencies: HashMap::new(),
             state: Mutex::new(State {
                 calls: Vec::new(),
                 per_operation: HashMap::new(),
@@ -107,6 +122,61 @@ impl<D: DynamoDb> Mock<D> {
     pub fn fail_nth(mut self, n: usize, error: Error) -> Self {
         self.faults.push(Fault {
             matcher: Matcher::Nth(n),
+            error,
+        });
+        self
+    }
+
+    /// Fails the `n`th call of operation `O` (counting from 1, only that operation's calls counted)
+    /// with `error`: "the second PutItem is throttled", whatever else the code calls in between.
+    ///
+    /// ```
+    /// use ddbmock::mock::{Mock, errors, ops};
+    /// use ddbmock::operation::*;
+    /// use ddbmock::{DynamoDb, Engine};
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let mock = Mock::new(Engine::memory())
+    ///     .fail_nth_of::<ops::ListTables>(2, errors::throttling());
+    /// let list = || mock.list_tables(ListTablesInput::default());
+    /// assert!(list().await.is_ok());
+    /// // Other operations do not count.
+    /// assert!(mock.describe_limits(DescribeLimitsInput::default()).await.is_ok());
+    /// assert_eq!(list().await.unwrap_err(), errors::throttling());
+    /// assert!(list().await.is_ok());
+    /// # });
+    /// ```
+    #[must_use]
+    pub fn fail_nth_of<O: ops::Operation>(mut self, n: usize, error: Error) -> Self {
+        self.faults.push(Fault {
+            matcher: Matcher::NthOf(O::OPERATION, n),
+            error,
+        });
+        self
+    }
+
+    /// Fails the first `count` calls of operation `O` with `error`; the calls after them go
+    /// through. A retry loop that must outlast `count` throttled attempts is the usual case.
+    ///
+    /// ```
+    /// use ddbmock::mock::{Mock, errors, ops};
+    /// use ddbmock::operation::ListTablesInput;
+    /// use ddbmock::{DynamoDb, Engine};
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let mock = Mock::new(Engine::memory())
+    ///     .fail_first_of::<ops::ListTables>(3, errors::provisioned_throughput_exceeded());
+    /// let mut attempts = 1;
+    /// while mock.list_tables(ListTablesInput::default()).await.is_err() {
+    ///     attempts += 1;
+    /// }
+    /// assert_eq!(attempts, 4);
+    /// # });
+    /// ```
+    #[must_use]
+    pub fn fail_first_of<O: ops::Operation>(mut self, count: usize, error: Error) -> Self {
+        self.faults.push(Fault {
+            matcher: Matcher::FirstOf(O::OPERATION, count),
             error,
         });
         self
@@ -138,10 +208,35 @@ impl<D: DynamoDb> Mock<D> {
         self
     }
 
-    /// Delays every call by `latency` (on the tokio timer, so a paused test clock skips it).
+    /// Delays every call by `latency` (on the tokio timer, so a paused test clock skips it), except
+    /// the operations given their own with [`latency_of`](Mock::latency_of).
     #[must_use]
     pub fn latency(mut self, latency: Duration) -> Self {
         self.latency = latency;
+        self
+    }
+
+    /// Delays every call of operation `O` by `latency`, instead of the [`latency`](Mock::latency)
+    /// of all calls (the two do not add up), on the tokio timer.
+    ///
+    /// ```
+    /// use std::time::{Duration, Instant};
+    /// use ddbmock::mock::{Mock, ops};
+    /// use ddbmock::operation::*;
+    /// use ddbmock::{DynamoDb, Engine};
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let mock = Mock::new(Engine::memory())
+    ///     .latency_of::<ops::ListTables>(Duration::from_millis(30));
+    /// mock.describe_limits(DescribeLimitsInput::default()).await.unwrap(); // no latency
+    /// let start = Instant::now();
+    /// mock.list_tables(ListTablesInput::default()).await.unwrap();
+    /// assert!(start.elapsed() >= Duration::from_millis(30));
+    /// # });
+    /// ```
+    #[must_use]
+    pub fn latency_of<O: ops::Operation>(mut self, latency: Duration) -> Self {
+        self.latencies.insert(O::OPERATION, latency);
         self
     }
 
@@ -204,11 +299,19 @@ impl<D: DynamoDb> Mock<D> {
             state.calls.push(call.clone());
             call
         };
-        if !self.latency.is_zero() {
-            tokio::time::sleep(self.latency).await;
+        let latency = self
+            .latencies
+            .get(&O::OPERATION)
+            .copied()
+            .unwrap_or(self.latency);
+        // No timer at all for no latency: even a zero sleep waits for the timer's next tick.
+        if !latency.is_zero() {
+            tokio::time::sleep(latency).await;
         }
         let failed = self.faults.iter().find(|f| match &f.matcher {
             Matcher::Nth(n) => call.index == *n,
+            Matcher::NthOf(op, n) => call.is(*op) && call.operation_index == *n,
+            Matcher::FirstOf(op, count) => call.is(*op) && call.operation_index <= *count,
             Matcher::When(predicate) => predicate(&call),
         });
         if let Some(fault) = failed {
@@ -229,6 +332,7 @@ impl<D> std::fmt::Debug for Mock<D> {
             .field("replaced", &self.replacements.keys().collect::<Vec<_>>())
             .field("unprocessed", &self.unprocessed)
             .field("latency", &self.latency)
+            .field("latencies", &self.latencies)
             .finish_non_exhaustive()
     }
 }

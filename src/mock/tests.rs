@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use super::{Mock, Operation, ops};
+use super::{Mock, Operation, errors, ops};
 use crate::model::{AttributeValue, Item};
 use crate::operation::*;
 use crate::{DynamoDb, Engine, Error};
@@ -232,4 +232,99 @@ async fn latency_delays_each_call(db: Engine) {
     mock.list_tables(ListTablesInput::default()).await.unwrap();
     mock.list_tables(ListTablesInput::default()).await.unwrap();
     assert!(start.elapsed() >= Duration::from_millis(40));
+}
+
+#[ddbmock_macros::test(crate = "crate")]
+async fn the_nth_call_of_an_operation_fails_whatever_comes_between(db: Engine) {
+    table(&db).await;
+    let mock = Mock::new(db.clone()).fail_nth_of::<ops::PutItem>(2, throttled());
+    let limits = || mock.describe_limits(DescribeLimitsInput::default());
+    limits().await.unwrap();
+    assert!(mock.put_item(put(1)).await.is_ok());
+    // The fourth call overall, the second PutItem.
+    limits().await.unwrap();
+    assert_eq!(mock.put_item(put(2)).await.unwrap_err(), throttled());
+    assert!(mock.put_item(put(3)).await.is_ok());
+    assert_eq!(count(&db).await, 2);
+}
+
+#[ddbmock_macros::test(crate = "crate")]
+async fn the_first_calls_of_an_operation_fail_and_the_rest_go_through(db: Engine) {
+    table(&db).await;
+    let mock = Mock::new(db.clone()).fail_first_of::<ops::PutItem>(3, errors::throttling());
+    for _ in 0..3 {
+        assert_eq!(
+            mock.put_item(put(1)).await.unwrap_err(),
+            errors::throttling()
+        );
+        // Other operations are not failed, and do not use up the count.
+        mock.describe_limits(DescribeLimitsInput::default())
+            .await
+            .unwrap();
+    }
+    assert!(mock.put_item(put(1)).await.is_ok());
+    assert_eq!(count(&db).await, 1);
+    assert_eq!(mock.calls_to(Operation::PutItem).len(), 4);
+}
+
+#[ddbmock_macros::test(crate = "crate")]
+async fn an_operations_latency_replaces_the_common_one(db: Engine) {
+    // Latencies far apart, so that only a stall of 180 ms could blur them.
+    let common = Duration::from_millis(200);
+    let own = Duration::from_millis(20);
+    let mock = Mock::new(db)
+        .latency(common)
+        .latency_of::<ops::ListTables>(Duration::ZERO)
+        .latency_of::<ops::DescribeLimits>(own);
+    let start = Instant::now();
+    mock.list_tables(ListTablesInput::default()).await.unwrap();
+    assert!(start.elapsed() < common);
+    mock.describe_limits(DescribeLimitsInput::default())
+        .await
+        .unwrap();
+    let limits = start.elapsed();
+    assert!(limits >= own && limits < common, "{limits:?}");
+    // An operation without its own latency waits the common one.
+    let missing = mock
+        .describe_table(DescribeTableInput {
+            table_name: Some("missing".into()),
+        })
+        .await;
+    assert!(missing.is_err());
+    assert!(start.elapsed() >= limits + common);
+}
+
+#[test]
+fn ready_made_errors_carry_dynamodbs_types_and_texts() {
+    let cases = [
+        (errors::throttling(), "ThrottlingException"),
+        (
+            errors::provisioned_throughput_exceeded(),
+            "ProvisionedThroughputExceededException",
+        ),
+        (
+            errors::conditional_check_failed(),
+            "ConditionalCheckFailedException",
+        ),
+        (
+            errors::transaction_conflict(),
+            "TransactionConflictException",
+        ),
+        (errors::internal_server_error(), "InternalServerError"),
+        (errors::request_limit_exceeded(), "RequestLimitExceeded"),
+    ];
+    for (error, type_name) in cases {
+        assert_eq!(error.type_name(), type_name);
+        assert!(!error.to_string().is_empty(), "{type_name}");
+    }
+    // The texts the engine also raises come from the one place the engine's texts live.
+    assert_eq!(
+        errors::provisioned_throughput_exceeded(),
+        crate::error::msg::throughput_exceeded()
+    );
+    assert_eq!(
+        errors::request_limit_exceeded().to_string(),
+        "Throughput exceeds the current throughput limit for your account. Please contact AWS \
+         Support at https://aws.amazon.com/support request a limit increase"
+    );
 }
