@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod error;
+mod item_macro;
 pub mod model;
 pub mod operation;
 #[cfg(feature = "protocol")]
