@@ -1,48 +1,7 @@
 //! `to_item` and `from_item`: between an [`Item`] and any serde type, so an application's own structs
 //! go in and out of tables.
 //!
-//! The conversion goes through `serde_json::Value`, so a value maps as its JSON does:
-//!
-//! | serde (JSON) | DynamoDB |
-//! |---|---|
-//! | struct, map (object) | `M` (the item itself at the top, which must be one) |
-//! | sequence, tuple (array) | `L` |
-//! | string, char, unit variant | `S` |
-//! | integer, float (number) | `N` |
-//! | bool | `BOOL` |
-//! | `None`, `()` (null) | `NULL` |
-//!
-//! Numbers: integers that fit `i64` or `u64` are exact both ways, and a float comes back as the same
-//! `f64` (the shortest text that reads back as it). A stored number outside those (an integer beyond 64
-//! bits, a decimal of more than 17 digits) comes back as the nearest `f64`, so give such attributes a
-//! `String` field if they must stay exact. A float that is not finite serializes as `NULL`, as
-//! `serde_json` makes it `null`.
-//!
-//! Sets and binary cannot be expressed through JSON: a `Vec<u8>` becomes a list of numbers, and
-//! `from_item` reads `SS`/`NS`/`BS` as lists and `B` as a list of bytes, so such attributes read into
-//! `Vec<String>`, `Vec<f64>`, `Vec<Vec<u8>>` and `Vec<u8>` fields. To write a set or a binary, set the
-//! attribute on the item after `to_item` (`item.insert("tags".into(), set!["a"])`).
-//!
-//! An `Option` field that is `None` becomes a `NULL` attribute; mark it
-//! `#[serde(skip_serializing_if = "Option::is_none")]` to leave the attribute out instead. Both read
-//! back as `None`.
-//!
-//! Errors are [`Error::Serialization`], with serde's message.
-//!
-//! ```
-//! use ddbmock_core::model::{AttributeValue, from_item, to_item};
-//! use serde::{Deserialize, Serialize};
-//!
-//! #[derive(Debug, PartialEq, Serialize, Deserialize)]
-//! struct User { pk: String, age: u32, score: f64, tags: Vec<String> }
-//!
-//! let user = User { pk: "u1".into(), age: 36, score: 0.1, tags: vec!["a".into()] };
-//! let item = to_item(&user)?;
-//! assert_eq!(item["age"], AttributeValue::N("36".into()));
-//! assert_eq!(item["tags"], AttributeValue::L(vec![AttributeValue::S("a".into())]));
-//! assert_eq!(from_item::<User>(&item)?, user);
-//! # Ok::<(), ddbmock_core::Error>(())
-//! ```
+//! The mapping, its choices and an example are on [`to_item`].
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -51,8 +10,50 @@ use serde_json::Value;
 use super::{AttributeValue, Item, Number};
 use crate::error::{Error, Result};
 
-/// The item of `value`, which must serialize as a struct or a map (see the [module](self) for how
-/// each value maps).
+/// The item of `value`, which must serialize as a struct or a map.
+///
+/// The conversion goes through `serde_json::Value`, so a value maps as its JSON does:
+///
+/// | serde (JSON) | DynamoDB |
+/// |---|---|
+/// | struct, map (object) | `M` (the item itself at the top, which must be one) |
+/// | sequence, tuple (array) | `L` |
+/// | string, char, unit variant | `S` |
+/// | integer, float (number) | `N` |
+/// | bool | `BOOL` |
+/// | `None`, `()` (null) | `NULL` |
+///
+/// Numbers: integers that fit `i64` or `u64` are exact both ways, and a float comes back as the same
+/// `f64` (the shortest text that reads back as it). A stored number outside those (an integer beyond 64
+/// bits, a decimal of more than 17 digits) comes back as the nearest `f64`, so give such attributes a
+/// `String` field if they must stay exact. A float that is not finite serializes as `NULL`, as
+/// `serde_json` makes it `null`.
+///
+/// Sets and binary cannot be expressed through JSON: a `Vec<u8>` becomes a list of numbers, and
+/// `from_item` reads `SS`/`NS`/`BS` as lists and `B` as a list of bytes, so such attributes read into
+/// `Vec<String>`, `Vec<f64>`, `Vec<Vec<u8>>` and `Vec<u8>` fields. To write a set or a binary, set the
+/// attribute on the item after `to_item` (`item.insert("tags".into(), set!["a"])`).
+///
+/// An `Option` field that is `None` becomes a `NULL` attribute; mark it
+/// `#[serde(skip_serializing_if = "Option::is_none")]` to leave the attribute out instead. Both read
+/// back as `None`.
+///
+/// Errors are [`Error::Serialization`], with serde's message.
+///
+/// ```
+/// use ddbmock_core::model::{AttributeValue, from_item, to_item};
+/// use serde::{Deserialize, Serialize};
+///
+/// #[derive(Debug, PartialEq, Serialize, Deserialize)]
+/// struct User { pk: String, age: u32, score: f64, tags: Vec<String> }
+///
+/// let user = User { pk: "u1".into(), age: 36, score: 0.1, tags: vec!["a".into()] };
+/// let item = to_item(&user)?;
+/// assert_eq!(item["age"], AttributeValue::N("36".into()));
+/// assert_eq!(item["tags"], AttributeValue::L(vec![AttributeValue::S("a".into())]));
+/// assert_eq!(from_item::<User>(&item)?, user);
+/// # Ok::<(), ddbmock_core::Error>(())
+/// ```
 pub fn to_item<T: Serialize + ?Sized>(value: &T) -> Result<Item> {
     let json = serde_json::to_value(value).map_err(|e| Error::Serialization(e.to_string()))?;
     match json_to_value(json) {
@@ -64,7 +65,7 @@ pub fn to_item<T: Serialize + ?Sized>(value: &T) -> Result<Item> {
     }
 }
 
-/// A `T` read from `item` (see the [module](self) for how each value maps).
+/// A `T` read from `item`; see [`to_item`] for how each value maps.
 pub fn from_item<T: DeserializeOwned>(item: &Item) -> Result<T> {
     let json = Value::Object(
         item.iter()
