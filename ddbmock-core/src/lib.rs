@@ -23,6 +23,8 @@ pub mod pages;
 pub mod protocol;
 #[cfg(feature = "sdk")]
 pub mod sdk;
+#[cfg(feature = "sdk")]
+mod sdk_value;
 pub mod time;
 
 pub mod operations;
