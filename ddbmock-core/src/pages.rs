@@ -11,7 +11,8 @@
 //!
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! let db = ddbmock_engine::Engine::memory();
-//! # create_table(&db, "orders").await?;
+//! # use ddbmock_core::operation::{CreateTableInput, ScalarAttributeType::{N, S}};
+//! # db.create_table(CreateTableInput::new("orders", "pk", S).range("sk", N)).await?;
 //! for n in 0..5 {
 //!     db.put_item(PutItemInput::new("orders", item! { "pk" => "u1", "sk" => n })).await?;
 //! }
@@ -21,19 +22,6 @@
 //! assert_eq!(orders.len(), 5);
 //! # Ok::<(), ddbmock_core::Error>(())
 //! # }).unwrap();
-//! # async fn create_table(db: &dyn DynamoDb, name: &str) -> ddbmock_core::Result<()> {
-//! #     use ddbmock_core::operation::*;
-//! #     let attr = |n: &str, t| AttributeDefinition { attribute_name: Some(n.into()), attribute_type: Some(t) };
-//! #     let key = |n: &str, t| KeySchemaElement { attribute_name: Some(n.into()), key_type: Some(t) };
-//! #     db.create_table(CreateTableInput {
-//! #         table_name: Some(name.into()),
-//! #         attribute_definitions: Some(vec![attr("pk", ScalarAttributeType::S), attr("sk", ScalarAttributeType::N)]),
-//! #         key_schema: Some(vec![key("pk", KeyType::Hash), key("sk", KeyType::Range)]),
-//! #         billing_mode: Some(BillingMode::PayPerRequest),
-//! #         ..Default::default()
-//! #     }).await?;
-//! #     Ok(())
-//! # }
 //! ```
 
 use std::future::Future;

@@ -13,26 +13,9 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
 }
 
 async fn create_table(db: &dyn DynamoDb, name: &str) {
-    let attr = |n: &str, t| AttributeDefinition {
-        attribute_name: Some(n.into()),
-        attribute_type: Some(t),
-    };
-    let key = |n: &str, t| KeySchemaElement {
-        attribute_name: Some(n.into()),
-        key_type: Some(t),
-    };
-    db.create_table(CreateTableInput {
-        table_name: Some(name.into()),
-        attribute_definitions: Some(vec![
-            attr("pk", ScalarAttributeType::S),
-            attr("sk", ScalarAttributeType::N),
-        ]),
-        key_schema: Some(vec![key("pk", KeyType::Hash), key("sk", KeyType::Range)]),
-        billing_mode: Some(BillingMode::PayPerRequest),
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    use ScalarAttributeType::{N, S};
+    let input = CreateTableInput::new(name, "pk", S).range("sk", N);
+    db.create_table(input).await.unwrap();
 }
 
 #[test]

@@ -21,8 +21,61 @@
 //! assert_eq!(query.expression_attribute_names.unwrap()["#n"], "n");
 //! ```
 
-use super::{DeleteItemInput, GetItemInput, PutItemInput, QueryInput, ScanInput, UpdateItemInput};
+use super::{
+    AttributeDefinition, BillingMode, CreateTableInput, DeleteItemInput, GetItemInput,
+    KeySchemaElement, KeyType, PutItemInput, QueryInput, ScalarAttributeType, ScanInput,
+    UpdateItemInput,
+};
 use crate::model::{AttributeValue, Item};
+
+impl CreateTableInput {
+    /// Creates `table` on demand (`BillingMode` `PAY_PER_REQUEST`, so that no throughput is needed),
+    /// with the partition key `hash` of type `hash_type`; [`range`](Self::range) adds a sort key.
+    ///
+    /// ```
+    /// use ddbmock_core::DynamoDb;
+    /// use ddbmock_core::operation::{CreateTableInput, ScalarAttributeType::{N, S}};
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let db = ddbmock_engine::Engine::memory();
+    /// db.create_table(CreateTableInput::new("orders", "pk", S).range("sk", N)).await?;
+    /// # Ok::<(), ddbmock_core::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub fn new(
+        table: impl Into<String>,
+        hash: impl Into<String>,
+        hash_type: ScalarAttributeType,
+    ) -> Self {
+        CreateTableInput {
+            table_name: Some(table.into()),
+            billing_mode: Some(BillingMode::PayPerRequest),
+            ..Default::default()
+        }
+        .key(hash.into(), hash_type, KeyType::Hash)
+    }
+
+    /// Adds the sort key `range`, of type `range_type`.
+    pub fn range(self, range: impl Into<String>, range_type: ScalarAttributeType) -> Self {
+        self.key(range.into(), range_type, KeyType::Range)
+    }
+
+    fn key(mut self, name: String, attribute_type: ScalarAttributeType, key_type: KeyType) -> Self {
+        self.attribute_definitions
+            .get_or_insert_default()
+            .push(AttributeDefinition {
+                attribute_name: Some(name.clone()),
+                attribute_type: Some(attribute_type),
+            });
+        self.key_schema
+            .get_or_insert_default()
+            .push(KeySchemaElement {
+                attribute_name: Some(name),
+                key_type: Some(key_type),
+            });
+        self
+    }
+}
 
 impl PutItemInput {
     /// Puts `item` into `table`.
