@@ -11,7 +11,7 @@
 //! [`model`]), [`model::to_item`]/[`model::from_item`] convert serde types, `new` constructors on
 //! the common inputs (`PutItemInput::new("users", item)`, `QueryInput::new(table, "pk = :pk")
 //! .value(":pk", "u1")`), and [`pages`] follows `LastEvaluatedKey` (`query_all`, `scan_all`,
-//! `list_tables_all`).
+//! `list_tables_all`, `list_streams_all`).
 
 pub mod api;
 pub mod error;

@@ -1,7 +1,8 @@
-//! Paginators: every page of a Query, a Scan or a ListTables, on any [`DynamoDb`].
+//! Paginators: every page of a Query, a Scan or a ListTables, on any [`DynamoDb`], and of a
+//! ListStreams on any [`DynamoDbStreams`].
 //!
 //! DynamoDB returns at most 1 MB (or `Limit` items) per call, and a `LastEvaluatedKey` to go on from.
-//! [`query_all`], [`scan_all`] and [`list_tables_all`] follow it to the end and collect; [`Pages`]
+//! [`query_all`], [`scan_all`], [`list_tables_all`] and [`list_streams_all`] follow it to the end and collect; [`Pages`]
 //! hands out one whole output at a time, for counts, consumed capacity, or stopping early.
 //!
 //! ```
@@ -26,23 +27,18 @@
 
 use std::future::Future;
 
-use crate::api::DynamoDb;
+use crate::api::{DynamoDb, DynamoDbStreams};
 use crate::error::{Error, Result};
 use crate::model::Item;
 use crate::operation::{
-    ListTablesInput, ListTablesOutput, QueryInput, QueryOutput, ScanInput, ScanOutput,
+    ListStreamsInput, ListStreamsOutput, ListTablesInput, ListTablesOutput, QueryInput,
+    QueryOutput, ScanInput, ScanOutput, Stream,
 };
 
-/// A request DynamoDB answers in pages: how to send it, and the request for the page after.
-pub trait Paginated: Clone + Send {
+/// A request DynamoDB answers in pages: the request for the page after an answer.
+pub trait Paginated: Clone + Send + Sized {
     /// The answer to one call.
     type Output: Send;
-
-    /// Sends this request to `db`.
-    fn send<D: DynamoDb + ?Sized>(
-        self,
-        db: &D,
-    ) -> impl Future<Output = Result<Self::Output>> + Send;
 
     /// The request for the page after `output`, or `None` after the last page.
     ///
@@ -52,6 +48,13 @@ pub trait Paginated: Clone + Send {
     fn next(self, output: &Self::Output) -> Result<Option<Self>>;
 }
 
+/// How a paginated request is sent to a `D`: [`DynamoDb`] for Query, Scan and ListTables,
+/// [`DynamoDbStreams`] for ListStreams.
+pub trait SendPage<D: ?Sized>: Paginated {
+    /// Sends this request to `db`.
+    fn send(self, db: &D) -> impl Future<Output = Result<Self::Output>> + Send;
+}
+
 /// The error for a page that points back at its own start.
 fn repeated(member: &str) -> Error {
     Error::InternalServerError(format!(
@@ -59,15 +62,14 @@ fn repeated(member: &str) -> Error {
     ))
 }
 
-impl Paginated for QueryInput {
-    type Output = QueryOutput;
-
-    fn send<D: DynamoDb + ?Sized>(
-        self,
-        db: &D,
-    ) -> impl Future<Output = Result<QueryOutput>> + Send {
+impl<D: DynamoDb + ?Sized> SendPage<D> for QueryInput {
+    fn send(self, db: &D) -> impl Future<Output = Result<QueryOutput>> + Send {
         db.query(self)
     }
+}
+
+impl Paginated for QueryInput {
+    type Output = QueryOutput;
 
     fn next(self, output: &QueryOutput) -> Result<Option<Self>> {
         match &output.last_evaluated_key {
@@ -83,12 +85,14 @@ impl Paginated for QueryInput {
     }
 }
 
-impl Paginated for ScanInput {
-    type Output = ScanOutput;
-
-    fn send<D: DynamoDb + ?Sized>(self, db: &D) -> impl Future<Output = Result<ScanOutput>> + Send {
+impl<D: DynamoDb + ?Sized> SendPage<D> for ScanInput {
+    fn send(self, db: &D) -> impl Future<Output = Result<ScanOutput>> + Send {
         db.scan(self)
     }
+}
+
+impl Paginated for ScanInput {
+    type Output = ScanOutput;
 
     fn next(self, output: &ScanOutput) -> Result<Option<Self>> {
         match &output.last_evaluated_key {
@@ -104,15 +108,14 @@ impl Paginated for ScanInput {
     }
 }
 
-impl Paginated for ListTablesInput {
-    type Output = ListTablesOutput;
-
-    fn send<D: DynamoDb + ?Sized>(
-        self,
-        db: &D,
-    ) -> impl Future<Output = Result<ListTablesOutput>> + Send {
+impl<D: DynamoDb + ?Sized> SendPage<D> for ListTablesInput {
+    fn send(self, db: &D) -> impl Future<Output = Result<ListTablesOutput>> + Send {
         db.list_tables(self)
     }
+}
+
+impl Paginated for ListTablesInput {
+    type Output = ListTablesOutput;
 
     fn next(self, output: &ListTablesOutput) -> Result<Option<Self>> {
         match &output.last_evaluated_table_name {
@@ -122,6 +125,29 @@ impl Paginated for ListTablesInput {
             }
             Some(name) => Ok(Some(ListTablesInput {
                 exclusive_start_table_name: Some(name.clone()),
+                ..self
+            })),
+        }
+    }
+}
+
+impl<D: DynamoDbStreams + ?Sized> SendPage<D> for ListStreamsInput {
+    fn send(self, db: &D) -> impl Future<Output = Result<ListStreamsOutput>> + Send {
+        db.list_streams(self)
+    }
+}
+
+impl Paginated for ListStreamsInput {
+    type Output = ListStreamsOutput;
+
+    fn next(self, output: &ListStreamsOutput) -> Result<Option<Self>> {
+        match &output.last_evaluated_stream_arn {
+            None => Ok(None),
+            Some(arn) if self.exclusive_start_stream_arn.as_ref() == Some(arn) => {
+                Err(repeated("LastEvaluatedStreamArn"))
+            }
+            Some(arn) => Ok(Some(ListStreamsInput {
+                exclusive_start_stream_arn: Some(arn.clone()),
                 ..self
             })),
         }
@@ -152,7 +178,7 @@ pub struct Pages<'a, D: ?Sized, I> {
     next: Option<I>,
 }
 
-impl<'a, D: DynamoDb + ?Sized, I: Paginated> Pages<'a, D, I> {
+impl<'a, D: ?Sized, I: SendPage<D>> Pages<'a, D, I> {
     /// The pages of `input` on `db`, starting where `input` starts.
     pub fn new(db: &'a D, input: I) -> Self {
         Pages {
@@ -233,6 +259,30 @@ pub async fn list_tables_all<D: DynamoDb + ?Sized>(
         names.extend(page.table_names.unwrap_or_default());
     }
     Ok(names)
+}
+
+/// Every stream, over all the pages of ListStreams (DynamoDB Streams).
+///
+/// ```
+/// use ddbmock_core::operation::ListStreamsInput;
+/// use ddbmock_core::pages::list_streams_all;
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let db = ddbmock_engine::Engine::memory();
+/// assert!(list_streams_all(&db, ListStreamsInput::default()).await?.is_empty());
+/// # Ok::<(), ddbmock_core::Error>(())
+/// # }).unwrap();
+/// ```
+pub async fn list_streams_all<D: DynamoDbStreams + ?Sized>(
+    db: &D,
+    input: ListStreamsInput,
+) -> Result<Vec<Stream>> {
+    let mut pages = Pages::new(db, input);
+    let mut streams = Vec::new();
+    while let Some(page) = pages.next_page().await? {
+        streams.extend(page.streams.unwrap_or_default());
+    }
+    Ok(streams)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The paginators and the short constructors against the engine, over several pages.
 
 use ddbmock_core::operation::*;
-use ddbmock_core::pages::{Pages, list_tables_all, query_all, scan_all};
+use ddbmock_core::pages::{Pages, list_streams_all, list_tables_all, query_all, scan_all};
 use ddbmock_core::{DynamoDb, item};
 use ddbmock_engine::Engine;
 
@@ -102,5 +102,37 @@ fn get_update_and_delete_by_key() {
             .unwrap();
         let got = db.get_item(GetItemInput::new("things", key)).await.unwrap();
         assert_eq!(got.item, None);
+    });
+}
+
+#[test]
+fn list_streams_follows_every_page() {
+    block_on(async {
+        let db = Engine::memory();
+        for name in ["s_1", "s_2", "s_3"] {
+            let input = CreateTableInput {
+                stream_specification: Some(StreamSpecification {
+                    stream_enabled: Some(true),
+                    stream_view_type: Some(StreamViewType::KeysOnly),
+                }),
+                ..CreateTableInput::new(name, "pk", ScalarAttributeType::S)
+            };
+            db.create_table(input).await.unwrap();
+        }
+        let one_a_page = ListStreamsInput {
+            limit: Some(1),
+            ..Default::default()
+        };
+        let mut pages = Pages::new(&db, one_a_page.clone());
+        let first = pages.next_page().await.unwrap().unwrap_or_default();
+        assert_eq!(first.streams.map(|s| s.len()), Some(1));
+        assert!(first.last_evaluated_stream_arn.is_some());
+        let streams = list_streams_all(&db, one_a_page).await.unwrap();
+        let mut tables: Vec<_> = streams
+            .iter()
+            .filter_map(|s| s.table_name.as_deref())
+            .collect();
+        tables.sort();
+        assert_eq!(tables, ["s_1", "s_2", "s_3"]);
     });
 }
