@@ -40,6 +40,31 @@
 //! # }
 //! ```
 //!
+//! # Items in one line
+//!
+//! [`item!`] and [`set!`] build items from Rust values, `new` constructors shorten the common
+//! requests (the structs stay plain data), [`model::to_item`]/[`model::from_item`] convert serde
+//! types, and [`pages`] follows `LastEvaluatedKey`:
+//!
+//! ```
+//! use ddbmock::operation::{PutItemInput, QueryInput};
+//! use ddbmock::pages::query_all;
+//! use ddbmock::{DynamoDb, Engine, item, set};
+//!
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! # let db = Engine::memory();
+//! # ddbmock::testing::Fixture::from_json(r#"{"Tables":[{"TableName":"orders",
+//! #   "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
+//! #   "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],
+//! #   "BillingMode":"PAY_PER_REQUEST"}]}"#).unwrap().load(&db).await.unwrap();
+//! db.put_item(PutItemInput::new("orders", item! { "pk" => "u1", "sk" => 1, "tags" => set!["new"] })).await?;
+//! let query = QueryInput::new("orders", "pk = :pk").value(":pk", "u1");
+//! let orders = query_all(&db, query).await?;
+//! assert_eq!(orders[0]["tags"], set!["new"]);
+//! # Ok::<(), ddbmock::Error>(())
+//! # }).unwrap();
+//! ```
+//!
 //! # Tests with `#[ddbmock::test]`
 //!
 //! [`#[ddbmock::test]`](macro@test) runs an `async fn` test in a tokio runtime and hands it a fresh,

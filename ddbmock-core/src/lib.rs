@@ -6,15 +6,25 @@
 //! no async runtime. Features: `protocol` (the wire codec, for servers and bridges) and `sdk` (the
 //! traits over the real AWS SDK clients). The engine is `ddbmock-engine`; most tests depend on the `ddbmock` facade, which
 //! re-exports both.
+//!
+//! Short to write: [`item!`] and [`set!`] build items from Rust values (`From` impls, see
+//! [`model`]), [`model::to_item`]/[`model::from_item`] convert serde types, `new` constructors on
+//! the common inputs (`PutItemInput::new("users", item)`, `QueryInput::new(table, "pk = :pk")
+//! .value(":pk", "u1")`), and [`pages`] follows `LastEvaluatedKey` (`query_all`, `scan_all`,
+//! `list_tables_all`, `list_streams_all`).
 
 pub mod api;
 pub mod error;
+mod item_macro;
 pub mod model;
 pub mod operation;
+pub mod pages;
 #[cfg(feature = "protocol")]
 pub mod protocol;
 #[cfg(feature = "sdk")]
 pub mod sdk;
+#[cfg(feature = "sdk")]
+mod sdk_value;
 pub mod time;
 
 pub mod operations;

@@ -23,6 +23,9 @@
 //! The SDK's own input carries only what it routes by: the table name (or resource ARN) of
 //! single-table operations, for its endpoint rules. Batch and transaction calls route without
 //! their tables' ARNs, so with account-based endpoints they use the regional endpoint.
+//!
+//! Values: `From<AttributeValue>` for the SDK's `AttributeValue` and `TryFrom` back (an error only
+//! for its `Unknown` variant), and [`to_sdk_item`]/[`from_sdk_item`] for items.
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -41,6 +44,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::{DynamoDb, DynamoDbStreams, Error, Result};
+
+pub use crate::sdk_value::{from_sdk_item, to_sdk_item};
 
 /// The [`DynamoDb`] trait over an `aws_sdk_dynamodb::Client`: DynamoDB itself in production, or
 /// `ddbmock::aws::client` on an engine in tests.

@@ -19,6 +19,7 @@ mod enums;
 mod item;
 mod legacy;
 mod limits;
+mod new;
 mod query;
 mod replica;
 mod schema;
