@@ -53,18 +53,8 @@ pub fn stream_spec(view: Option<StreamViewType>) -> StreamSpecification {
 /// Creates table `name` keyed by `pk` (S), on demand, with a stream of `view` when given.
 pub async fn create(db: &Engine, name: &str, view: Option<StreamViewType>) -> TableDescription {
     db.create_table(CreateTableInput {
-        table_name: Some(name.to_owned()),
-        attribute_definitions: Some(vec![AttributeDefinition {
-            attribute_name: Some("pk".into()),
-            attribute_type: Some(ScalarAttributeType::S),
-        }]),
-        key_schema: Some(vec![KeySchemaElement {
-            attribute_name: Some("pk".into()),
-            key_type: Some(KeyType::Hash),
-        }]),
-        billing_mode: Some(BillingMode::PayPerRequest),
         stream_specification: view.map(|v| stream_spec(Some(v))),
-        ..Default::default()
+        ..CreateTableInput::new(name, "pk", ScalarAttributeType::S)
     })
     .await
     .unwrap()
