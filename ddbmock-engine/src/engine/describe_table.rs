@@ -1,5 +1,8 @@
 //! DescribeTable.
 
+use std::sync::Arc;
+
+use super::table::Table;
 use super::{Engine, validate};
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::table::{self as m, ConstraintErrors};
@@ -10,14 +13,19 @@ impl Engine {
         &self,
         input: DescribeTableInput,
     ) -> Result<DescribeTableOutput> {
-        let mut errors = ConstraintErrors::new();
-        let name = validate::table_name(&mut errors, &input.table_name);
-        errors.into_result()?;
-        let table = self
-            .table_any(name)
-            .map_err(|_| m::table_not_found_named(name))?;
+        let table = self.described(&input.table_name)?;
         Ok(DescribeTableOutput {
             table: Some(self.describe(&table)),
         })
+    }
+
+    /// The table a describing request (DescribeTable, DescribeTimeToLive) names, whatever its
+    /// status, after its one member check; the not-found error names it.
+    pub(crate) fn described(&self, table_name: &Option<String>) -> Result<Arc<Table>> {
+        let mut errors = ConstraintErrors::new();
+        let name = validate::table_name(&mut errors, table_name);
+        errors.into_result()?;
+        self.table_any(name)
+            .ok_or_else(|| m::table_not_found_named(name))
     }
 }

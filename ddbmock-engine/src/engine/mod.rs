@@ -312,15 +312,10 @@ impl Engine {
     }
 
     /// The table a table-level operation (DescribeTable, DescribeTimeToLive, tags) addresses,
-    /// whatever its status.
-    pub(crate) fn table_any(&self, name: &str) -> Result<Arc<Table>> {
+    /// whatever its status; each operation words its own not-found error.
+    pub(crate) fn table_any(&self, name: &str) -> Option<Arc<Table>> {
         self.purge_deleted();
-        self.inner
-            .tables
-            .read()
-            .get(name)
-            .cloned()
-            .ok_or_else(msg::table_not_found)
+        self.inner.tables.read().get(name).cloned()
     }
 
     /// The table an item operation addresses: a table still being created is not found yet.

@@ -88,7 +88,7 @@ impl Engine {
         let arn = input.resource_arn.clone().unwrap_or_default();
         let table = self
             .table_any(&name)
-            .map_err(|_| msg::tags::resource_not_found(&arn))?;
+            .ok_or_else(|| msg::tags::resource_not_found(&arn))?;
         Ok(ListTagsOfResourceOutput {
             tags: Some(table.tags.clone()),
             next_token: None,

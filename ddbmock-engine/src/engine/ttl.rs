@@ -80,12 +80,7 @@ impl Engine {
         &self,
         input: DescribeTimeToLiveInput,
     ) -> Result<DescribeTimeToLiveOutput> {
-        let mut errors = ConstraintErrors::new();
-        let name = validate::table_name(&mut errors, &input.table_name);
-        errors.into_result()?;
-        let table = self
-            .table_any(name)
-            .map_err(|_| m::table_not_found_named(name))?;
+        let table = self.described(&input.table_name)?;
         let description = match &table.ttl {
             Some(s) if s.enabled == Some(true) => TimeToLiveDescription {
                 time_to_live_status: Some(TimeToLiveStatus::Enabled),
