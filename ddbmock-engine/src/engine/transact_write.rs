@@ -26,10 +26,10 @@
 use super::capacity::Consumed;
 use super::expressions::{self, WriteParams};
 use super::idempotency::{Claim, Fingerprint};
-use super::write::{Action, Effect, Outcome, Together, Update, cancel_marking};
+use super::write::{Action, Effect, Outcome, Together, Update};
 use super::{Engine, billing, validate};
 use ddbmock_core::error::msg::table::ConstraintErrors;
-use ddbmock_core::error::{Error, Result, msg};
+use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::Item;
 use ddbmock_core::operation::*;
 
@@ -362,9 +362,4 @@ impl Engine {
             item_collection_metrics: self.collection_metrics_by_table(written, metrics),
         })
     }
-}
-
-/// The cancellation of a transaction some of whose items another transaction is writing.
-pub(crate) fn cancel_for_conflicts(len: usize, conflicting: &[usize]) -> Error {
-    cancel_marking(len, conflicting, msg::transact::reason_conflict)
 }

@@ -134,11 +134,7 @@ impl Engine {
                 Ok(held) => break held,
                 Err(conflicts) => match mode {
                     Together::Transaction => {
-                        return Err(cancel_marking(
-                            actions.len(),
-                            &conflicts.0,
-                            msg::transact::reason_conflict,
-                        ));
+                        return Err(cancel_for_conflicts(actions.len(), &conflicts.0));
                     }
                     Together::Batch => {
                         for c in conflicts.0 {
@@ -231,13 +227,15 @@ fn reason_for(e: Error) -> CancellationReason {
     }
 }
 
+/// The cancellation of a transaction (TransactWriteItems or TransactGetItems) some of whose items
+/// another transaction is writing.
+pub(crate) fn cancel_for_conflicts(len: usize, conflicting: &[usize]) -> Error {
+    cancel_marking(len, conflicting, msg::transact::reason_conflict)
+}
+
 /// The cancellation of a transaction of `len` actions in which those at `marked` fail for
 /// `reason` and the others for none.
-pub(crate) fn cancel_marking(
-    len: usize,
-    marked: &[usize],
-    reason: fn() -> CancellationReason,
-) -> Error {
+fn cancel_marking(len: usize, marked: &[usize], reason: fn() -> CancellationReason) -> Error {
     let reasons = (0..len)
         .map(|i| {
             if marked.contains(&i) {

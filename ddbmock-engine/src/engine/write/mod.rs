@@ -16,7 +16,7 @@ mod legacy_updates;
 
 pub(crate) use super::change::{Change, check_item};
 pub(crate) use action::{Action, Effect, Touched, Update};
-pub(crate) use apply::{Applied, Outcome, Together, cancel_marking};
+pub(crate) use apply::{Applied, Outcome, Together, cancel_for_conflicts};
 
 use std::borrow::Cow;
 use std::ops::{Bound, ControlFlow};
