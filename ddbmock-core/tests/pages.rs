@@ -2,8 +2,10 @@
 //! paginators' guarantees (retry after an error, no endless loop, `Send`) against an engine behind
 //! a scripted wrapper.
 
+use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::task::{Context, Poll, Waker};
 use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
@@ -153,12 +155,14 @@ fn list_streams_follows_every_page() {
 /// An engine behind a script, for what the engine never does: the call numbered `fail`, counting
 /// from one, fails with `ProvisionedThroughputExceededException`; Query answers with `stuck` as
 /// its `LastEvaluatedKey` when that is set; ListTagsOfResource hands out the tags two at a time,
-/// its `NextToken` being the index of the next tag.
+/// its `NextToken` being the index of the next tag; with `pause`, each call waits once (returns
+/// `Pending`) before it answers, as a call over a network would.
 struct Scripted {
     engine: Engine,
     calls: AtomicUsize,
     fail: usize,
     stuck: Option<Item>,
+    pause: bool,
 }
 
 impl Scripted {
@@ -168,6 +172,7 @@ impl Scripted {
             calls: AtomicUsize::new(0),
             fail: 0,
             stuck: None,
+            pause: false,
         }
     }
 
@@ -217,6 +222,20 @@ impl Scripted {
     }
 }
 
+/// A future that is `Pending` once (waking its task at once), then ready.
+async fn pending_once() {
+    let mut waited = false;
+    std::future::poll_fn(|cx| {
+        if std::mem::replace(&mut waited, true) {
+            Poll::Ready(())
+        } else {
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    })
+    .await;
+}
+
 /// The body of each of `Scripted`'s methods: count the call, then answer from the script or the
 /// engine.
 macro_rules! scripted {
@@ -231,6 +250,9 @@ macro_rules! scripted {
     };
     ($db:ident, $input:ident, $Wire:ident $method:ident $($rest:tt)*) => {{
         $db.call()?;
+        if $db.pause {
+            pending_once().await;
+        }
         scripted!(@answer $db, $input, $Wire $method)
     }};
 }
@@ -511,6 +533,32 @@ async fn a_failed_call_is_retried_by_polling_again() {
     let e = db.query_pages(two_a_page()).all().await.unwrap_err();
     assert_eq!(e.type_name(), "ProvisionedThroughputExceededException");
     assert_eq!(db.calls(), 1);
+}
+
+#[tokio::test]
+async fn a_dropped_next_page_leaves_its_call_in_flight_for_the_next() {
+    let db = Scripted {
+        pause: true,
+        ..Scripted::new(orders().await)
+    };
+    let mut pages = db.query_pages(two_a_page());
+    {
+        // Polled once and dropped, as a timeout would.
+        let waiting = std::pin::pin!(pages.next_page());
+        let mut cx = Context::from_waker(Waker::noop());
+        assert!(waiting.poll(&mut cx).is_pending());
+    }
+    assert!(format!("{pages:?}").contains("sending: true"), "{pages:?}");
+    assert_eq!(db.calls(), 1);
+    let first = pages.next_page().await.unwrap().unwrap();
+    assert_eq!(sks(first.items.as_deref().unwrap()), ["0", "1"]);
+    assert_eq!(
+        db.calls(),
+        1,
+        "the call in flight was finished, not sent again"
+    );
+    let rest = pages.all().await.unwrap();
+    assert_eq!(sks(&rest), ["2", "3", "4", "5", "6"]);
 }
 
 /// The message of the error for a Query page that repeats its start.
