@@ -327,7 +327,7 @@ async fn export_data_into_a_missing_table_names_file_and_line() {
     assert_eq!(
         e,
         format!(
-            "{}: fixture line 1 of data/kq3tsnbmdq4pzbpyqvqxvvq7hm.json.gz: PutItem into table \"people\" failed with ResourceNotFoundException: Requested resource not found",
+            "{}: data/kq3tsnbmdq4pzbpyqvqxvvq7hm.json.gz: fixture line 1: PutItem into table \"people\" failed with ResourceNotFoundException: Requested resource not found",
             path("formats/export")
         )
     );
