@@ -398,3 +398,105 @@ fn a_batch_request_refuses_unknown_members() {
         "fixture is not valid: unknown field `ReturnValues`, expected one of `RequestItems`, `ReturnConsumedCapacity`, `ReturnItemCollectionMetrics` at line 1 column 35"
     );
 }
+
+#[tokio::test]
+async fn an_incremental_export_is_refused() {
+    let e = load_error(&["bad/export_incremental"]).await;
+    assert_eq!(
+        e,
+        format!(
+            "fixture {} is not valid: export type INCREMENTAL_EXPORT is not supported: only a FULL_EXPORT holds whole items",
+            path("bad/export_incremental/manifest-summary.json")
+        )
+    );
+}
+
+#[tokio::test]
+async fn an_export_without_a_table_arn_is_refused() {
+    let e = load_error(&["bad/export_no_table"]).await;
+    assert_eq!(
+        e,
+        format!(
+            "fixture {} is not valid: tableArn names no table",
+            path("bad/export_no_table/manifest-summary.json")
+        )
+    );
+}
+
+#[test]
+fn a_manifest_summary_needs_its_directory() {
+    let e = Fixture::from_json(r#"{"manifestFilesS3Key": "m.json"}"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "fixture is not valid: an export's manifest-summary.json needs its directory: use Fixture::read"
+    );
+}
+
+/// A file under the test target's temporary directory, written with `bytes`.
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixtures");
+    let path = dir.join(name);
+    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, bytes)) {
+        panic!("{}: {e}", path.display());
+    }
+    path
+}
+
+#[tokio::test]
+async fn gzip_members_are_read_one_after_another() {
+    use std::io::Write;
+    let gzip = |text: &str| {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(text.as_bytes()).unwrap();
+        encoder.finish().unwrap()
+    };
+    let mut bytes = gzip("{\"Item\":{\"id\":{\"S\":\"g-1\"}}}\n");
+    bytes.extend(gzip("{\"Item\":{\"id\":{\"S\":\"g-2\"}}}\n"));
+    let path = temp_file("people.json.gz", &bytes);
+    let db = Engine::memory();
+    load(&db, &["formats/create_table.json"]).await.unwrap();
+    let fixture = Fixture::read(&path).unwrap();
+    fixture.load(&db).await.unwrap();
+    assert_eq!(ids(&items(&db, "people").await), ["g-1", "g-2"]);
+}
+
+#[test]
+fn a_corrupt_gzip_is_a_read_error() {
+    let path = temp_file("corrupt.json.gz", &[0x1f, 0x8b, 0, 1, 2, 3]);
+    let e = Fixture::read(&path).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        format!(
+            "cannot read fixture {}: unexpected end of file",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn text_must_be_utf8() {
+    let path = temp_file(
+        "latin1.json",
+        b"{\"Items\": {\"t\": [{\"s\": {\"S\": \"\xe9\"}}]}}",
+    );
+    let e = Fixture::read(&path).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        format!(
+            "fixture {} is not valid: not UTF-8 text: invalid utf-8 sequence of 1 bytes from index 30",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn empty_and_non_object_files_are_refused() {
+    let formats = "expected ddbmock's {\"Tables\", \"Items\"}, a CreateTable request, a BatchWriteItem request (with or without \"RequestItems\"), DynamoDB export data ({\"Item\": …} lines) or an export's manifest-summary.json";
+    for (text, why) in [(" \n", "it is empty"), ("[1]", "it is not a JSON object")] {
+        let e = Fixture::from_json(text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("fixture is not valid: {why}: {formats}")
+        );
+    }
+}
