@@ -126,8 +126,12 @@
 //!
 //! # Fixtures
 //!
-//! A fixture file holds `CreateTable` requests and items in DynamoDB's own JSON, the format of the AWS
-//! CLI; see [`testing::Fixture`] for the format, and for loading fixtures without the macro.
+//! A fixture file is in DynamoDB's own JSON, in one of four formats told apart by content: ddbmock's
+//! `{"Tables": […], "Items": {…}}`; a `CreateTable` request (`aws dynamodb create-table
+//! --cli-input-json`); a `BatchWriteItem` request, with or without `RequestItems` (`aws dynamodb
+//! batch-write-item --request-items`), of any length; or DynamoDB's export to S3 (`DYNAMODB_JSON`),
+//! a data file or the export's directory. Formats mix in one `fixtures(…)` list, loaded in order. See
+//! [`testing::Fixture`] for the formats, and for loading fixtures without the macro.
 //!
 //! # Fault injection
 //!

@@ -57,7 +57,8 @@ pub(super) fn load_fixtures(
         let fixture = Fixture::read(&path).map_err(|e| e.to_string())?;
         runtime
             .block_on(fixture.load(engine))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            // The error names the file itself.
+            .map_err(|e| e.to_string())?;
     }
     Ok(())
 }

@@ -5,4 +5,4 @@ mod arg;
 mod fixture;
 
 pub use arg::TestArg;
-pub use fixture::{Fixture, FixtureError};
+pub use fixture::{Fixture, FixtureError, FixtureFormat};
