@@ -69,6 +69,20 @@ struct Cli {
     #[arg(long)]
     throttle: bool,
 
+    /// Milliseconds CreateTable, UpdateTable and DeleteTable keep a table CREATING, UPDATING or
+    /// DELETING before it is ACTIVE (or gone), so that clients that wait for ACTIVE can be tested
+    /// against the transitions. Meanwhile DynamoDB's errors apply: item operations on a creating
+    /// table get ResourceNotFoundException, UpdateTable and DeleteTable ResourceInUseException.
+    /// 0 (the default) makes every change take effect at once.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    status_delay: u64,
+
+    /// Milliseconds a global secondary index that UpdateTable adds backfills (CREATING, Backfilling
+    /// true) after the table's UPDATING transition (--status-delay), before it is ACTIVE; queries
+    /// of the index are refused meanwhile. 0 (the default) makes it ACTIVE at once.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    index_delay: u64,
+
     /// Seconds a request body may take to arrive whole, from its headers; a slower one is answered
     /// 408 and its connection closed.
     #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
@@ -181,6 +195,8 @@ async fn serve(cli: Cli) -> Result<(), String> {
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
     let config = ddbmock::EngineConfig {
         region: cli.region.clone(),
+        table_status_delay: Duration::from_millis(cli.status_delay),
+        index_creation_delay: Duration::from_millis(cli.index_delay),
         throttle: ddbmock::engine::meter::ThrottleConfig {
             enabled: cli.throttle,
             ..Default::default()

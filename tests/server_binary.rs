@@ -1,5 +1,6 @@
 //! The `ddbmock` binary: the startup line names the endpoint, the endpoint answers, and SIGTERM stops
-//! the server cleanly (exit status 0).
+//! the server cleanly (exit status 0); `--status-delay` and `--index-delay` make table and index
+//! changes take time.
 
 #![cfg(unix)]
 
@@ -63,4 +64,131 @@ fn starts_answers_and_stops_on_sigterm() {
         std::thread::sleep(Duration::from_millis(10));
     }
     assert!(TcpStream::connect(&address).is_err());
+}
+
+/// A server started by [`spawn`], killed on drop.
+struct Spawned {
+    child: std::process::Child,
+    address: String,
+    // Kept open: the server prints more lines, and a closed pipe would fail it.
+    _stdout: BufReader<std::process::ChildStdout>,
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts the binary with `args`.
+fn spawn(args: &[&str]) -> Spawned {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ddbmock"))
+        .args(["--port", "0", "--log", "off"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn ddbmock");
+    let mut line = String::new();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdout.read_line(&mut line).unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap()
+        .to_owned();
+    Spawned {
+        child,
+        address,
+        _stdout: stdout,
+    }
+}
+
+/// Calls `operation` with `body`; the answer's JSON.
+fn call(address: &str, operation: &str, body: &str) -> serde_json::Value {
+    let mut stream = TcpStream::connect(address).unwrap();
+    let auth = "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00";
+    write!(
+        stream,
+        "POST / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.{operation}\r\nX-Amz-Date: 20260101T000000Z\r\nAuthorization: {auth}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    let (_, json) = reply.split_once("\r\n\r\n").unwrap();
+    serde_json::from_str(json).unwrap()
+}
+
+fn describe(address: &str) -> serde_json::Value {
+    call(address, "DescribeTable", r#"{"TableName":"slow"}"#)
+}
+
+/// Polls DescribeTable until `done` holds of the answer (at most 10 s); the time it took.
+fn wait_for(address: &str, done: impl Fn(&serde_json::Value) -> bool) -> Duration {
+    let started = Instant::now();
+    while !done(&describe(address)) {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{}",
+            describe(address)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    started.elapsed()
+}
+
+const CREATE: &str = r#"{"TableName":"slow","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}"#;
+
+#[test]
+fn status_delays_show_creating_updating_and_deleting() {
+    // Off by default: a new table is ACTIVE at once.
+    let server = spawn(&[]);
+    call(&server.address, "CreateTable", CREATE);
+    assert_eq!(describe(&server.address)["Table"]["TableStatus"], "ACTIVE");
+    drop(server);
+
+    let server = spawn(&["--status-delay", "400", "--index-delay", "400"]);
+    let address = server.address.as_str();
+    let created = call(address, "CreateTable", CREATE);
+    assert_eq!(created["TableDescription"]["TableStatus"], "CREATING");
+    assert_eq!(describe(address)["Table"]["TableStatus"], "CREATING");
+    let put = call(
+        address,
+        "PutItem",
+        r#"{"TableName":"slow","Item":{"pk":{"S":"a"}}}"#,
+    );
+    assert_eq!(
+        put["__type"],
+        "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException"
+    );
+    let took = wait_for(address, |d| d["Table"]["TableStatus"] == "ACTIVE");
+    assert!(took >= Duration::from_millis(250), "{took:?}");
+
+    let updated = call(
+        address,
+        "UpdateTable",
+        r#"{"TableName":"slow","AttributeDefinitions":[{"AttributeName":"g","AttributeType":"S"}],"GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"gsi","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}}]}"#,
+    );
+    assert_eq!(updated["TableDescription"]["TableStatus"], "UPDATING");
+    assert_eq!(
+        describe(address)["Table"]["GlobalSecondaryIndexes"][0]["IndexStatus"],
+        "CREATING"
+    );
+    wait_for(address, |d| d["Table"]["TableStatus"] == "ACTIVE");
+    // The index backfills after the table's transition, for --index-delay.
+    let index = &describe(address)["Table"]["GlobalSecondaryIndexes"][0];
+    assert_eq!(index["IndexStatus"], "CREATING", "{index}");
+    assert_eq!(index["Backfilling"], true, "{index}");
+    wait_for(address, |d| {
+        d["Table"]["GlobalSecondaryIndexes"][0]["IndexStatus"] == "ACTIVE"
+    });
+
+    let deleted = call(address, "DeleteTable", r#"{"TableName":"slow"}"#);
+    assert_eq!(deleted["TableDescription"]["TableStatus"], "DELETING");
+    assert_eq!(describe(address)["Table"]["TableStatus"], "DELETING");
+    wait_for(address, |d| {
+        d["__type"] == "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException"
+    });
 }

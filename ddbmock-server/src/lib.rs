@@ -16,9 +16,10 @@
 //! ```
 //!
 //! What is served, as DynamoDB serves it: `POST` with `X-Amz-Target` (the protocol lives in
-//! `ddbmock_core::protocol`), `GET` health answers, CORS preflight, gzip request bodies, the 16 MB
-//! request limit, `x-amzn-RequestId` and `x-amz-crc32` on every response, and SigV4 authentication
-//! ([`Auth`]).
+//! `ddbmock_core::protocol`), `GET /` health answers, CORS preflight, gzip and deflate request
+//! bodies, the 16 MB request limit (read to its end, then answered 413), the 16 KB limit on a
+//! request's line and headers, DynamoDB's answers to content types and encodings it does not take,
+//! `x-amzn-RequestId` and `x-amz-crc32` on every response, and SigV4 authentication ([`Auth`]).
 //!
 //! Reading is bounded ([`Limits`]), so that a client cannot hold the server's memory or its
 //! shutdown: a body must arrive whole within a deadline and at a minimum rate, the bodies buffered
@@ -28,6 +29,7 @@
 
 mod auth;
 mod body;
+mod encoding;
 mod reply;
 mod service;
 

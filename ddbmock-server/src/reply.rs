@@ -1,5 +1,7 @@
 //! Responses other than an operation's: the health answer, DynamoDB's 404, CORS preflight, the 413
-//! for an oversized body, and what a body read too slowly gets. Every response carries `x-amzn-RequestId` and `x-amz-crc32`.
+//! for an oversized body, the 400 for oversized headers, what a body read too slowly gets, and the
+//! errors the HTTP layer words itself (throttling, an undecodable body). Every response carries
+//! `x-amzn-RequestId` and `x-amz-crc32`.
 
 use bytes::Bytes;
 use http_body_util::Full;
@@ -71,10 +73,22 @@ pub(crate) fn not_found() -> Response<Body> {
     raw(StatusCode::NOT_FOUND, NOT_FOUND)
 }
 
-/// A body over 16 MB: DynamoDB answers 413 with no body.
+/// A body over 16 MB: DynamoDB answers 413 with no body. The connection closes: what was not read
+/// of the body may still be on the wire.
 pub(crate) fn too_large() -> Response<Body> {
-    raw(StatusCode::PAYLOAD_TOO_LARGE, Bytes::new())
+    closing(StatusCode::PAYLOAD_TOO_LARGE)
 }
+
+/// A request line and headers over [`MAX_HEAD_BYTES`]: DynamoDB's front end answers
+/// `400 Bad Request` before the request reaches the service, so no JSON error. The connection
+/// closes.
+pub(crate) fn head_too_large() -> Response<Body> {
+    closing(StatusCode::BAD_REQUEST)
+}
+
+/// The most bytes of request line and headers DynamoDB takes: 16 KB (ScyllaDB's tests of DynamoDB
+/// found requests with longer headers or URLs refused with `400 Bad Request`).
+pub(crate) const MAX_HEAD_BYTES: usize = 16 * 1024;
 
 /// A body that could not be read in time (`408`), or was abandoned by shutdown (`503`): no body, and
 /// the connection closes, since what is left of the request is still on the wire.
@@ -90,6 +104,12 @@ pub(crate) fn closing(status: StatusCode) -> Response<Body> {
 /// its developer guide's error table), which every SDK retries with backoff.
 pub(crate) fn throttled() -> ddbmock_core::Error {
     ddbmock_core::Error::Throttling("Rate of requests exceeds the allowed throughput.".to_owned())
+}
+
+/// A body that does not decode in its `Content-Encoding`, or an encoding DynamoDB does not read:
+/// DynamoDB answers `500` (as ScyllaDB's tests of DynamoDB recorded), so SDKs retry it.
+pub(crate) fn undecodable() -> ddbmock_core::Error {
+    ddbmock_core::Error::InternalServerError("Internal server error".to_owned())
 }
 
 /// `OPTIONS` with an `Origin`: a CORS preflight, allowing what was asked for.

@@ -1,9 +1,16 @@
 //! One HTTP request to one response: routing, one authentication layer for every route that needs
 //! one, then the body and the protocol.
 //!
-//! DynamoDB ignores the path. `POST` carries the API; `GET /ddbmock/*` are ddbmock's own admin
-//! routes; any other `GET` answers the health check; `OPTIONS` with an `Origin` is a CORS
-//! preflight; anything else is DynamoDB's 404.
+//! A request line and headers over 16 KB are refused first, as DynamoDB's front end refuses them.
+//! `POST` carries the API, whatever its path (DynamoDB ignores it, though a signature covers it);
+//! `GET /` answers the health check and `GET /ddbmock/*` are ddbmock's own admin routes; `OPTIONS`
+//! with an `Origin` is a CORS preflight; anything else (a `GET` of another path included) is
+//! DynamoDB's 404.
+//!
+//! Errors are answered in `application/x-amz-json-1.0` to requests sent in it, and in
+//! `application/json` to any other (none included), as DynamoDB answers; a body sent as anything
+//! but JSON is DynamoDB's 404. A body over 16 MB is read to its end (not buffered) before it is
+//! answered 413, so that the client sees the answer rather than a reset connection.
 //!
 //! Authentication comes first under `--auth` ([`Auth::is_verifying`](crate::Auth::is_verifying)):
 //! a request is admitted on its headers before its body is read, then its signature is checked
@@ -19,12 +26,12 @@ use hyper::body::Incoming;
 use hyper::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap};
 use hyper::{Method, Request, Response};
 
-use ddbmock_core::error::msg;
 use ddbmock_core::protocol;
 
 use crate::State;
 use crate::auth;
 use crate::body::{self, BodyError};
+use crate::encoding::{self, DecodeError};
 use crate::reply::{self, Body};
 
 /// Answers `request`.
@@ -33,6 +40,11 @@ pub(crate) async fn serve(
     request: Request<Incoming>,
 ) -> Result<Response<Body>, Infallible> {
     let _in_flight = crate::InFlight::enter(&state.in_flight);
+    if head_bytes(&request) > reply::MAX_HEAD_BYTES {
+        let mut body = request.into_body();
+        body::drain(&mut body, &state.limits, state.closing.clone()).await;
+        return Ok(reply::head_too_large());
+    }
     let from_browser = request.headers().contains_key("origin");
     let mut response = match route(&request) {
         Route::Api => post(&state, request).await,
@@ -58,11 +70,27 @@ enum Route {
     NotFound,
 }
 
+/// The request line and headers as sent, near enough: what DynamoDB's 16 KB limit counts.
+fn head_bytes(request: &Request<Incoming>) -> usize {
+    let uri = request.uri();
+    // `METHOD <uri> HTTP/1.1\r\n`, the URI in origin or absolute form.
+    let line = request.method().as_str().len()
+        + uri.scheme_str().map_or(0, |s| s.len() + 3)
+        + uri.authority().map_or(0, |a| a.as_str().len())
+        + uri.path_and_query().map_or(1, |p| p.as_str().len())
+        + 12;
+    request.headers().iter().fold(line, |total, (name, value)| {
+        // `name: value\r\n`
+        total + name.as_str().len() + value.len() + 4
+    })
+}
+
 fn route(request: &Request<Incoming>) -> Route {
     match *request.method() {
         Method::POST => Route::Api,
         Method::GET if request.uri().path().starts_with("/ddbmock/") => Route::Admin,
-        Method::GET => Route::Health,
+        // DynamoDB answers its health check at the root only.
+        Method::GET if request.uri().path() == "/" => Route::Health,
         Method::OPTIONS if request.headers().contains_key("origin") => Route::Preflight,
         _ => Route::NotFound,
     }
@@ -83,8 +111,7 @@ fn admin(state: &State, request: &Request<Incoming>) -> Response<Body> {
         .auth
         .check_admin(&auth_request, SystemTime::now(), &state.region)
     {
-        let content_type =
-            response_type(request.headers(), false).unwrap_or(protocol::CONTENT_TYPE);
+        let content_type = response_type(request.headers(), false).unwrap_or(JSON);
         return reply::protocol(protocol::Response::error(&error), content_type);
     }
     match request.uri().path() {
@@ -95,13 +122,21 @@ fn admin(state: &State, request: &Request<Incoming>) -> Response<Body> {
 
 async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
     let started = Instant::now();
-    let (parts, incoming) = request.into_parts();
+    let (parts, mut incoming) = request.into_parts();
     let declared = parts
         .headers
         .get(CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > protocol::MAX_REQUEST_BYTES as u64) {
+        // A client waiting for `100 Continue` has sent nothing yet, and is told at once.
+        let waiting = parts
+            .headers
+            .get(hyper::header::EXPECT)
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+        if !waiting {
+            body::drain(&mut incoming, &state.limits, state.closing.clone()).await;
+        }
         return reply::too_large();
     }
     let verifying = state.auth.is_verifying();
@@ -115,8 +150,7 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
             body: b"",
         };
         if let Err(error) = state.auth.admit(&head, SystemTime::now(), &state.region) {
-            let content_type =
-                response_type(&parts.headers, false).unwrap_or(protocol::CONTENT_TYPE);
+            let content_type = response_type(&parts.headers, false).unwrap_or(JSON);
             return reply::protocol(protocol::Response::error(&error), content_type);
         }
     }
@@ -126,12 +160,14 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
         closing: state.closing.clone(),
     };
     // Held until the request is answered: its bytes count against the budget until then.
-    let buffered = match body::read(incoming, declared, bounds).await {
+    let buffered = match body::read(&mut incoming, declared, bounds).await {
         Ok(buffered) => buffered,
-        Err(BodyError::TooLarge) => return reply::too_large(),
+        Err(BodyError::TooLarge) => {
+            body::drain(&mut incoming, &state.limits, state.closing.clone()).await;
+            return reply::too_large();
+        }
         Err(BodyError::Busy) => {
-            let content_type =
-                response_type(&parts.headers, false).unwrap_or(protocol::CONTENT_TYPE);
+            let content_type = response_type(&parts.headers, false).unwrap_or(JSON);
             return reply::protocol(protocol::Response::error(&reply::throttled()), content_type);
         }
         Err(BodyError::TimedOut) => {
@@ -139,7 +175,7 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
             return reply::closing(hyper::StatusCode::REQUEST_TIMEOUT);
         }
         Err(BodyError::Closing) => return reply::closing(hyper::StatusCode::SERVICE_UNAVAILABLE),
-        Err(BodyError::Io | BodyError::BadGzip) => {
+        Err(BodyError::Io) => {
             return reply::raw(hyper::StatusCode::BAD_REQUEST, bytes::Bytes::new());
         }
     };
@@ -152,39 +188,30 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
         body: raw,
     };
     if verifying {
-        // The signature, now that the body it covers (as sent, before gunzip) is here, and before
+        // The signature, now that the body it covers (as sent, before decoding) is here, and before
         // anything looks inside that body.
         if let Err(error) = state
             .auth
             .check(&auth_request, SystemTime::now(), &state.region)
         {
-            let content_type =
-                response_type(&parts.headers, false).unwrap_or(protocol::CONTENT_TYPE);
+            let content_type = response_type(&parts.headers, false).unwrap_or(JSON);
             return reply::protocol(protocol::Response::error(&error), content_type);
         }
     }
     let Some(content_type) = response_type(&parts.headers, !raw.is_empty()) else {
         return reply::not_found();
     };
-    let gzipped = parts
-        .headers
-        .get(CONTENT_ENCODING)
-        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"gzip"));
-    let inflated;
-    let body: &[u8] = if gzipped {
-        match body::gunzip(raw) {
-            Ok(bytes) => {
-                inflated = bytes;
-                &inflated
-            }
-            Err(BodyError::TooLarge) => return reply::too_large(),
-            Err(_) => {
-                let answer = protocol::Response::error(&msg::protocol::malformed_json());
-                return reply::protocol(answer, content_type);
-            }
+    let decoded = encoding::decode(
+        parts.headers.get(CONTENT_ENCODING).map(|v| v.as_bytes()),
+        raw,
+    );
+    let body: &[u8] = match &decoded {
+        Ok(body) => body,
+        Err(DecodeError::TooLarge) => return reply::too_large(),
+        Err(DecodeError::Undecodable) => {
+            let answer = protocol::Response::error(&reply::undecodable());
+            return reply::protocol(answer, content_type);
         }
-    } else {
-        raw
     };
     let target = parts
         .headers
@@ -217,16 +244,22 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
 }
 
 /// The content type to answer in, or `None` when DynamoDB would answer 404: a body sent as
-/// anything but JSON.
+/// anything but JSON (or with no content type). DynamoDB answers `application/x-amz-json-1.0` to
+/// requests sent in it, and `application/json` to all others; parameters after `;` do not count
+/// (dynalite's recordings of DynamoDB).
 fn response_type(headers: &HeaderMap, has_body: bool) -> Option<&'static str> {
     let sent = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim());
-    match sent {
-        Some(t) if t.eq_ignore_ascii_case(protocol::CONTENT_TYPE) => Some(protocol::CONTENT_TYPE),
-        Some(t) if t.eq_ignore_ascii_case("application/json") => Some("application/json"),
-        Some(_) if has_body => None,
-        _ => Some(protocol::CONTENT_TYPE),
+        .map_or("", |v| v.split(';').next().unwrap_or("").trim());
+    if sent.eq_ignore_ascii_case(protocol::CONTENT_TYPE) {
+        Some(protocol::CONTENT_TYPE)
+    } else if sent.eq_ignore_ascii_case(JSON) || !has_body {
+        Some(JSON)
+    } else {
+        None
     }
 }
+
+/// What DynamoDB answers in to requests not sent in its own content type.
+const JSON: &str = "application/json";
