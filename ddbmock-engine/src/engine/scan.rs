@@ -41,8 +41,6 @@ impl Engine {
         })?;
         let esk = validate::start_key(&members)?;
         let segments = match (segment, total) {
-            // DynamoDB lets `Segment: 0` alone through, as a whole scan.
-            (Some(0), None) => None,
             (Some(_), None) => return Err(m::total_segments_missing()),
             (None, Some(_)) => return Err(m::segment_missing()),
             (Some(s), Some(t)) if s >= t => return Err(m::segment_out_of_range(s, t)),
