@@ -32,7 +32,6 @@ impl Db {
         Err((ty, message))
     }
 
-    #[track_caller]
     async fn ok(&self, op: &str, body: Value) -> Value {
         match self.call(op, body.clone()).await {
             Ok(v) => v,
@@ -71,11 +70,14 @@ impl Db {
     }
 }
 
-fn validation(message: &str) -> Result<(), (String, String)> {
+/// What a request answered: nothing to compare, or the error's type and message.
+type Answer = Result<(), (String, String)>;
+
+fn validation(message: &str) -> Answer {
     Err(("ValidationException".to_owned(), message.to_owned()))
 }
 
-fn outcome(r: Result<Value, (String, String)>) -> Result<(), (String, String)> {
+fn outcome(r: Result<Value, (String, String)>) -> Answer {
     r.map(|_| ())
 }
 
@@ -338,7 +340,7 @@ async fn sets_beyond_a_lists_end_append_in_the_order_of_their_indexes() {
 async fn update_table_that_changes_nothing_is_refused() {
     let db = Db::new();
     db.hash_table().await;
-    let cases: Vec<(Value, Result<(), (String, String)>)> = vec![(
+    let cases: Vec<(Value, Answer)> = vec![(
         json!({"ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}}),
         validation(
             "The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: 5. Requested ReadCapacityUnits: 5. Current WriteCapacityUnits provisioned for the table: 5. Requested WriteCapacityUnits: 5. Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.",
@@ -364,7 +366,7 @@ async fn scan_segment_needs_total_segments() {
     let missing_total = validation(
         "The TotalSegments parameter is required but was not present in the request when Segment parameter is present",
     );
-    let cases: Vec<(Value, Result<(), (String, String)>)> = vec![
+    let cases: Vec<(Value, Answer)> = vec![
         (json!({"Segment": 0}), missing_total.clone()),
         (json!({"Segment": 1}), missing_total),
         (
@@ -427,4 +429,85 @@ async fn transact_get_with_an_empty_key_is_cancelled() {
         ),
         validation("The provided key element does not match the schema")
     );
+}
+
+#[tokio::test]
+async fn a_local_index_query_that_fetches_from_the_table_bills_the_table() {
+    let db = Db::new();
+    db.ok(
+        "CreateTable",
+        json!({
+            "TableName": "tbl",
+            "AttributeDefinitions": [
+                {"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "sk", "AttributeType": "S"},
+                {"AttributeName": "lsk", "AttributeType": "S"}
+            ],
+            "KeySchema": [
+                {"AttributeName": "pk", "KeyType": "HASH"},
+                {"AttributeName": "sk", "KeyType": "RANGE"}
+            ],
+            "LocalSecondaryIndexes": [{
+                "IndexName": "by_lsk",
+                "KeySchema": [
+                    {"AttributeName": "pk", "KeyType": "HASH"},
+                    {"AttributeName": "lsk", "KeyType": "RANGE"}
+                ],
+                "Projection": {"ProjectionType": "KEYS_ONLY"}
+            }],
+            "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}
+        }),
+    )
+    .await;
+    // Three items of about 3 KB each (pk, sk, lsk: 3 + 3 + 4 bytes; "big": 3 + 3000 bytes), whose
+    // index entries are 10 bytes each.
+    for n in 0..3 {
+        db.put(json!({
+            "pk": {"S": "p"},
+            "sk": {"S": format!("s{n}")},
+            "lsk": {"S": format!("l{n}")},
+            "big": {"S": "x".repeat(3000)}
+        }))
+        .await;
+    }
+    let query = |select: &str, consistent: bool| {
+        json!({
+            "TableName": "tbl",
+            "IndexName": "by_lsk",
+            "KeyConditionExpression": "pk = :p",
+            "ExpressionAttributeValues": {":p": {"S": "p"}},
+            "Select": select,
+            "ConsistentRead": consistent,
+            "ReturnConsumedCapacity": "INDEXES"
+        })
+    };
+    // (Select, ConsistentRead, units on the table, units on the index). The index entries (30
+    // bytes) round up to one unit; the items fetched from the table (9,057 bytes) to three.
+    let cases: Vec<(&str, bool, f64, f64)> = vec![
+        ("ALL_ATTRIBUTES", true, 3.0, 1.0),
+        ("ALL_ATTRIBUTES", false, 1.5, 0.5),
+        ("ALL_PROJECTED_ATTRIBUTES", true, 0.0, 1.0),
+        ("COUNT", false, 0.0, 0.5),
+    ];
+    for (select, consistent, table, index) in cases {
+        let out = db.ok("Query", query(select, consistent)).await;
+        assert_eq!(out["Count"], json!(3), "{select}");
+        let total = table + index;
+        let on_table = if table > 0.0 {
+            json!({"CapacityUnits": table, "ReadCapacityUnits": table})
+        } else {
+            json!({"CapacityUnits": 0.0})
+        };
+        assert_eq!(
+            out["ConsumedCapacity"],
+            json!({
+                "TableName": "tbl",
+                "CapacityUnits": total,
+                "ReadCapacityUnits": total,
+                "Table": on_table,
+                "LocalSecondaryIndexes": {"by_lsk": {"CapacityUnits": index, "ReadCapacityUnits": index}}
+            }),
+            "{select} consistent: {consistent}"
+        );
+    }
 }

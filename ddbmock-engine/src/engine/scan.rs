@@ -69,13 +69,13 @@ impl Engine {
             }
             range.resume_after(key, false);
         }
-        let (page, consumed_capacity) = self.read_billed_page(
+        let (shaped, consumed_capacity) = self.read_shaped_page(
             &target,
-            (&range, false, input.limit),
+            &output,
+            (&range, false, input.limit, true),
             input.consistent_read,
             input.return_consumed_capacity.as_ref(),
         )?;
-        let shaped = self.shape_page(&target, &output, page, true)?;
         Ok(ScanOutput {
             items: shaped.items,
             count: Some(shaped.count),
