@@ -511,3 +511,57 @@ async fn a_local_index_query_that_fetches_from_the_table_bills_the_table() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_arn_of_another_account_is_access_denied() {
+    let db = Db::new();
+    db.hash_table().await;
+    let ours = "arn:aws:dynamodb:us-east-1:000000000000:table/tbl";
+    let theirs = "arn:aws:dynamodb:us-east-1:111122223333:table/tbl";
+    let denied = |action: &str| {
+        Err((
+            "AccessDeniedException".to_owned(),
+            format!(
+                "User: arn:aws:iam::000000000000:root is not authorized to perform: dynamodb:{action} on resource: {theirs} because no resource-based policy allows the dynamodb:{action} action"
+            ),
+        ))
+    };
+    let tags = json!([{"Key": "k", "Value": "v"}]);
+    let cases: Vec<(&str, Value, Answer)> = vec![
+        (
+            "TagResource",
+            json!({"ResourceArn": theirs, "Tags": tags}),
+            denied("TagResource"),
+        ),
+        (
+            "UntagResource",
+            json!({"ResourceArn": theirs, "TagKeys": ["k"]}),
+            denied("UntagResource"),
+        ),
+        (
+            "ListTagsOfResource",
+            json!({"ResourceArn": theirs}),
+            denied("ListTagsOfResource"),
+        ),
+        // Ours is found; an ARN that is no table's is refused as before.
+        ("ListTagsOfResource", json!({"ResourceArn": ours}), Ok(())),
+        (
+            "ListTagsOfResource",
+            json!({"ResourceArn": "arn:aws:dynamodb:us-east-1:111122223333:nope"}),
+            validation(
+                "Invalid TableArn: Invalid ResourceArn provided as input arn:aws:dynamodb:us-east-1:111122223333:nope",
+            ),
+        ),
+    ];
+    for (op, request, want) in cases {
+        assert_eq!(
+            outcome(db.call(op, request.clone()).await),
+            want,
+            "{op} {request}"
+        );
+    }
+    let listed = db
+        .ok("ListTagsOfResource", json!({"ResourceArn": ours}))
+        .await;
+    assert_eq!(listed["Tags"], json!([]));
+}
