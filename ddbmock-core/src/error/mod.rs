@@ -88,6 +88,9 @@ pub enum Error {
     /// `UnrecognizedClientException` (400).
     #[error("{0}")]
     UnrecognizedClient(String),
+    /// `AccessDeniedException` (400): a resource of another account, which no policy shares.
+    #[error("{0}")]
+    AccessDenied(String),
     /// `InternalServerError` (500).
     #[error("{0}")]
     InternalServerError(String),
@@ -118,6 +121,7 @@ impl Error {
             Error::IncompleteSignature(_) => "IncompleteSignatureException",
             Error::InvalidSignature(_) => "InvalidSignatureException",
             Error::UnrecognizedClient(_) => "UnrecognizedClientException",
+            Error::AccessDenied(_) => "AccessDeniedException",
             Error::InternalServerError(_) => "InternalServerError",
         }
     }
@@ -132,7 +136,8 @@ impl Error {
             | Error::MissingAuthenticationToken(_)
             | Error::IncompleteSignature(_)
             | Error::InvalidSignature(_)
-            | Error::UnrecognizedClient(_) => "com.amazon.coral.service",
+            | Error::UnrecognizedClient(_)
+            | Error::AccessDenied(_) => "com.amazon.coral.service",
             _ => "com.amazonaws.dynamodb.v20120810",
         }
     }

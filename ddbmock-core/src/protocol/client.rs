@@ -57,6 +57,7 @@ pub fn error_from_body(status: u16, body: &[u8]) -> Error {
         "IncompleteSignatureException" => Error::IncompleteSignature(text),
         "InvalidSignatureException" => Error::InvalidSignature(text),
         "UnrecognizedClientException" => Error::UnrecognizedClient(text),
+        "AccessDeniedException" => Error::AccessDenied(text),
         "InternalServerError" => Error::InternalServerError(text),
         _ => unreadable(status, body),
     }
@@ -114,6 +115,7 @@ mod tests {
             Error::IncompleteSignature(text()),
             Error::InvalidSignature(text()),
             Error::UnrecognizedClient(text()),
+            Error::AccessDenied(text()),
             Error::InternalServerError(text()),
         ];
         for error in errors {

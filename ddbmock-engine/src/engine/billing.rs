@@ -146,18 +146,23 @@ impl Engine {
         consumed.report(mode)
     }
 
-    /// Bills a Query or Scan page: everything read before the filter, summed, then rounded once.
+    /// Bills a Query or Scan page: the `read` bytes of everything read before the filter, summed,
+    /// then rounded once; and, when a local index query fetched items from the table, the `fetched`
+    /// bytes of those items, on the table, rounded the same way.
     pub(crate) fn bill_page(
         &self,
         table: &Table,
         index: Option<&super::table::Index>,
-        entries: &[std::sync::Arc<Item>],
+        (read, fetched): (usize, Option<usize>),
         consistent: bool,
         mode: Option<&ReturnConsumedCapacity>,
     ) -> Option<ConsumedCapacity> {
-        let bytes = entries.iter().map(|e| item_size(e)).sum();
         let index = index.map(|i| (i.name.as_str(), i.local));
-        self.bill(&read_consumed(table, index, bytes, consistent), mode)
+        let mut consumed = read_consumed(table, index, read, consistent);
+        if let Some(bytes) = fetched {
+            consumed.table_read += read_units(bytes, consistent);
+        }
+        self.bill(&consumed, mode)
     }
 
     /// The throughput simulation's admission of a request on `table` (and, for writes, its global

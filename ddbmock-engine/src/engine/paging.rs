@@ -5,7 +5,6 @@
 use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
-use super::Engine;
 use super::keys::{self, KeyAttr, KeySchema, encode_scalar, escape_into};
 use super::table::{Index, Projected, Table};
 use super::write::index_entry_key;
@@ -13,35 +12,10 @@ use crate::storage::{SpaceId, Storage, StorageError};
 use ddbmock_core::error::msg::query as m;
 use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{AttributeValue, Item, attribute_value_size, item_size};
-use ddbmock_core::operation::{ConsumedCapacity, ReturnConsumedCapacity};
 
 /// DynamoDB stops a page once it has read 1 MB, measured on the items (or index entries) read,
 /// before any filter or projection.
 pub(crate) const PAGE_BYTES: usize = 1024 * 1024;
-
-impl Engine {
-    /// One page of `range` in `target` (at most `limit` entries, and 1 MB), billed as DynamoDB
-    /// bills the read (`consistent` or eventually consistent), reported as `mode` asks.
-    pub(crate) fn read_billed_page(
-        &self,
-        target: &Target<'_>,
-        (range, reverse, limit): (&Range, bool, Option<i32>),
-        consistent: Option<bool>,
-        mode: Option<&ReturnConsumedCapacity>,
-    ) -> Result<(Page, Option<ConsumedCapacity>)> {
-        let limit = limit.and_then(|l| usize::try_from(l).ok());
-        let page = read_page(&**self.storage(), target.space(), range, reverse, limit)
-            .map_err(|e| self.dropped([target.table], e))?;
-        let consumed = self.bill_page(
-            target.table,
-            target.index,
-            &page.entries,
-            consistent == Some(true),
-            mode,
-        );
-        Ok((page, consumed))
-    }
-}
 
 /// The keyspace a Query or Scan reads: the table, or one of its indexes.
 #[derive(Clone, Copy)]

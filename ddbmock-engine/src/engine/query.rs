@@ -64,15 +64,15 @@ impl Engine {
         if let Some(k) = start {
             range.resume_after(k, reverse);
         }
-        let (page, consumed_capacity) = self.read_billed_page(
+        // A query of a hash-only table reads at most one item, and cannot be resumed.
+        let resumable = target.index.is_some() || table.key.range.is_some();
+        let (shaped, consumed_capacity) = self.read_shaped_page(
             &target,
-            (&range, reverse, input.limit),
+            &output,
+            (&range, reverse, input.limit, resumable),
             input.consistent_read,
             input.return_consumed_capacity.as_ref(),
         )?;
-        // A query of a hash-only table reads at most one item, and cannot be resumed.
-        let resumable = target.index.is_some() || table.key.range.is_some();
-        let shaped = self.shape_page(&target, &output, page, resumable)?;
         Ok(QueryOutput {
             items: shaped.items,
             count: Some(shaped.count),

@@ -41,8 +41,6 @@ impl Engine {
         })?;
         let esk = validate::start_key(&members)?;
         let segments = match (segment, total) {
-            // DynamoDB lets `Segment: 0` alone through, as a whole scan.
-            (Some(0), None) => None,
             (Some(_), None) => return Err(m::total_segments_missing()),
             (None, Some(_)) => return Err(m::segment_missing()),
             (Some(s), Some(t)) if s >= t => return Err(m::segment_out_of_range(s, t)),
@@ -71,13 +69,13 @@ impl Engine {
             }
             range.resume_after(key, false);
         }
-        let (page, consumed_capacity) = self.read_billed_page(
+        let (shaped, consumed_capacity) = self.read_shaped_page(
             &target,
-            (&range, false, input.limit),
+            &output,
+            (&range, false, input.limit, true),
             input.consistent_read,
             input.return_consumed_capacity.as_ref(),
         )?;
-        let shaped = self.shape_page(&target, &output, page, true)?;
         Ok(ScanOutput {
             items: shaped.items,
             count: Some(shaped.count),

@@ -4,14 +4,14 @@
 
 use std::sync::Arc;
 
-use super::paging::{Page, Target};
+use super::paging::{Page, Range, Target, read_page};
 use super::read_params::{FilterSource, ReadExprs, condition_attributes};
 use super::{Engine, keys};
 use crate::expr::{Condition, Projection};
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::query as m;
-use ddbmock_core::model::Item;
-use ddbmock_core::operation::Select;
+use ddbmock_core::model::{Item, item_size};
+use ddbmock_core::operation::{ConsumedCapacity, ReturnConsumedCapacity, Select};
 
 /// What each returned item holds.
 pub(crate) enum Shape {
@@ -31,6 +31,8 @@ pub(crate) struct Shaped {
     pub(crate) count: i32,
     pub(crate) scanned: i32,
     pub(crate) last_key: Option<Item>,
+    /// The bytes of the items fetched from the table beside their index entries (`None`: none was).
+    pub(crate) fetched: Option<usize>,
 }
 
 /// The plan for turning entries into results.
@@ -161,6 +163,33 @@ pub(crate) fn check_filter_keys(exprs: &ReadExprs, target: &Target<'_>) -> Resul
 }
 
 impl Engine {
+    /// One page of `range` in `target` (at most `limit` entries, and 1 MB), shaped by `output`, and
+    /// billed as DynamoDB bills the read (`consistent` or eventually consistent): the entries read,
+    /// and the items fetched from the table for a local index that lacks attributes the request
+    /// asks for. Reported as `mode` asks.
+    pub(crate) fn read_shaped_page(
+        &self,
+        target: &Target<'_>,
+        output: &Output,
+        (range, reverse, limit, resumable): (&Range, bool, Option<i32>, bool),
+        consistent: Option<bool>,
+        mode: Option<&ReturnConsumedCapacity>,
+    ) -> Result<(Shaped, Option<ConsumedCapacity>)> {
+        let limit = limit.and_then(|l| usize::try_from(l).ok());
+        let page = read_page(&**self.storage(), target.space(), range, reverse, limit)
+            .map_err(|e| self.dropped([target.table], e))?;
+        let read: usize = page.entries.iter().map(|e| item_size(e)).sum();
+        let shaped = self.shape_page(target, output, page, resumable)?;
+        let consumed = self.bill_page(
+            target.table,
+            target.index,
+            (read, shaped.fetched),
+            consistent == Some(true),
+            mode,
+        );
+        Ok((shaped, consumed))
+    }
+
     /// Filters and shapes a page's entries, and works out `LastEvaluatedKey`.
     pub(crate) fn shape_page(
         &self,
@@ -179,12 +208,16 @@ impl Engine {
             _ => Some(Vec::with_capacity(scanned)),
         };
         let mut count = 0usize;
+        let mut fetched = None;
         for entry in page.entries {
             // The index entry, when the item had to be fetched beside it.
             let (entry, item): (Option<Arc<Item>>, Arc<Item>) = if output.fetch {
                 let key = keys::item_storage_key(&target.table.key, &entry)?;
                 match self.read(target.table, &key)? {
-                    Some(item) => (Some(entry), item),
+                    Some(item) => {
+                        *fetched.get_or_insert(0) += item_size(&item);
+                        (Some(entry), item)
+                    }
                     // Deleted since the page was read: the index entry is gone too.
                     None => continue,
                 }
@@ -212,6 +245,7 @@ impl Engine {
             count: i32::try_from(count).unwrap_or(i32::MAX),
             scanned: i32::try_from(scanned).unwrap_or(i32::MAX),
             last_key,
+            fetched,
         })
     }
 }

@@ -9,20 +9,28 @@ use ddbmock_core::operation::*;
 const MAX_TAGS: usize = 50;
 
 impl Engine {
-    /// The table name an ARN of this engine's tables names, or DynamoDB's error.
-    fn table_of_arn(&self, arn: Option<&str>) -> Result<String> {
+    /// The table name an ARN of this engine's tables names, or DynamoDB's error: a table ARN of
+    /// another account is refused for `action` as access denied (no resource policy shares it).
+    fn table_of_arn(&self, arn: Option<&str>, action: &str) -> Result<String> {
         let arn = arn
             .filter(|a| !a.is_empty())
             .ok_or_else(msg::tags::missing_table_arn)?;
         let prefix = self.arn("");
         match arn.strip_prefix(&prefix) {
             Some(name) if !name.is_empty() && !name.contains('/') => Ok(name.to_owned()),
-            _ => Err(msg::tags::invalid_resource_arn(arn)),
+            _ => {
+                let account = &self.inner.config.account_id;
+                if is_foreign_table_arn(arn, account) {
+                    Err(msg::tags::access_denied(action, arn, account))
+                } else {
+                    Err(msg::tags::invalid_resource_arn(arn))
+                }
+            }
         }
     }
 
     pub(crate) fn tag_resource_now(&self, input: TagResourceInput) -> Result<TagResourceOutput> {
-        let name = self.table_of_arn(input.resource_arn.as_deref())?;
+        let name = self.table_of_arn(input.resource_arn.as_deref(), "TagResource")?;
         let tags = input.tags.unwrap_or_default();
         if tags.is_empty() {
             return Err(msg::tags::no_tags());
@@ -61,7 +69,7 @@ impl Engine {
         &self,
         input: UntagResourceInput,
     ) -> Result<UntagResourceOutput> {
-        let name = self.table_of_arn(input.resource_arn.as_deref())?;
+        let name = self.table_of_arn(input.resource_arn.as_deref(), "UntagResource")?;
         let mut errors = ConstraintErrors::new();
         crate::engine::validate::required(&mut errors, "tagKeys", &input.tag_keys);
         errors.into_result()?;
@@ -84,7 +92,7 @@ impl Engine {
         &self,
         input: ListTagsOfResourceInput,
     ) -> Result<ListTagsOfResourceOutput> {
-        let name = self.table_of_arn(input.resource_arn.as_deref())?;
+        let name = self.table_of_arn(input.resource_arn.as_deref(), "ListTagsOfResource")?;
         let arn = input.resource_arn.clone().unwrap_or_default();
         let table = self
             .table_any(&name)
@@ -93,5 +101,20 @@ impl Engine {
             tags: Some(table.tags.clone()),
             next_token: None,
         })
+    }
+}
+
+/// Whether `arn` is a DynamoDB table ARN (`arn:<partition>:dynamodb:<region>:<account>:table/<name>`)
+/// of an account other than `account`.
+fn is_foreign_table_arn(arn: &str, account: &str) -> bool {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    match parts.as_slice() {
+        ["arn", _, "dynamodb", _, owner, resource] => {
+            *owner != account
+                && resource
+                    .strip_prefix("table/")
+                    .is_some_and(|name| !name.is_empty() && !name.contains('/'))
+        }
+        _ => false,
     }
 }

@@ -62,7 +62,15 @@ impl Engine {
         errors.into_result()?;
 
         let mut plan: Vec<Planned> = Vec::new();
-        for item in input.transact_items.unwrap_or_default() {
+        // An empty key cancels the transaction with a ValidationError reason at its position, where
+        // a key of the wrong attributes fails the whole request.
+        let mut keyless: Vec<usize> = Vec::new();
+        for (position, item) in input
+            .transact_items
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+        {
             let get = item.get.unwrap_or_default();
             let mut key = get.key.unwrap_or_default();
             validate::values(&mut key)?;
@@ -72,6 +80,10 @@ impl Engine {
                 get.expression_attribute_names.as_ref(),
             )?;
             let table = self.table(get.table_name.as_deref().unwrap_or_default())?;
+            if key.is_empty() {
+                keyless.push(position);
+                continue;
+            }
             validate_key(&table.key, &key)?;
             let storage_key = item_storage_key(&table.key, &key)?;
             if plan
@@ -85,6 +97,19 @@ impl Engine {
                 storage_key,
                 projection,
             });
+        }
+
+        if !keyless.is_empty() {
+            let reasons = (0..plan.len() + keyless.len())
+                .map(|i| {
+                    if keyless.contains(&i) {
+                        msg::transact::reason_validation(msg::item::key_schema_mismatch().message())
+                    } else {
+                        msg::transact::reason_none()
+                    }
+                })
+                .collect();
+            return Err(msg::transact::transaction_canceled(reasons));
         }
 
         let ids: Vec<_> = plan

@@ -143,6 +143,10 @@ impl UpdateExpr {
                 sets.push((p, compute(op, item)?));
             }
         }
+        // Several SETs past the end of one list append in the order of their indexes, not of the
+        // clauses (`SET l[9] = :x, l[5] = :y` on a list of two gives `[_, _, :y, :x]`), as DynamoDB
+        // applies them. The paths of one update never overlap, so the order matters for nothing else.
+        sets.sort_by(|a, b| a.0.cmp(b.0));
         for (p, v) in sets {
             set_path(item, p, v)?;
         }
@@ -169,6 +173,16 @@ impl UpdateExpr {
         Ok(UpdatedPaths {
             paths: self.actions.iter().map(|a| a.path().clone()).collect(),
         })
+    }
+
+    /// Whether every action is a `REMOVE` or a `DELETE` (and there is one): such an update creates
+    /// no item where there was none.
+    pub fn only_takes_away(&self) -> bool {
+        !self.actions.is_empty()
+            && self
+                .actions
+                .iter()
+                .all(|a| matches!(a, Action::Remove(_) | Action::Delete(..)))
     }
 
     /// Whether any action writes the top-level attribute `attribute` (or inside it).

@@ -29,12 +29,11 @@ fn combine(conds: Vec<Condition>, op: Option<&ConditionalOperator>) -> Result<Co
 fn allowed_types(op: &ComparisonOperator) -> Option<&'static [AttributeType]> {
     use AttributeType as T;
     use ComparisonOperator as C;
-    const SCALAR_AND_SETS: &[AttributeType] = &[T::S, T::N, T::B, T::Ss, T::Ns, T::Bs];
     const SCALAR: &[AttributeType] = &[T::S, T::N, T::B];
     match op {
-        C::Eq | C::Ne => Some(SCALAR_AND_SETS),
+        // "EQ is supported for all data types, including lists and maps" (API Reference, Condition).
+        C::Eq | C::Ne | C::Null | C::NotNull => None,
         C::BeginsWith => Some(&[T::S, T::B]),
-        C::Null | C::NotNull => None,
         _ => Some(SCALAR),
     }
 }

@@ -261,13 +261,15 @@ pub async fn scan_validation(db: &dyn DynamoDb) {
     for (input, message) in cases {
         assert_error(db.scan(input).await, VALIDATION, message);
     }
-    // Segment 0 alone is a whole scan, as DynamoDB treats it.
-    let out = db
-        .scan(ScanInput {
+    // "If you provide Segment, you must also provide TotalSegments" (API Reference, Scan), Segment 0
+    // included.
+    assert_error(
+        db.scan(ScanInput {
             segment: Some(0),
             ..scan_input(&t)
         })
-        .await
-        .unwrap();
-    assert_eq!(out.count, Some(20));
+        .await,
+        VALIDATION,
+        "The TotalSegments parameter is required but was not present in the request when Segment parameter is present",
+    );
 }

@@ -45,3 +45,11 @@ pub fn resource_not_found(arn: &str) -> Error {
         "Requested resource not found: ResourcArn: {arn} not found"
     ))
 }
+
+/// `AccessDeniedException`: `action` on `arn`, a table of another account than the engine's
+/// (`account`). DynamoDB names the caller; the engine's caller is its account's root.
+pub fn access_denied(action: &str, arn: &str, account: &str) -> Error {
+    Error::AccessDenied(format!(
+        "User: arn:aws:iam::{account}:root is not authorized to perform: dynamodb:{action} on resource: {arn} because no resource-based policy allows the dynamodb:{action} action"
+    ))
+}

@@ -13,7 +13,9 @@ use crate::engine::table::Table;
 use crate::expr::{Condition, UpdateExpr, UpdatedPaths};
 use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{Item, item_size};
-use ddbmock_core::operation::{AttributeValueUpdate, ReturnValuesOnConditionCheckFailure};
+use ddbmock_core::operation::{
+    AttributeAction, AttributeValueUpdate, ReturnValuesOnConditionCheckFailure,
+};
 
 /// What an action does to its item.
 pub(crate) enum Effect {
@@ -33,6 +35,24 @@ pub(crate) enum Effect {
 pub(crate) struct Update {
     pub(crate) expression: Option<UpdateExpr>,
     pub(crate) legacy: HashMap<String, AttributeValueUpdate>,
+}
+
+impl Update {
+    /// Whether every action only takes something away (`REMOVE`, `DELETE`, legacy `DELETE`), and
+    /// there is at least one: DynamoDB then creates no item where there was none. An update with no
+    /// action at all still creates the item from its key.
+    fn only_takes_away(&self) -> bool {
+        match &self.expression {
+            Some(expression) => expression.only_takes_away(),
+            None => {
+                !self.legacy.is_empty()
+                    && self
+                        .legacy
+                        .values()
+                        .all(|u| u.action == Some(AttributeAction::Delete))
+            }
+        }
+    }
 }
 
 /// What an update wrote, for `UPDATED_OLD` and `UPDATED_NEW`.
@@ -155,6 +175,9 @@ impl Action {
             Effect::Put(item) => Ok((Some(item.clone()), untouched)),
             Effect::Delete => Ok((None, untouched)),
             Effect::Check => Ok((old.cloned(), untouched)),
+            Effect::Update(update) if old.is_none() && update.only_takes_away() => {
+                Ok((None, Touched::Names(Vec::new())))
+            }
             Effect::Update(update) => {
                 let mut item: Item = old.map_or_else(|| self.key.clone(), |o| (**o).clone());
                 let names = apply_attribute_updates(&mut item, &update.legacy)?;

@@ -41,6 +41,7 @@ pub(crate) fn apply_attribute_updates(
                 let next = match item.get(name) {
                     None => match v {
                         AttributeValue::N(_)
+                        | AttributeValue::L(_)
                         | AttributeValue::Ss(_)
                         | AttributeValue::Ns(_)
                         | AttributeValue::Bs(_) => v.clone(),
@@ -62,7 +63,8 @@ fn add_not_supported(v: &AttributeValue) -> ddbmock_core::Error {
     msg::expr::update_add_type(&v.attribute_type().to_string())
 }
 
-/// Legacy `ADD` onto an existing value: numbers add, sets take the new members (as UpdateExpression's
+/// Legacy `ADD` onto an existing value: numbers add, lists append (which UpdateExpression's `ADD`
+/// does not do: there it takes `list_append`), sets take the new members (as UpdateExpression's
 /// `ADD` does, through [`set_add`]).
 fn add(current: &AttributeValue, v: &AttributeValue) -> Result<AttributeValue> {
     use AttributeValue as V;
@@ -72,9 +74,12 @@ fn add(current: &AttributeValue, v: &AttributeValue) -> Result<AttributeValue> {
                 .checked_add(&Number::parse(b)?)?
                 .to_string(),
         )),
+        (V::L(a), V::L(b)) => Ok(V::L(a.iter().chain(b).cloned().collect())),
         _ => set_add(current, v).unwrap_or_else(|| {
             Err(match v {
-                V::N(_) | V::Ss(_) | V::Ns(_) | V::Bs(_) => msg::expr::update_type_mismatch(),
+                V::N(_) | V::L(_) | V::Ss(_) | V::Ns(_) | V::Bs(_) => {
+                    msg::expr::update_type_mismatch()
+                }
                 other => add_not_supported(other),
             })
         }),
