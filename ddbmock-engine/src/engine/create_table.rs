@@ -56,6 +56,13 @@ impl Engine {
             })
             .collect();
         let def_names: Vec<&str> = defs.iter().map(|d| d.0).collect();
+        if def_names
+            .iter()
+            .enumerate()
+            .any(|(i, d)| def_names[..i].contains(d))
+        {
+            return Err(m::duplicate_attribute_definition());
+        }
 
         let billing = input
             .billing_mode
@@ -316,11 +323,15 @@ fn check_index_shapes(errors: &mut ConstraintErrors, input: &CreateTableInput) {
         let at = format!("localSecondaryIndexes.{}.member", i + 1);
         let name = l.index_name.as_deref();
         validate::index_definition(errors, &at, name, &l.key_schema, &l.projection);
+        validate::key_types(errors, &format!("{at}.keySchema"), l.key_schema.as_deref());
+        validate::projection_type(errors, &format!("{at}.projection"), l.projection.as_ref());
     }
     for (i, g) in input.global_secondary_indexes.iter().flatten().enumerate() {
         let at = format!("globalSecondaryIndexes.{}.member", i + 1);
         let name = g.index_name.as_deref();
         validate::index_definition(errors, &at, name, &g.key_schema, &g.projection);
+        validate::key_types(errors, &format!("{at}.keySchema"), g.key_schema.as_deref());
+        validate::projection_type(errors, &format!("{at}.projection"), g.projection.as_ref());
     }
 }
 

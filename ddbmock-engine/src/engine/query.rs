@@ -14,7 +14,7 @@ impl Engine {
     pub(crate) fn query_now(&self, input: QueryInput) -> Result<QueryOutput> {
         let members = validate::read_members!(input);
         let mut errors = ConstraintErrors::new();
-        let name = validate::read_request(&mut errors, &members);
+        let name = validate::read_request(&mut errors, &members, validate::ReadOp::Query);
         errors.into_result()?;
 
         let exprs = compile_read(&ReadParams {

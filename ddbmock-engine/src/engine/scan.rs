@@ -17,7 +17,7 @@ impl Engine {
     pub(crate) fn scan_now(&self, input: ScanInput) -> Result<ScanOutput> {
         let members = validate::read_members!(input);
         let mut errors = ConstraintErrors::new();
-        let name = validate::read_request(&mut errors, &members);
+        let name = validate::read_request(&mut errors, &members, validate::ReadOp::Scan);
         let segment = input.segment.map(i64::from);
         let total = input.total_segments.map(i64::from);
         errors.at_least("segment", segment, 0);
