@@ -58,6 +58,7 @@ impl Engine {
                 request.attributes_to_get.as_deref(),
                 request.expression_attribute_names.as_ref(),
             )?;
+            super::key_paths::check(&table, projection.as_ref(), None)?;
             let mut keys = request.keys.take().unwrap_or_default();
             if keys.is_empty() {
                 return Err(msg::batch::no_keys(&table_name));

@@ -43,6 +43,9 @@ impl Engine {
             }
         }
         errors.into_result()?;
+        if let Some(tags) = &input.tags {
+            super::tags::check_tags(tags)?;
+        }
 
         let defs: Vec<(&str, AttributeType)> = input
             .attribute_definitions

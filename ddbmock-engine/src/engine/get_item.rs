@@ -31,6 +31,7 @@ impl Engine {
 
         let table = self.table(table_name)?;
         self.admit(&table, false)?;
+        super::key_paths::check(&table, projection.as_ref(), None)?;
         validate_key(&table.key, &key)?;
         let storage_key = item_storage_key(&table.key, &key)?;
         // A single-item read needs no item lock: the store publishes each write atomically.

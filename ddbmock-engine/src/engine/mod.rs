@@ -24,6 +24,7 @@ mod idempotency;
 mod index_epoch;
 mod item_collections;
 mod key_conditions;
+mod key_paths;
 pub mod keys;
 mod limits;
 mod list_tables;

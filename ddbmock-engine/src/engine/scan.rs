@@ -52,6 +52,11 @@ impl Engine {
 
         let table = self.table(name)?;
         self.admit(&table, false)?;
+        super::key_paths::check(
+            &table,
+            exprs.projection.as_ref(),
+            exprs.filter.as_ref().map(|f| &f.0),
+        )?;
         let target = Target::of(&table, input.index_name.as_deref())?;
         self.check_index_readable(&target, input.consistent_read)?;
         let output = plan_output(input.select.as_ref(), exprs, &target)?;

@@ -371,6 +371,15 @@ pub fn key_condition_operator(op: &str) -> Error {
     )
 }
 
+/// A projection or filter path into a key attribute (`pk.x`, `pk[0]`): `Key: pk` for the table's
+/// key, `IndexKey: pk` for an index's.
+pub fn key_attribute_not_scalar(name: &str, index: bool) -> Error {
+    let which = if index { "IndexKey" } else { "Key" };
+    validation(format!(
+        "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: {which}: {name}"
+    ))
+}
+
 /// A key condition nesting functions (`size`). DynamoDB gives this text without the `Invalid
 /// KeyConditionExpression: ` prefix of the other key condition errors.
 pub fn key_condition_nested_operation() -> Error {
