@@ -153,6 +153,17 @@ async fn attribute_names_and_attributes_to_get() {
                     {"AttributeName": "sk", "KeyType": "RANGE"}]}),
             "Cannot have two attributes with the same name",
         ),
+        invalid(
+            "UpdateTable: one attribute defined twice",
+            "UpdateTable",
+            json!({"TableName": TABLE,
+                "AttributeDefinitions": [{"AttributeName": "h", "AttributeType": "S"},
+                    {"AttributeName": "h", "AttributeType": "S"}],
+                "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "new_gsi",
+                    "KeySchema": [{"AttributeName": "h", "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "ALL"}}}]}),
+            "Cannot have two attributes with the same name",
+        ),
     ])
     .await;
 }

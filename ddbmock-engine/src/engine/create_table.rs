@@ -43,6 +43,7 @@ impl Engine {
             }
         }
         errors.into_result()?;
+        validate::distinct_definitions(input.attribute_definitions.as_deref())?;
         if let Some(tags) = &input.tags {
             super::tags::check_tags(tags)?;
         }
@@ -59,13 +60,6 @@ impl Engine {
             })
             .collect();
         let def_names: Vec<&str> = defs.iter().map(|d| d.0).collect();
-        if def_names
-            .iter()
-            .enumerate()
-            .any(|(i, d)| def_names[..i].contains(d))
-        {
-            return Err(m::duplicate_attribute_definition());
-        }
 
         let billing = input
             .billing_mode

@@ -37,6 +37,7 @@ impl Engine {
         }
         validate::stream_view_type(&mut errors, input.stream_specification.as_ref());
         errors.into_result()?;
+        validate::distinct_definitions(input.attribute_definitions.as_deref())?;
         let asks_nothing = input.provisioned_throughput.is_none()
             && input.billing_mode.is_none()
             && input.stream_specification.is_none()

@@ -169,6 +169,23 @@ pub(crate) fn definition_names(
     }
 }
 
+/// Refuses `AttributeDefinitions` defining one attribute twice, with the same type or another.
+pub(crate) fn distinct_definitions(defs: Option<&[AttributeDefinition]>) -> Result<()> {
+    let names: Vec<Option<&str>> = defs
+        .into_iter()
+        .flatten()
+        .map(|d| d.attribute_name.as_deref())
+        .collect();
+    if names
+        .iter()
+        .enumerate()
+        .any(|(i, n)| names[..i].contains(n))
+    {
+        return Err(ddbmock_core::error::msg::table::duplicate_attribute_definition());
+    }
+    Ok(())
+}
+
 /// Records unknown `AttributeType`s of `AttributeDefinitions`.
 pub(crate) fn attribute_types(errors: &mut ConstraintErrors, defs: Option<&[AttributeDefinition]>) {
     for (i, d) in defs.into_iter().flatten().enumerate() {

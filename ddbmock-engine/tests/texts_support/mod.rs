@@ -1,30 +1,33 @@
 //! What the text tables share: an engine with a seeded table, requests sent as DynamoDB's wire
 //! JSON through the codec, and a snapshot of everything a refused request must leave unchanged.
 
+// Each test file includes this module and uses a part of it.
+#![allow(dead_code)]
+
 use ddbmock_core::protocol::handle;
 use ddbmock_engine::Engine;
 use serde_json::{Value, json};
 
 /// The table every row addresses: `pk`/`sk` strings, a global index on `g` and a local index on
 /// `l`, one item.
-pub const TABLE: &str = "tbl";
+pub(crate) const TABLE: &str = "tbl";
 
 /// One row: a request, and the error type and exact message DynamoDB answers it with.
-pub struct Row {
+pub(crate) struct Row {
     /// What the row checks, printed when it fails.
-    pub case: &'static str,
+    pub(crate) case: &'static str,
     /// The operation (`PutItem`).
-    pub op: &'static str,
+    pub(crate) op: &'static str,
     /// The request body.
-    pub body: Value,
+    pub(crate) body: Value,
     /// The error type after the `#` of `__type`.
-    pub error: &'static str,
+    pub(crate) error: &'static str,
     /// The exact message.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// A row; `message` is anything that turns into the exact text.
-pub fn row(
+pub(crate) fn row(
     case: &'static str,
     op: &'static str,
     body: Value,
@@ -41,7 +44,7 @@ pub fn row(
 }
 
 /// A `ValidationException` row.
-pub fn invalid(
+pub(crate) fn invalid(
     case: &'static str,
     op: &'static str,
     body: Value,
@@ -51,7 +54,7 @@ pub fn invalid(
 }
 
 /// Sends `body` as `op` and returns the status and the parsed answer.
-pub async fn call(db: &Engine, op: &str, body: &Value) -> (u16, Value) {
+pub(crate) async fn call(db: &Engine, op: &str, body: &Value) -> (u16, Value) {
     let target = format!("DynamoDB_20120810.{op}");
     let response = handle(db, Some(&target), body.to_string().as_bytes()).await;
     let parsed = serde_json::from_slice(&response.body).expect("the answer is JSON");
@@ -59,14 +62,14 @@ pub async fn call(db: &Engine, op: &str, body: &Value) -> (u16, Value) {
 }
 
 /// Sends `body` and panics unless it succeeds.
-pub async fn ok(db: &Engine, op: &str, body: Value) -> Value {
+pub(crate) async fn ok(db: &Engine, op: &str, body: Value) -> Value {
     let (status, answer) = call(db, op, &body).await;
     assert_eq!(status, 200, "{op} {body}: {answer}");
     answer
 }
 
 /// The engine with [`TABLE`] and its item.
-pub async fn engine() -> Engine {
+pub(crate) async fn engine() -> Engine {
     let db = Engine::memory();
     ok(
         &db,
@@ -114,7 +117,7 @@ pub async fn engine() -> Engine {
 
 /// Everything a request could change: the tables and their descriptions (less the clock's
 /// fields), their tags, and the items of each table and index.
-pub async fn snapshot(db: &Engine) -> Value {
+pub(crate) async fn snapshot(db: &Engine) -> Value {
     let names = ok(db, "ListTables", json!({})).await["TableNames"].clone();
     let mut tables = Vec::new();
     for name in names.as_array().into_iter().flatten() {
@@ -140,7 +143,7 @@ pub async fn snapshot(db: &Engine) -> Value {
 }
 
 /// Runs every row on a fresh engine: the exact type and message, and nothing changed.
-pub async fn check(rows: Vec<Row>) {
+pub(crate) async fn check(rows: Vec<Row>) {
     let db = engine().await;
     let before = snapshot(&db).await;
     let mut failures = Vec::new();
