@@ -24,10 +24,23 @@ impl Engine {
         let mut errors = ConstraintErrors::new();
         validate::required(&mut errors, "requestItems", &input.request_items);
         validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
+        for (table, request) in input.request_items.iter().flatten() {
+            validate::attributes_to_get(
+                &mut errors,
+                &format!("requestItems.{table}.member.attributesToGet"),
+                request.attributes_to_get.as_deref(),
+            );
+        }
         errors.into_result()?;
         let request_items = input.request_items.unwrap_or_default();
         if request_items.is_empty() {
             return Err(msg::batch::no_request_items());
+        }
+        // A table's own key list is a constraint of the request's shape, checked before the total.
+        for (table_name, request) in &request_items {
+            if request.keys.as_ref().is_some_and(|k| k.len() > MAX_KEYS) {
+                return Err(msg::batch::too_many_keys(table_name, MAX_KEYS));
+            }
         }
         let total: usize = request_items
             .values()
@@ -45,6 +58,7 @@ impl Engine {
                 request.attributes_to_get.as_deref(),
                 request.expression_attribute_names.as_ref(),
             )?;
+            super::key_paths::check(&table, projection.as_ref(), None)?;
             let mut keys = request.keys.take().unwrap_or_default();
             if keys.is_empty() {
                 return Err(msg::batch::no_keys(&table_name));

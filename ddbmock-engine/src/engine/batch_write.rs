@@ -41,6 +41,14 @@ impl Engine {
         if request_items.is_empty() {
             return Err(msg::batch::no_request_items());
         }
+        // A table's own request list is a constraint of the request's shape (a map value's
+        // length), checked before the total and quoting the whole map.
+        if request_items.values().any(|r| r.len() > MAX_WRITES) {
+            return Err(msg::batch::too_many_writes(
+                &quoted_requests(&request_items),
+                MAX_WRITES,
+            ));
+        }
         let total: usize = request_items.values().map(Vec::len).sum();
         if total > MAX_WRITES {
             return Err(msg::batch::too_many_items("BatchWriteItem"));
@@ -49,7 +57,7 @@ impl Engine {
         let mut plan: Vec<Request> = Vec::with_capacity(total);
         for (table_name, requests) in request_items {
             let mut errors = ConstraintErrors::new();
-            errors.name("requestItems.key", Some(&table_name));
+            errors.table_name_or_arn("requestItems.key", Some(&table_name));
             errors.into_result()?;
             let table = self.table(&table_name)?;
             let mut seen = HashSet::new();
@@ -143,4 +151,32 @@ impl Engine {
             ),
         })
     }
+}
+
+/// The attribute names of a request's item or key, in name order: the order ddbmock quotes them in.
+fn attribute_names(item: &Option<ddbmock_core::model::Item>) -> Vec<&str> {
+    let mut names: Vec<&str> = item.iter().flatten().map(|(k, _)| k.as_str()).collect();
+    names.sort_unstable();
+    names
+}
+
+/// `RequestItems` as DynamoDB quotes it in a constraint message (see
+/// [`msg::batch::quoted_write_requests`]).
+fn quoted_requests(request_items: &HashMap<String, Vec<WriteRequest>>) -> String {
+    use msg::batch::WriteRequestShape as Shape;
+    let tables: Vec<(&str, Vec<Shape<'_>>)> = request_items
+        .iter()
+        .map(|(table, requests)| {
+            let shapes = requests
+                .iter()
+                .map(|r| match (&r.put_request, &r.delete_request) {
+                    (Some(put), None) => Shape::Put(attribute_names(&put.item)),
+                    (None, Some(delete)) => Shape::Delete(attribute_names(&delete.key)),
+                    _ => Shape::Other,
+                })
+                .collect();
+            (table.as_str(), shapes)
+        })
+        .collect();
+    msg::batch::quoted_write_requests(&tables)
 }

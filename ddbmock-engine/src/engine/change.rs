@@ -41,7 +41,7 @@ impl Change {
 }
 
 /// Checks what every written item must satisfy beyond its primary key: its names' lengths, the size
-/// limit, and index key attributes of the declared type and non-empty.
+/// limit, and index key attributes of the declared type, non-empty and within the key size limits.
 ///
 /// Names are checked here, on the item about to be written, rather than on each request member,
 /// because an update builds names from several (a `SET` path, an `ExpressionAttributeNames` value,
@@ -72,6 +72,7 @@ pub(crate) fn check_item(table: &Table, item: &Item) -> Result<()> {
             if empty {
                 return Err(msg::item::empty_index_key(&attr.name, attr.ty, &index.name));
             }
+            super::keys::check_index_key_size(v, attr == &index.key.hash)?;
         }
     }
     Ok(())

@@ -43,6 +43,10 @@ impl Engine {
             }
         }
         errors.into_result()?;
+        validate::distinct_definitions(input.attribute_definitions.as_deref())?;
+        if let Some(tags) = &input.tags {
+            super::tags::check_tags(tags)?;
+        }
 
         let defs: Vec<(&str, AttributeType)> = input
             .attribute_definitions
@@ -316,11 +320,15 @@ fn check_index_shapes(errors: &mut ConstraintErrors, input: &CreateTableInput) {
         let at = format!("localSecondaryIndexes.{}.member", i + 1);
         let name = l.index_name.as_deref();
         validate::index_definition(errors, &at, name, &l.key_schema, &l.projection);
+        validate::key_types(errors, &format!("{at}.keySchema"), l.key_schema.as_deref());
+        validate::projection_type(errors, &format!("{at}.projection"), l.projection.as_ref());
     }
     for (i, g) in input.global_secondary_indexes.iter().flatten().enumerate() {
         let at = format!("globalSecondaryIndexes.{}.member", i + 1);
         let name = g.index_name.as_deref();
         validate::index_definition(errors, &at, name, &g.key_schema, &g.projection);
+        validate::key_types(errors, &format!("{at}.keySchema"), g.key_schema.as_deref());
+        validate::projection_type(errors, &format!("{at}.projection"), g.projection.as_ref());
     }
 }
 

@@ -147,6 +147,15 @@ pub(crate) fn check_condition(
     Err(err)
 }
 
+/// The first name of `names` that an earlier one repeats.
+pub(crate) fn first_duplicate(names: &[String]) -> Option<&str> {
+    let mut seen = std::collections::HashSet::with_capacity(names.len());
+    names
+        .iter()
+        .find(|n| !seen.insert(n.as_str()))
+        .map(String::as_str)
+}
+
 /// GetItem's `ProjectionExpression` or `AttributesToGet`, with the request-level checks.
 pub(crate) fn compile_read(
     projection_expression: Option<&str>,
@@ -161,6 +170,11 @@ pub(crate) fn compile_read(
     }
     if names.is_some() && projection_expression.is_none() {
         return Err(msg::expr::names_without_expression());
+    }
+    if let Some(attrs) = attributes_to_get
+        && let Some(dup) = first_duplicate(attrs)
+    {
+        return Err(msg::query::duplicate_attribute_to_get(dup));
     }
     if let Some(text) = projection_expression {
         let mut cx = ExprContext::new(names, None);

@@ -12,9 +12,14 @@ use ddbmock_core::operation::{GetItemInput, GetItemOutput};
 impl Engine {
     pub(crate) fn get_item_now(&self, mut input: GetItemInput) -> Result<GetItemOutput> {
         let mut errors = ConstraintErrors::new();
-        let table_name = validate::table_name(&mut errors, &input.table_name);
+        let table_name = validate::item_table_name(&mut errors, &input.table_name);
         validate::required(&mut errors, "key", &input.key);
         validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
+        validate::attributes_to_get(
+            &mut errors,
+            "attributesToGet",
+            input.attributes_to_get.as_deref(),
+        );
         errors.into_result()?;
         let mut key = input.key.take().unwrap_or_default();
         validate::values(&mut key)?;
@@ -26,6 +31,7 @@ impl Engine {
 
         let table = self.table(table_name)?;
         self.admit(&table, false)?;
+        super::key_paths::check(&table, projection.as_ref(), None)?;
         validate_key(&table.key, &key)?;
         let storage_key = item_storage_key(&table.key, &key)?;
         // A single-item read needs no item lock: the store publishes each write atomically.

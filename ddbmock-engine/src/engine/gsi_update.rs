@@ -42,6 +42,8 @@ pub(crate) fn check_updates(errors: &mut ConstraintErrors, updates: &[GlobalSeco
         if let Some(c) = &u.create {
             let name = c.index_name.as_deref();
             validate::index_definition(errors, &at("create"), name, &c.key_schema, &c.projection);
+            validate::key_types(errors, &at("create.keySchema"), c.key_schema.as_deref());
+            validate::projection_type(errors, &at("create.projection"), c.projection.as_ref());
         }
         if let Some(d) = &u.delete {
             errors.name(&at("delete.indexName"), d.index_name.as_deref());

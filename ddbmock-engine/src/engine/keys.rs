@@ -149,6 +149,20 @@ fn check_key_size(attr: &KeyAttr, value: &AttributeValue, is_hash: bool) -> Resu
     Ok(())
 }
 
+/// Refuses an index key value over DynamoDB's key size limits (2048 bytes for a partition key,
+/// 1024 for a sort key): an index key is bounded as the table's is, and an item whose index key
+/// is too large is refused rather than indexed.
+pub(crate) fn check_index_key_size(value: &AttributeValue, is_hash: bool) -> Result<()> {
+    let len = key_value_len(value);
+    if is_hash && len > MAX_HASH_KEY_BYTES {
+        return Err(msg::item::hash_key_too_large());
+    }
+    if !is_hash && len > MAX_RANGE_KEY_BYTES {
+        return Err(msg::item::range_key_too_large());
+    }
+    Ok(())
+}
+
 /// Validates a `Key` parameter (GetItem, DeleteItem, UpdateItem): exactly the schema's attributes, of
 /// the schema's types.
 pub fn validate_key(schema: &KeySchema, key: &ddbmock_core::model::Item) -> Result<()> {

@@ -24,6 +24,7 @@ mod idempotency;
 mod index_epoch;
 mod item_collections;
 mod key_conditions;
+mod key_paths;
 pub mod keys;
 mod limits;
 mod list_tables;
@@ -318,9 +319,11 @@ impl Engine {
         self.inner.tables.read().get(name).cloned()
     }
 
-    /// The table an item operation addresses: a table still being created is not found yet.
+    /// The table an item operation addresses, by name or by ARN: a table still being created is
+    /// not found yet.
     pub(crate) fn table(&self, name: &str) -> Result<Arc<Table>> {
         self.purge_deleted();
+        let name = self.name_of_arn(name);
         let table = self
             .inner
             .tables
@@ -421,6 +424,21 @@ impl Engine {
 
     fn new_space(&self) -> SpaceId {
         self.inner.next_space.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// The table name in `name` when it is the ARN of one of this engine's tables (an item
+    /// operation takes either); `name` itself otherwise.
+    fn name_of_arn<'a>(&self, name: &'a str) -> &'a str {
+        let Some(rest) = name.strip_prefix("arn:aws:dynamodb:") else {
+            return name;
+        };
+        let config = &self.inner.config;
+        rest.strip_prefix(config.region.as_str())
+            .and_then(|r| r.strip_prefix(':'))
+            .and_then(|r| r.strip_prefix(config.account_id.as_str()))
+            .and_then(|r| r.strip_prefix(":table/"))
+            .filter(|t| !t.is_empty() && !t.contains('/'))
+            .unwrap_or(name)
     }
 
     fn arn(&self, table: &str) -> String {

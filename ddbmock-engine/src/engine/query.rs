@@ -14,7 +14,7 @@ impl Engine {
     pub(crate) fn query_now(&self, input: QueryInput) -> Result<QueryOutput> {
         let members = validate::read_members!(input);
         let mut errors = ConstraintErrors::new();
-        let name = validate::read_request(&mut errors, &members);
+        let name = validate::read_request(&mut errors, &members, validate::ReadOp::Query);
         errors.into_result()?;
 
         let exprs = compile_read(&ReadParams {
@@ -34,6 +34,11 @@ impl Engine {
 
         let table = self.table(name)?;
         self.admit(&table, false)?;
+        super::key_paths::check(
+            &table,
+            exprs.projection.as_ref(),
+            exprs.filter.as_ref().map(|f| &f.0),
+        )?;
         let target = Target::of(&table, input.index_name.as_deref())?;
         self.check_index_readable(&target, input.consistent_read)?;
         let key = plan(target.key(), &exprs.key_terms)?;

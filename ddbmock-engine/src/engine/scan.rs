@@ -17,7 +17,7 @@ impl Engine {
     pub(crate) fn scan_now(&self, input: ScanInput) -> Result<ScanOutput> {
         let members = validate::read_members!(input);
         let mut errors = ConstraintErrors::new();
-        let name = validate::read_request(&mut errors, &members);
+        let name = validate::read_request(&mut errors, &members, validate::ReadOp::Scan);
         let segment = input.segment.map(i64::from);
         let total = input.total_segments.map(i64::from);
         errors.at_least("segment", segment, 0);
@@ -50,6 +50,11 @@ impl Engine {
 
         let table = self.table(name)?;
         self.admit(&table, false)?;
+        super::key_paths::check(
+            &table,
+            exprs.projection.as_ref(),
+            exprs.filter.as_ref().map(|f| &f.0),
+        )?;
         let target = Target::of(&table, input.index_name.as_deref())?;
         self.check_index_readable(&target, input.consistent_read)?;
         let output = plan_output(input.select.as_ref(), exprs, &target)?;

@@ -5,6 +5,53 @@ use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::error::{Result, msg};
 use ddbmock_core::operation::*;
 
+/// DynamoDB's bounds on a tag's key and value, in characters.
+const MAX_TAG_KEY_CHARS: usize = 128;
+const MAX_TAG_VALUE_CHARS: usize = 256;
+
+/// Refuses a tag list DynamoDB refuses (TagResource, CreateTable): each key present, of 1 to 128
+/// characters tags take and without the reserved `aws:` prefix; each value present, of at most
+/// 256 such characters; no key twice.
+pub(crate) fn check_tags(tags: &[Tag]) -> Result<()> {
+    let mut seen = std::collections::HashSet::with_capacity(tags.len());
+    for t in tags {
+        let key = check_tag_key(t.key.as_deref())?;
+        let value = t.value.as_deref();
+        match value {
+            Some(v) if v.chars().count() <= MAX_TAG_VALUE_CHARS && v.chars().all(tag_char) => {}
+            _ => return Err(msg::tags::invalid_tag_value(value)),
+        }
+        if key.starts_with("aws:") {
+            return Err(msg::tags::tag_key_reserved_prefix(key));
+        }
+        if !seen.insert(key) {
+            return Err(msg::tags::duplicate_tag_key(key));
+        }
+    }
+    Ok(())
+}
+
+/// A tag key that is present, of 1 to 128 characters tags take; DynamoDB's error otherwise.
+fn check_tag_key(key: Option<&str>) -> Result<&str> {
+    match key {
+        Some(k)
+            if (1..=MAX_TAG_KEY_CHARS).contains(&k.chars().count()) && k.chars().all(tag_char) =>
+        {
+            Ok(k)
+        }
+        _ => Err(msg::tags::invalid_tag_key(key)),
+    }
+}
+
+/// A character of a tag key or value: letters, numbers, separators (Unicode `L`, `N`, `Z`) and
+/// `_ . : / = + - @`. `Z` is White_Space without the control characters (tab, newline) it holds.
+fn tag_char(c: char) -> bool {
+    c.is_alphabetic()
+        || c.is_numeric()
+        || (c.is_whitespace() && !c.is_control())
+        || "_.:/=+-@".contains(c)
+}
+
 /// DynamoDB's limit of tags per table.
 const MAX_TAGS: usize = 50;
 
@@ -35,15 +82,7 @@ impl Engine {
         if tags.is_empty() {
             return Err(msg::tags::no_tags());
         }
-        for t in &tags {
-            let key_len = t.key.as_deref().map_or(0, |k| k.chars().count());
-            if !(1..=128).contains(&key_len) {
-                return Err(msg::tags::tag_key_length());
-            }
-            if t.value.as_deref().map_or(0, |v| v.chars().count()) > 256 {
-                return Err(msg::tags::tag_value_length());
-            }
-        }
+        check_tags(&tags)?;
         let arn = input.resource_arn.clone().unwrap_or_default();
         self.change_table(
             &name,
@@ -74,6 +113,12 @@ impl Engine {
         crate::engine::validate::required(&mut errors, "tagKeys", &input.tag_keys);
         errors.into_result()?;
         let keys = input.tag_keys.unwrap_or_default();
+        if keys.is_empty() {
+            return Err(msg::tags::no_tag_keys());
+        }
+        for k in &keys {
+            check_tag_key(Some(k))?;
+        }
         let arn = input.resource_arn.clone().unwrap_or_default();
         self.change_table(
             &name,

@@ -55,7 +55,7 @@ impl Engine {
             let at = format!("transactItems.{}.member.get", i + 1);
             validate::required(&mut errors, &at, &item.get);
             if let Some(get) = &item.get {
-                errors.name(&format!("{at}.tableName"), get.table_name.as_deref());
+                errors.table_name_or_arn(&format!("{at}.tableName"), get.table_name.as_deref());
                 validate::required(&mut errors, &format!("{at}.key"), &get.key);
             }
         }

@@ -120,7 +120,7 @@ fn check_members(input: &TransactWriteItemsInput) -> Result<()> {
     for (i, item) in input.transact_items.iter().flatten().enumerate() {
         for c in common(item) {
             let at = format!("transactItems.{}.member.{}", i + 1, c.kind);
-            errors.name(&format!("{at}.tableName"), c.table_name.as_deref());
+            errors.table_name_or_arn(&format!("{at}.tableName"), c.table_name.as_deref());
             validate::return_on_failure_at(
                 &mut errors,
                 &format!("{at}.returnValuesOnConditionCheckFailure"),

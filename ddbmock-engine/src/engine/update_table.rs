@@ -31,10 +31,13 @@ impl Engine {
             );
         }
         validate::definition_names(&mut errors, input.attribute_definitions.as_deref());
+        validate::attribute_types(&mut errors, input.attribute_definitions.as_deref());
         if let Some(updates) = &input.global_secondary_index_updates {
             gsi_update::check_updates(&mut errors, updates);
         }
+        validate::stream_view_type(&mut errors, input.stream_specification.as_ref());
         errors.into_result()?;
+        validate::distinct_definitions(input.attribute_definitions.as_deref())?;
         let asks_nothing = input.provisioned_throughput.is_none()
             && input.billing_mode.is_none()
             && input.stream_specification.is_none()

@@ -6,9 +6,20 @@ use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::model::{Item, MAX_KEY_ATTRIBUTE_NAME_BYTES, validate_value};
 use ddbmock_core::operation::*;
 
-/// Checks a required table name and returns it.
+/// Checks a required table name of a table operation (CreateTable, DescribeTable, UpdateTable,
+/// DeleteTable, the TTL operations): the pattern and 3 to 255 characters. Returns it.
 pub(crate) fn table_name<'a>(errors: &mut ConstraintErrors, name: &'a Option<String>) -> &'a str {
     errors.name("tableName", name.as_deref());
+    name.as_deref().unwrap_or_default()
+}
+
+/// Checks a required table name of an item operation, which takes a table's ARN as well as its
+/// name: 1 to 1024 characters and no pattern. Returns it.
+pub(crate) fn item_table_name<'a>(
+    errors: &mut ConstraintErrors,
+    name: &'a Option<String>,
+) -> &'a str {
+    errors.table_name_or_arn("tableName", name.as_deref());
     name.as_deref().unwrap_or_default()
 }
 
@@ -70,18 +81,55 @@ pub(crate) fn required<T>(errors: &mut ConstraintErrors, member: &str, v: &Optio
 /// Records the bad members of an index definition (CreateTable's indexes, UpdateTable's index
 /// Create) at `at` (`globalSecondaryIndexes.1.member`, say): its name, and the key schema and
 /// projection it must have.
-pub(crate) fn index_definition<P>(
+pub(crate) fn index_definition(
     errors: &mut ConstraintErrors,
     at: &str,
     name: Option<&str>,
     key_schema: &Option<Vec<KeySchemaElement>>,
-    projection: &Option<P>,
+    projection: &Option<Projection>,
 ) {
     errors.name(&format!("{at}.indexName"), name);
     required(errors, &format!("{at}.keySchema"), key_schema);
     key_schema_names(errors, &format!("{at}.keySchema"), key_schema.as_deref());
     required(errors, &format!("{at}.projection"), projection);
+    if let Some(attrs) = projection
+        .as_ref()
+        .and_then(|p| p.non_key_attributes.as_ref())
+    {
+        non_key_attributes(errors, &format!("{at}.projection.nonKeyAttributes"), attrs);
+    }
 }
+
+/// Records a `NonKeyAttributes` list outside the API model's bounds: 1 to 20 names per index, each
+/// of 1 to 255 characters. A bad name is reported on the whole list, as DynamoDB reports the
+/// constraint of a list's members.
+fn non_key_attributes(errors: &mut ConstraintErrors, member: &str, attrs: &[String]) {
+    use ddbmock_core::error::msg::constraint as c;
+    let quoted = format!("'[{}]'", attrs.join(", "));
+    if attrs.is_empty() {
+        errors.push(&quoted, member, &c::min_length(1));
+    }
+    if attrs.len() > MAX_NON_KEY_ATTRIBUTES {
+        errors.push(&quoted, member, &c::max_length(MAX_NON_KEY_ATTRIBUTES));
+    }
+    let bad_name = attrs
+        .iter()
+        .map(|a| a.chars().count())
+        .any(|n| !(1..=MAX_KEY_ATTRIBUTE_NAME_BYTES).contains(&n));
+    if bad_name {
+        errors.push(
+            &quoted,
+            member,
+            &c::member_constraints(&[
+                c::max_length(MAX_KEY_ATTRIBUTE_NAME_BYTES),
+                c::min_length(1),
+            ]),
+        );
+    }
+}
+
+/// The API model's bound on one index's `NonKeyAttributes`.
+const MAX_NON_KEY_ATTRIBUTES: usize = 20;
 
 /// Records a key attribute name outside 1 to 255 characters, at `{at}.N.member.attributeName`. The
 /// bound is the API model's (`KeySchemaAttributeName`), so it is a shape constraint, counted as the
@@ -121,6 +169,66 @@ pub(crate) fn definition_names(
     }
 }
 
+/// Refuses `AttributeDefinitions` defining one attribute twice, with the same type or another.
+pub(crate) fn distinct_definitions(defs: Option<&[AttributeDefinition]>) -> Result<()> {
+    let names: Vec<Option<&str>> = defs
+        .into_iter()
+        .flatten()
+        .map(|d| d.attribute_name.as_deref())
+        .collect();
+    if names
+        .iter()
+        .enumerate()
+        .any(|(i, n)| names[..i].contains(n))
+    {
+        return Err(ddbmock_core::error::msg::table::duplicate_attribute_definition());
+    }
+    Ok(())
+}
+
+/// Records unknown `AttributeType`s of `AttributeDefinitions`.
+pub(crate) fn attribute_types(errors: &mut ConstraintErrors, defs: Option<&[AttributeDefinition]>) {
+    for (i, d) in defs.into_iter().flatten().enumerate() {
+        errors.enum_value(
+            &format!("attributeDefinitions.{}.member.attributeType", i + 1),
+            d.attribute_type.as_ref().map(|v| v.as_str()),
+            ScalarAttributeType::VALUES,
+        );
+    }
+}
+
+/// Records unknown `KeyType`s of a key schema at `at` (`…create.keySchema`, say).
+pub(crate) fn key_types(errors: &mut ConstraintErrors, at: &str, ks: Option<&[KeySchemaElement]>) {
+    for (i, k) in ks.into_iter().flatten().enumerate() {
+        errors.enum_value(
+            &format!("{at}.{}.member.keyType", i + 1),
+            k.key_type.as_ref().map(|v| v.as_str()),
+            KeyType::VALUES,
+        );
+    }
+}
+
+/// Records an unknown `ProjectionType` of a projection at `at`.
+pub(crate) fn projection_type(errors: &mut ConstraintErrors, at: &str, p: Option<&Projection>) {
+    errors.enum_value(
+        &format!("{at}.projectionType"),
+        p.and_then(|p| p.projection_type.as_ref())
+            .map(|v| v.as_str()),
+        ProjectionType::VALUES,
+    );
+}
+
+/// Records an unknown `StreamViewType` of a `StreamSpecification`: it is refused before anything
+/// is stored, on UpdateTable as on CreateTable.
+pub(crate) fn stream_view_type(errors: &mut ConstraintErrors, spec: Option<&StreamSpecification>) {
+    errors.enum_value(
+        "streamSpecification.streamViewType",
+        spec.and_then(|s| s.stream_view_type.as_ref())
+            .map(|v| v.as_str()),
+        StreamViewType::VALUES,
+    );
+}
+
 /// Validates and normalizes every value of an item or key map (numbers to canonical text).
 pub(crate) fn values(item: &mut Item) -> Result<()> {
     for v in item.values_mut() {
@@ -138,6 +246,7 @@ pub(crate) struct ReadMembers<'a> {
     pub(crate) conditional_operator: Option<&'a ConditionalOperator>,
     pub(crate) return_consumed_capacity: Option<&'a ReturnConsumedCapacity>,
     pub(crate) exclusive_start_key: Option<&'a Item>,
+    pub(crate) attributes_to_get: Option<&'a [String]>,
 }
 
 /// [`ReadMembers`] of a `QueryInput` or a `ScanInput`, whose members have the same names.
@@ -151,27 +260,59 @@ macro_rules! read_members {
             conditional_operator: $input.conditional_operator.as_ref(),
             return_consumed_capacity: $input.return_consumed_capacity.as_ref(),
             exclusive_start_key: $input.exclusive_start_key.as_ref(),
+            attributes_to_get: $input.attributes_to_get.as_deref(),
         }
     };
 }
 pub(crate) use read_members;
 
+/// Which of the two reads [`read_request`] checks: their `Limit` is worded differently.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReadOp {
+    Query,
+    Scan,
+}
+
 /// Records bad members shared by Query and Scan (`TableName`, `IndexName`, `Select`, `Limit`,
 /// `ConditionalOperator`, `ReturnConsumedCapacity`), and returns the table name.
-pub(crate) fn read_request<'a>(errors: &mut ConstraintErrors, m: &ReadMembers<'a>) -> &'a str {
-    let name = table_name(errors, m.table_name);
+pub(crate) fn read_request<'a>(
+    errors: &mut ConstraintErrors,
+    m: &ReadMembers<'a>,
+    op: ReadOp,
+) -> &'a str {
+    let name = item_table_name(errors, m.table_name);
     if m.index_name.is_some() {
         errors.name("indexName", m.index_name);
     }
     errors.enum_value("select", m.select.map(|v| v.as_str()), Select::VALUES);
-    errors.at_least("limit", m.limit.map(i64::from), 1);
+    match (op, m.limit) {
+        // Query's Limit moved to DynamoDB's newer validation, which quotes no value and names the
+        // member as the wire does; Scan's still answers `Value '0' at 'limit'`.
+        (ReadOp::Query, Some(limit)) if limit < 1 => {
+            errors.unquoted("Limit", &ddbmock_core::error::msg::constraint::min_value(1));
+        }
+        (ReadOp::Query, _) => {}
+        (ReadOp::Scan, limit) => errors.at_least("limit", limit.map(i64::from), 1),
+    }
     errors.enum_value(
         "conditionalOperator",
         m.conditional_operator.map(|v| v.as_str()),
         ConditionalOperator::VALUES,
     );
     return_capacity(errors, m.return_consumed_capacity, None);
+    attributes_to_get(errors, "attributesToGet", m.attributes_to_get);
     name
+}
+
+/// Records an empty `AttributesToGet` (the list takes at least one name) at `member`.
+pub(crate) fn attributes_to_get(errors: &mut ConstraintErrors, member: &str, v: Option<&[String]>) {
+    if v.is_some_and(<[String]>::is_empty) {
+        errors.push(
+            "'[]'",
+            member,
+            &ddbmock_core::error::msg::constraint::min_length(1),
+        );
+    }
 }
 
 /// The request's `ExclusiveStartKey`, its values validated and normalized.
@@ -298,7 +439,7 @@ pub(crate) fn write_request<T>(
         Option<&ReturnValuesOnConditionCheckFailure>,
     ),
 ) {
-    table_name(errors, table);
+    item_table_name(errors, table);
     required(errors, member, value);
     return_values(errors, returns.0);
     return_capacity(errors, returns.1, returns.2);

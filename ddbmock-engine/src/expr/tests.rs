@@ -518,11 +518,13 @@ fn key_conditions() {
             "KeyConditionExpressions cannot contain nested operations",
         ),
     ] {
-        assert_eq!(
-            kc(text).unwrap_err().message(),
-            format!("{p}{msg}"),
-            "{text}"
-        );
+        // The two texts about nesting carry no prefix in DynamoDB's answer.
+        let expected = if msg.contains("nested") {
+            msg.to_owned()
+        } else {
+            format!("{p}{msg}")
+        };
+        assert_eq!(kc(text).unwrap_err().message(), expected, "{text}");
     }
     let k = kc("sk = :n").unwrap();
     assert_eq!(

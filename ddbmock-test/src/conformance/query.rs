@@ -503,7 +503,8 @@ pub async fn query_validation(db: &dyn DynamoDb) {
                 limit: Some(0),
                 ..q("pk = :p", &[(":p", s("a"))])
             },
-            "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+            // Query's Limit moved to DynamoDB's newer wording: no value quoted, the wire's name.
+            "1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
         ),
         (
             QueryInput {

@@ -187,7 +187,9 @@ pub async fn transact_write_validation(db: &dyn DynamoDb) {
             db,
             vec![TransactWriteItem {
                 put: Some(Put {
-                    table_name: Some("x".to_owned()),
+                    // An item operation's table name may be an ARN: 1 to 1024 characters, no
+                    // pattern, so only an empty one breaks it.
+                    table_name: Some(String::new()),
                     return_values_on_condition_check_failure: Some(
                         ReturnValuesOnConditionCheckFailure::Unknown("SOME".to_owned()),
                     ),
@@ -198,7 +200,7 @@ pub async fn transact_write_validation(db: &dyn DynamoDb) {
         )
         .await,
         "ValidationException",
-        "3 validation errors detected: Value 'x' at 'transactItems.1.member.put.tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; Value 'SOME' at 'transactItems.1.member.put.returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]; Value null at 'transactItems.1.member.put.item' failed to satisfy constraint: Member must not be null",
+        "3 validation errors detected: Value '' at 'transactItems.1.member.put.tableName' failed to satisfy constraint: Member must have length greater than or equal to 1; Value 'SOME' at 'transactItems.1.member.put.returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]; Value null at 'transactItems.1.member.put.item' failed to satisfy constraint: Member must not be null",
     );
     let big = "x".repeat(390 * 1024);
     let fat: Vec<_> = (0..11)

@@ -12,7 +12,8 @@ use crate::error::Error;
 /// One member that breaks one constraint of its shape.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
-    /// The value as DynamoDB quotes it: `'abc'`, `'[]'`, or `null` for an absent member.
+    /// The value as DynamoDB quotes it: `'abc'`, `'[]'`, `null` for an absent member, or empty
+    /// where DynamoDB's newer validation quotes no value (`Value at 'Limit' failed to …`).
     pub value: String,
     /// The member's path in the request, as DynamoDB names it: `requestItems`,
     /// `transactItems.1.member.put.tableName`.
@@ -38,6 +39,13 @@ impl Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.value.is_empty() {
+            return write!(
+                f,
+                "Value at '{}' failed to satisfy constraint: {}",
+                self.member, self.constraint
+            );
+        }
         write!(
             f,
             "Value {} at '{}' failed to satisfy constraint: {}",
@@ -88,6 +96,25 @@ pub fn max_value(max: i64) -> String {
     format!("Member must have value less than or equal to {max}")
 }
 
+/// A map whose values break length bounds, as DynamoDB words a map-value constraint: `Map value
+/// must satisfy constraint: [Member must have length less than or equal to 25, Member must have
+/// length greater than or equal to 1]`.
+pub fn map_value_length(min: usize, max: usize) -> String {
+    format!(
+        "Map value must satisfy constraint: [{}, {}]",
+        max_length(max),
+        min_length(min)
+    )
+}
+
+/// A list some of whose members break `constraints`: `Member must satisfy constraint: [a, b]`.
+pub fn member_constraints(constraints: &[String]) -> String {
+    format!(
+        "Member must satisfy constraint: [{}]",
+        constraints.join(", ")
+    )
+}
+
 /// A value outside an enumeration; `allowed` as DynamoDB lists it.
 pub fn enum_value_set(allowed: &str) -> String {
     format!("Member must satisfy enum value set: [{allowed}]")
@@ -102,6 +129,14 @@ mod tests {
         assert_eq!(
             validation_error("'[]'", "requestItems", &min_length(1)).message(),
             "1 validation error detected: Value '[]' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1"
+        );
+    }
+
+    #[test]
+    fn an_empty_value_is_not_quoted() {
+        assert_eq!(
+            validation_error("", "Limit", &min_value(1)).message(),
+            "1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1"
         );
     }
 

@@ -8,6 +8,7 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
+use super::validation;
 use crate::error::Error;
 use crate::model::AttributeValue;
 
@@ -370,20 +371,24 @@ pub fn key_condition_operator(op: &str) -> Error {
     )
 }
 
-/// A key condition nesting functions (`size`).
-pub fn key_condition_nested_operation() -> Error {
-    invalid(
-        "KeyConditionExpression",
-        "KeyConditionExpressions cannot contain nested operations",
-    )
+/// A projection or filter path into a key attribute (`pk.x`, `pk[0]`): `Key: pk` for the table's
+/// key, `IndexKey: pk` for an index's.
+pub fn key_attribute_not_scalar(name: &str, index: bool) -> Error {
+    let which = if index { "IndexKey" } else { "Key" };
+    validation(format!(
+        "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: {which}: {name}"
+    ))
 }
 
-/// A key condition on a nested attribute.
+/// A key condition nesting functions (`size`). DynamoDB gives this text without the `Invalid
+/// KeyConditionExpression: ` prefix of the other key condition errors.
+pub fn key_condition_nested_operation() -> Error {
+    validation("KeyConditionExpressions cannot contain nested operations")
+}
+
+/// A key condition on a nested attribute; like [`key_condition_nested_operation`], unprefixed.
 pub fn key_condition_nested_attribute() -> Error {
-    invalid(
-        "KeyConditionExpression",
-        "KeyConditionExpressions cannot have conditions on nested attributes",
-    )
+    validation("KeyConditionExpressions cannot have conditions on nested attributes")
 }
 
 /// A key condition whose `BETWEEN` or `begins_with` does not start with the key.

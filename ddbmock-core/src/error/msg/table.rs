@@ -66,6 +66,21 @@ impl ConstraintErrors {
         self.length(member, name, name.len(), 3, 255);
     }
 
+    /// Checks the table name of an item operation: 1 to 1024 characters and no pattern, since such
+    /// an operation takes the table's ARN as well as its name (CreateTable keeps [`Self::name`]).
+    pub fn table_name_or_arn(&mut self, member: &str, name: Option<&str>) {
+        match name {
+            None => self.null(member),
+            Some(name) => self.length(member, name, name.chars().count(), 1, 1024),
+        }
+    }
+
+    /// Records a value-less violation, as DynamoDB's newer validation words some members
+    /// (`Value at 'Limit' failed to satisfy constraint: …`).
+    pub fn unquoted(&mut self, member: &str, constraint: &str) {
+        self.push("", member, constraint);
+    }
+
     /// Checks an enum member holding an unknown value.
     pub fn enum_value(&mut self, member: &str, value: Option<&str>, allowed: &[&str]) {
         if let Some(v) = value
@@ -171,6 +186,11 @@ pub fn index_throughput_required(index: &str) -> Error {
     invalid_parameter(format!(
         "ProvisionedThroughput must be specified for index: {index}"
     ))
+}
+
+/// `AttributeDefinitions` defining one attribute twice, with the same type or another.
+pub fn duplicate_attribute_definition() -> Error {
+    validation("Cannot have two attributes with the same name")
 }
 
 /// A key schema naming one attribute twice.

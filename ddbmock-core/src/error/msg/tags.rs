@@ -1,6 +1,5 @@
 //! Messages of TagResource, UntagResource and ListTagsOfResource.
 
-use super::table::invalid_parameter;
 use super::validation;
 use crate::error::Error;
 
@@ -21,14 +20,39 @@ pub fn no_tags() -> Error {
     validation("Atleast one Tag needs to be provided as Input.")
 }
 
-/// A tag key of 0 or more than 128 characters.
-pub fn tag_key_length() -> Error {
-    invalid_parameter("Tag key must be between 1 and 128 characters")
+/// UntagResource with an empty `TagKeys` list (DynamoDB writes "Atleast").
+pub fn no_tag_keys() -> Error {
+    validation("Atleast one Tag Key needs to be provided as Input.")
 }
 
-/// A tag value of more than 256 characters.
-pub fn tag_value_length() -> Error {
-    invalid_parameter("Tag value must be between 0 and 256 characters")
+/// A tag key that is absent, empty, longer than 128 characters or holds a character tags do not
+/// take; an absent key is quoted as `null`.
+pub fn invalid_tag_key(key: Option<&str>) -> Error {
+    validation(format!(
+        "The Tag Key provided is invalid, Key: {}",
+        key.unwrap_or("null")
+    ))
+}
+
+/// A tag value that is absent, longer than 256 characters or holds a character tags do not take;
+/// an absent value is quoted as `null`.
+pub fn invalid_tag_value(value: Option<&str>) -> Error {
+    validation(format!(
+        "The Tag Value provided is invalid, Value: {}",
+        value.unwrap_or("null")
+    ))
+}
+
+/// A tag key starting with the reserved `aws:` prefix.
+pub fn tag_key_reserved_prefix(key: &str) -> Error {
+    validation(format!("Tag Key cannot be prefixed with aws:, Key: {key}"))
+}
+
+/// Two tags of one request with the same key.
+pub fn duplicate_tag_key(key: &str) -> Error {
+    validation(format!(
+        "Duplicate Tag Keys provided as input: Duplicate Tag Key found {key}"
+    ))
 }
 
 /// `LimitExceededException`: a table would have more than `max` tags.

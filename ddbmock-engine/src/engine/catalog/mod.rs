@@ -152,7 +152,7 @@ mod tests {
                 "OnDemandThroughput": {"MaxWriteRequestUnits": 9},
                 "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "NEW_IMAGE"},
                 "TableClass": "SOMEDAY_CLASS",
-                "Tags": [{"Key": "a", "Value": "1"}, {"Key": "b"}]
+                "Tags": [{"Key": "a", "Value": "1"}, {"Key": "b", "Value": ""}]
             })))
             .expect("create");
         round_trip(&engine, "tbl");
