@@ -13,6 +13,8 @@ cargo run --quiet --example app
 # The AWS SDK bridge (feature `aws`, off by default): only the facade is built again with it.
 cargo test -p ddbmock --features aws --test aws_bridge --test aws_streams --test aws_retries --example sdk_bridge
 cargo test -p ddbmock --features aws --doc aws
+# The README's Rust snippets and the crate guide's bridge example, which need the feature.
+cargo test -p ddbmock --features aws --doc -- ReadmeDoctests src/lib.rs
 cargo test -p ddbmock-core --features sdk --doc
 # The light API crate, even with the production adapter, carries no engine, store, HTTP server or CLI.
 if cargo tree -p ddbmock-core -e normal --features sdk --prefix none \
@@ -20,6 +22,25 @@ if cargo tree -p ddbmock-core -e normal --features sdk --prefix none \
   echo "ddbmock-core depends on the engine, SQLite, hyper or clap" >&2; exit 1
 fi
 cargo run --quiet --features aws --example sdk_bridge
+# A user's crate outside the workspace (examples/user-crate/), depending on ddbmock by path as an
+# application does. Its .cargo/config.toml builds it on the workspace's target directory and profile,
+# and with the workspace's Cargo.lock it reuses every dependency built above; only ddbmock's own
+# crates are compiled again (cargo hashes a path crate by its path from the workspace root).
+cp Cargo.lock examples/user-crate/Cargo.lock
+(cd examples/user-crate && cargo fmt --check && cargo test --quiet)
+# A README snippet that follows `<!-- same as PATH -->` is that file's text, run above as a test.
+python3 - <<'PY'
+import re, sys
+readme = open("README.md").read()
+pairs = re.findall(r"<!-- same as (\S+) -->\n```rust\n(.*?)```", readme, re.S)
+if not pairs: sys.exit("README.md: no snippet marked `<!-- same as PATH -->`")
+for path, text in pairs:
+    if open(path).read() != text: sys.exit(f"README.md: the snippet marked {path} differs from the file")
+PY
+# Publishing is one step away: every crate packages (metadata, versions on path dependencies) and
+# builds from its package alone; the dependencies keep the workspace's profile, so they are reused.
+cargo publish --workspace --dry-run --allow-dirty --quiet --config 'profile.dev.debug="line-tables-only"' \
+  --config 'profile.dev.package."*".debug=false'
 
 # --- The server door: boto3 and the AWS CLI, in a virtualenv of their own under target/. ---
 VENV=target/py-venv

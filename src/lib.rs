@@ -1,43 +1,41 @@
 //! ddbmock: DynamoDB for tests — a faithful, fast emulation of Amazon DynamoDB that runs in-process,
 //! on an in-memory or SQLite store, with DynamoDB's behaviour, limits and error messages.
 //!
-//! This page is the guide; each section's example compiles and runs as a doc test.
+//! This page is the guide; each section's example compiles and runs as a doc test. Which door when:
+//!
+//! | you have | use |
+//! |---|---|
+//! | new Rust code | [the `DynamoDb` trait](#the-dynamodb-trait): the application takes `Arc<dyn DynamoDb>`, tests pass an [`Engine`], production `sdk::Sdk` |
+//! | existing code on `aws_sdk_dynamodb::Client` | [the SDK bridge](#the-aws-sdk-bridge) (feature `aws`) |
+//! | another language, the AWS CLI, end-to-end tests | [the server](#the-server) |
+//! | retries and error paths to test | [`mock::Mock`](#fault-injection), around any of them |
 //!
 //! # The `DynamoDb` trait
 //!
 //! Applications code against the [`DynamoDb`] trait (one async method per operation, requests and
 //! responses shaped as DynamoDB's wire JSON); tests hand them an [`Engine`], production an adapter over
-//! the AWS SDK:
+//! the AWS SDK (`sdk::Sdk`, in `ddbmock-core` with feature `sdk`, so that production code needs no
+//! engine):
 //!
 //! ```
-//! use ddbmock::operation::*;
-//! use ddbmock::model::AttributeValue;
-//! use ddbmock::{DynamoDb, Engine};
+//! use std::sync::Arc;
+//! use ddbmock::operation::{CreateTableInput, GetItemInput, PutItemInput, ScalarAttributeType::S};
+//! use ddbmock::{DynamoDb, Engine, item};
 //!
-//! # tokio_test_block(async {
-//! let db = Engine::memory();
-//! db.create_table(CreateTableInput {
-//!     table_name: Some("users".into()),
-//!     attribute_definitions: Some(vec![AttributeDefinition {
-//!         attribute_name: Some("id".into()),
-//!         attribute_type: Some(ScalarAttributeType::S),
-//!     }]),
-//!     key_schema: Some(vec![KeySchemaElement {
-//!         attribute_name: Some("id".into()),
-//!         key_type: Some(KeyType::Hash),
-//!     }]),
-//!     billing_mode: Some(BillingMode::PayPerRequest),
-//!     ..Default::default()
-//! })
-//! .await?;
-//! let item = [("id".to_owned(), AttributeValue::S("u1".into()))].into_iter().collect();
-//! db.put_item(PutItemInput { table_name: Some("users".into()), item: Some(item), ..Default::default() })
-//!     .await?;
+//! /// Application code: any DynamoDB.
+//! async fn register(db: &dyn DynamoDb, id: &str) -> Result<(), ddbmock::Error> {
+//!     db.put_item(PutItemInput::new("users", item! { "id" => id })).await?;
+//!     Ok(())
+//! }
+//!
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! let db: Arc<dyn DynamoDb> = Arc::new(Engine::memory());
+//! db.create_table(CreateTableInput::new("users", "id", S)).await?;
+//! register(&*db, "u1").await?;
+//! let found = db.get_item(GetItemInput::new("users", item! { "id" => "u1" })).await?;
+//! assert!(found.item.is_some());
 //! # Ok::<(), ddbmock::Error>(())
-//! # });
-//! # fn tokio_test_block<F: std::future::Future<Output = Result<(), ddbmock::Error>>>(f: F) {
-//! #     tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f).unwrap();
-//! # }
+//! # }).unwrap();
 //! ```
 //!
 //! # Items in one line
@@ -140,23 +138,99 @@
 //! operation with a closure, and records every call, to test an application's retry paths:
 //!
 //! ```
-//! use ddbmock::mock::Mock;
+//! use ddbmock::mock::{Mock, Operation, errors, ops};
 //! use ddbmock::operation::ListTablesInput;
-//! use ddbmock::{DynamoDb, Engine, Error};
+//! use ddbmock::{DynamoDb, Engine};
 //!
 //! #[ddbmock::test]
-//! async fn the_second_call_fails(db: Engine) {
-//!     let mock = Mock::new(db).fail_nth(2, Error::InternalServerError("Internal server error".into()));
+//! async fn the_second_listing_is_throttled(db: Engine) {
+//!     let mock = Mock::new(db).fail_nth_of::<ops::ListTables>(2, errors::throttling());
 //!     assert!(mock.list_tables(ListTablesInput::default()).await.is_ok());
 //!     let e = mock.list_tables(ListTablesInput::default()).await.unwrap_err();
-//!     assert_eq!(e.type_name(), "InternalServerError");
-//!     assert_eq!(mock.calls().len(), 2);
+//!     assert_eq!(e, errors::throttling());
+//!     assert_eq!(e.type_name(), "ThrottlingException");
+//!     assert_eq!(mock.calls_to(Operation::ListTables).len(), 2);
 //! }
 //! # fn main() {
-//! #     let config = ddbmock::__rt::Config { name: "the_second_call_fails", manifest_dir: ".",
+//! #     let config = ddbmock::__rt::Config { name: "the_second_listing_is_throttled", manifest_dir: ".",
 //! #         target_tmpdir: None, fixtures: &[], stores: &[] };
-//! #     ddbmock::__rt::run(&config, __ddbmock_start_the_second_call_fails);
+//! #     ddbmock::__rt::run(&config, __ddbmock_start_the_second_listing_is_throttled);
 //! # }
+//! ```
+//!
+//! `fail_first_of`, `fail_when` (any predicate over the call), `latency_of` and `replace` (a
+//! closure for one operation) are the other levers; [`mock::errors`] has DynamoDB's own errors.
+//!
+//! # The AWS SDK bridge
+//!
+//! With feature `aws`, `aws::client` is the official `aws_sdk_dynamodb::Client` on an engine
+//! in-process: no server, no socket, the application's own client type unchanged. Its retries are the
+//! SDK's, without the wait between attempts (`aws::retry_config`), so a throttled call costs
+//! microseconds:
+//!
+//! ```
+//! # #[cfg(feature = "aws")]
+//! # fn main() {
+//! use std::sync::Arc;
+//! use ddbmock::Engine;
+//! use ddbmock::mock::{Mock, errors, ops};
+//!
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! let engine = Engine::memory();
+//! let client = ddbmock::aws::client(&engine);
+//! client.create_table().table_name("users")
+//!     .attribute_definitions(aws_sdk_dynamodb::types::AttributeDefinition::builder()
+//!         .attribute_name("id").attribute_type("S".into()).build().unwrap())
+//!     .key_schema(aws_sdk_dynamodb::types::KeySchemaElement::builder()
+//!         .attribute_name("id").key_type("HASH".into()).build().unwrap())
+//!     .billing_mode("PAY_PER_REQUEST".into())
+//!     .send().await.unwrap();
+//!
+//! // Twice throttled, then answered: the SDK's standard three attempts, at once.
+//! let mock = Mock::new(engine).fail_first_of::<ops::ListTables>(2, errors::throttling());
+//! let throttled = ddbmock::aws::client_for(Arc::new(mock));
+//! let tables = throttled.list_tables().send().await.unwrap();
+//! assert_eq!(tables.table_names(), ["users"]);
+//! # });
+//! # }
+//! # #[cfg(not(feature = "aws"))]
+//! # fn main() {}
+//! ```
+//!
+//! # The server
+//!
+//! `cargo run --release` serves DynamoDB's JSON protocol on `127.0.0.1:8000`, tables in memory
+//! (`--help` lists the flags). A Rust test can also run it in-process, on a free port, for code in
+//! another process or language:
+//!
+//! ```
+//! # #[cfg(feature = "server")]
+//! # fn main() {
+//! use ddbmock::Engine;
+//! # use tokio::io::{AsyncReadExt, AsyncWriteExt};
+//!
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+//! let endpoint = format!("http://{}", listener.local_addr()?);
+//! let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+//! let server = tokio::spawn(ddbmock_server::run(listener, Engine::memory(), async { stopped.await.ok(); }));
+//! // Point any SDK at `endpoint`, with any keys and region; here, one request by hand:
+//! # let mut socket = tokio::net::TcpStream::connect(endpoint.trim_start_matches("http://")).await?;
+//! # socket.write_all(b"POST / HTTP/1.1\r\nHost: ddbmock\r\nConnection: close\r\n\
+//! #     Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n\
+//! #     X-Amz-Date: 20260101T000000Z\r\nAuthorization: AWS4-HMAC-SHA256 \
+//! #     Credential=AKID/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00\r\n\
+//! #     Content-Length: 2\r\n\r\n{}").await?;
+//! # let mut response = String::new();
+//! # socket.read_to_string(&mut response).await?;
+//! # assert!(response.ends_with(r#"{"TableNames":[]}"#));
+//! stop.send(()).unwrap();
+//! server.await.unwrap()?;
+//! # Ok::<(), std::io::Error>(())
+//! # }).unwrap();
+//! # }
+//! # #[cfg(not(feature = "server"))]
+//! # fn main() {}
 //! ```
 //!
 //! # Property tests
@@ -181,6 +255,9 @@
 //!
 //! `examples/quickstart.rs` shows the trait; `examples/app/` is a small order service with its tests:
 //! `#[ddbmock::test]`, fixtures, a property test and fault injection of its retry logic.
+//! `examples/user-crate/` is a crate of its own outside the workspace, as an application depending
+//! on ddbmock writes it: a repository over `Arc<dyn DynamoDb>` depending on `ddbmock-core` (feature
+//! `sdk`), and its tests on `ddbmock`, through the engine, `Mock` and the SDK bridge.
 
 pub use ddbmock_core::*;
 pub use ddbmock_engine::{Clock, Engine, EngineConfig, engine, expr, storage};
@@ -192,6 +269,11 @@ pub use ddbmock_macros::test;
 pub mod aws;
 pub mod mock;
 pub mod testing;
+
+// The README's Rust snippets run as doc tests; some use the SDK bridge, hence the feature.
+#[cfg(all(doctest, feature = "aws"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 #[doc(hidden)]
 #[path = "rt/mod.rs"]
