@@ -42,11 +42,12 @@
 //!
 //! [`item!`] and [`set!`] build items from Rust values, `new` constructors shorten the common
 //! requests (the structs stay plain data), [`model::to_item`]/[`model::from_item`] convert serde
-//! types, and [`pages`] follows `LastEvaluatedKey`:
+//! types, and [`pages`] follows `LastEvaluatedKey` (`db.query_pages(input)` is an async `Stream`
+//! of answers; `.all()` collects their items):
 //!
 //! ```
 //! use ddbmock::operation::{PutItemInput, QueryInput};
-//! use ddbmock::pages::query_all;
+//! use ddbmock::pages::DynamoDbExt;
 //! use ddbmock::{DynamoDb, Engine, item, set};
 //!
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
@@ -57,7 +58,7 @@
 //! #   "BillingMode":"PAY_PER_REQUEST"}]}"#).unwrap().load(&db).await.unwrap();
 //! db.put_item(PutItemInput::new("orders", item! { "pk" => "u1", "sk" => 1, "tags" => set!["new"] })).await?;
 //! let query = QueryInput::new("orders", "pk = :pk").value(":pk", "u1");
-//! let orders = query_all(&db, query).await?;
+//! let orders = db.query_pages(query).all().await?;
 //! assert_eq!(orders[0]["tags"], set!["new"]);
 //! # Ok::<(), ddbmock::Error>(())
 //! # }).unwrap();

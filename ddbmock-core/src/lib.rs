@@ -10,8 +10,8 @@
 //! Short to write: [`item!`] and [`set!`] build items from Rust values (`From` impls, see
 //! [`model`]), [`model::to_item`]/[`model::from_item`] convert serde types, `new` constructors on
 //! the common inputs (`PutItemInput::new("users", item)`, `QueryInput::new(table, "pk = :pk")
-//! .value(":pk", "u1")`), and [`pages`] follows `LastEvaluatedKey` (`query_all`, `scan_all`,
-//! `list_tables_all`, `list_streams_all`).
+//! .value(":pk", "u1")`), and [`pages`] follows `LastEvaluatedKey`: `db.query_pages(input)`
+//! ([`pages::DynamoDbExt`]) is an async `Stream` of answers, and `.all()` collects their items.
 
 pub mod api;
 pub mod error;

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use ddbmock_core::model::{from_item, to_item};
 use ddbmock_core::operation::ScalarAttributeType::S;
 use ddbmock_core::operation::{CreateTableInput, GetItemInput, PutItemInput, QueryInput};
-use ddbmock_core::pages::query_all;
+use ddbmock_core::pages::DynamoDbExt;
 use ddbmock_core::sdk::Sdk;
 use ddbmock_core::{DynamoDb, Error, item};
 use serde::{Deserialize, Serialize};
@@ -69,7 +69,7 @@ impl Users {
     /// Every user of `team`, in id order, over as many pages as DynamoDB returns.
     pub async fn team(&self, team: &str) -> Result<Vec<User>, Error> {
         let query = QueryInput::new(TABLE, "team = :team").value(":team", team);
-        let items = query_all(&*self.db, query).await?;
+        let items = self.db.query_pages(query).all().await?;
         items.iter().map(from_item).collect()
     }
 }
