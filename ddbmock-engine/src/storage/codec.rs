@@ -111,7 +111,7 @@ fn bytes(payload: &[u8], out: &mut Vec<u8>) {
 }
 
 /// LEB128: seven bits a byte, low bits first.
-fn varint(mut n: usize, out: &mut Vec<u8>) {
+pub(super) fn varint(mut n: usize, out: &mut Vec<u8>) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;

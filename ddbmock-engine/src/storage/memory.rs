@@ -1,4 +1,5 @@
-//! The in-memory store: a B-tree per keyspace, with a hash map beside it for point reads.
+//! The in-memory store: per keyspace, a B-tree of entries that each hold their key and their item's
+//! encoding in one allocation (see `memory/entry.rs`), decoded on read.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
@@ -8,48 +9,60 @@ use parking_lot::RwLock;
 
 use super::{ScanVisitor, SpaceId, Storage, StorageError, Write, WriteBatch};
 use ddbmock_core::model::Item;
-use points::Points;
+use entry::Entry;
+use tree::Tree;
 
-mod points;
+mod entry;
+mod tree;
 
-/// One keyspace. Ranges need the order of the B-tree; a point read through it compares the key
-/// against a dozen keys that each live in their own allocation, so point reads (GetItem, and every
-/// write's read of the old item) go through the hash index instead, which hashes once and compares
-/// once. Both share each key's and item's allocation.
-#[derive(Clone, Default)]
-struct Tree {
-    ordered: BTreeMap<Arc<[u8]>, Arc<Item>>,
-    points: Points,
-}
-
-impl Tree {
-    fn get(&self, key: &[u8]) -> Option<&Arc<Item>> {
-        self.points.get(key)
-    }
-
-    fn insert(&mut self, key: Vec<u8>, item: Arc<Item>) {
-        let key = self.points.insert(key, item.clone());
-        // Replacing an item keeps the B-tree's key.
-        self.ordered.insert(key, item);
-    }
-
-    fn remove(&mut self, key: &[u8]) {
-        if self.points.remove(key) {
-            self.ordered.remove(key);
-        }
-    }
-}
-
-/// Keeps every keyspace in a B-tree of shared items.
+/// Keeps every keyspace in a B-tree of encoded items.
 ///
 /// Locking: the outer lock guards only the set of keyspaces and is held for reads almost always; each
 /// keyspace has its own lock, so readers and writers of different tables never wait on each other, and
-/// a batch locks its keyspaces in id order so concurrent batches cannot deadlock. Items are `Arc`s, so
-/// a read clones a pointer under the lock and the copy happens outside it.
+/// a batch locks its keyspaces in id order so concurrent batches cannot deadlock. Items are encoded
+/// before a batch takes any lock, and a point read clones the entry's pointer under the lock and
+/// decodes outside it.
 #[derive(Default)]
 pub struct MemoryStorage {
     spaces: RwLock<HashMap<SpaceId, Arc<RwLock<Tree>>>>,
     meta: RwLock<BTreeMap<String, Vec<u8>>>,
+}
+
+/// A [`Write`] with its item already encoded.
+enum Staged {
+    Put(SpaceId, Entry),
+    Delete(SpaceId, Vec<u8>),
+    CreateSpace(SpaceId),
+    DropSpace(SpaceId),
+    Meta(String, Option<Vec<u8>>),
+}
+
+impl Staged {
+    fn new(write: Write) -> Self {
+        match write {
+            Write::Put { space, key, item } => Staged::Put(space, Entry::new(&key, &item)),
+            Write::Delete { space, key } => Staged::Delete(space, key),
+            Write::CreateSpace(id) => Staged::CreateSpace(id),
+            Write::DropSpace(id) => Staged::DropSpace(id),
+            Write::Meta { name, value } => Staged::Meta(name, value),
+        }
+    }
+
+    /// The keyspace an item write goes to.
+    fn item_space(&self) -> Option<SpaceId> {
+        match self {
+            Staged::Put(space, _) | Staged::Delete(space, _) => Some(*space),
+            _ => None,
+        }
+    }
+
+    fn apply(self, tree: &mut Tree) {
+        match self {
+            Staged::Put(_, entry) => tree.put(entry),
+            Staged::Delete(_, key) => tree.remove(&key),
+            _ => {}
+        }
+    }
 }
 
 impl MemoryStorage {
@@ -67,12 +80,22 @@ impl MemoryStorage {
     }
 }
 
+fn decoded(entry: &Entry) -> Result<Arc<Item>, StorageError> {
+    entry
+        .item()
+        .map(Arc::new)
+        .map_err(|e| StorageError::Backend(e.to_string()))
+}
+
 impl Storage for MemoryStorage {
     fn get(&self, space: SpaceId, key: &[u8]) -> Result<Option<Arc<Item>>, StorageError> {
-        // Holding the map's read lock is cheaper than cloning the keyspace's `Arc` out of it.
-        let spaces = self.spaces.read();
-        let tree = spaces.get(&space).ok_or(StorageError::NoSuchSpace(space))?;
-        Ok(tree.read().get(key).cloned())
+        let entry = {
+            // Holding the map's read lock is cheaper than cloning the keyspace's `Arc` out of it.
+            let spaces = self.spaces.read();
+            let tree = spaces.get(&space).ok_or(StorageError::NoSuchSpace(space))?;
+            tree.read().get(key).cloned()
+        };
+        entry.as_ref().map(decoded).transpose()
     }
 
     fn scan(
@@ -85,26 +108,19 @@ impl Storage for MemoryStorage {
     ) -> Result<(), StorageError> {
         let tree = self.space(space)?;
         let tree = tree.read();
-        // An empty or inverted range is no entries, where BTreeMap::range would panic.
-        if let (Bound::Included(s) | Bound::Excluded(s), Bound::Included(e) | Bound::Excluded(e)) =
-            (start, end)
-        {
-            let empty = s > e
-                || (s == e && !matches!((start, end), (Bound::Included(_), Bound::Included(_))));
-            if empty {
-                return Ok(());
-            }
-        }
-        let range = tree.ordered.range::<[u8], _>((start, end));
+        let mut visit_entry = |entry: &Entry| -> Result<bool, StorageError> {
+            Ok(visit(entry.key(), &decoded(entry)?).is_break())
+        };
+        let range = tree.range(start, end);
         if reverse {
-            for (k, v) in range.rev() {
-                if visit(k, v).is_break() {
+            for entry in range.rev() {
+                if visit_entry(entry)? {
                     break;
                 }
             }
         } else {
-            for (k, v) in range {
-                if visit(k, v).is_break() {
+            for entry in range {
+                if visit_entry(entry)? {
                     break;
                 }
             }
@@ -113,6 +129,8 @@ impl Storage for MemoryStorage {
     }
 
     fn write(&self, batch: WriteBatch) -> Result<(), StorageError> {
+        // Encoding happens here, before any lock is taken.
+        let batch: Vec<Staged> = batch.into_iter().map(Staged::new).collect();
         // The common batch, a write to a table without indexes, touches one keyspace: lock just it.
         if let Some(space) = single_space(&batch) {
             let spaces = self.spaces.read();
@@ -120,38 +138,24 @@ impl Storage for MemoryStorage {
                 .get(&space)
                 .ok_or(StorageError::NoSuchSpace(space))?
                 .write();
-            for w in batch {
-                match w {
-                    Write::Put { key, item, .. } => tree.insert(key, item),
-                    Write::Delete { key, .. } => tree.remove(&key),
-                    _ => {}
-                }
-            }
+            batch.into_iter().for_each(|w| w.apply(&mut tree));
             return Ok(());
         }
         let mut spaces = self.spaces.write_if_needed(&batch);
-        let mut ids: Vec<SpaceId> = batch
-            .iter()
-            .filter_map(|w| match w {
-                Write::Put { space, .. } | Write::Delete { space, .. } => Some(*space),
-                _ => None,
-            })
-            .collect();
+        let mut ids: Vec<SpaceId> = batch.iter().filter_map(Staged::item_space).collect();
         ids.sort_unstable();
         ids.dedup();
         // Validate first, so a batch naming a missing keyspace changes nothing.
-        for w in &batch {
-            if let Write::Put { space, .. } | Write::Delete { space, .. } = w {
-                let created = batch
-                    .iter()
-                    .any(|c| matches!(c, Write::CreateSpace(s) if s == space));
-                if !created && !spaces.contains(*space) {
-                    return Err(StorageError::NoSuchSpace(*space));
-                }
+        for space in batch.iter().filter_map(Staged::item_space) {
+            let created = batch
+                .iter()
+                .any(|c| matches!(c, Staged::CreateSpace(s) if *s == space));
+            if !created && !spaces.contains(space) {
+                return Err(StorageError::NoSuchSpace(space));
             }
         }
         for w in &batch {
-            if let Write::CreateSpace(id) = w {
+            if let Staged::CreateSpace(id) = w {
                 spaces.create(*id);
             }
         }
@@ -163,19 +167,14 @@ impl Storage for MemoryStorage {
         let mut meta = None;
         for w in batch {
             match w {
-                Write::Put { space, key, item } => {
+                Staged::Put(space, _) | Staged::Delete(space, _) => {
                     if let Some((_, g)) = guards.iter_mut().find(|(id, _)| *id == space) {
-                        g.insert(key, item);
+                        w.apply(g);
                     }
                 }
-                Write::Delete { space, key } => {
-                    if let Some((_, g)) = guards.iter_mut().find(|(id, _)| *id == space) {
-                        g.remove(&key);
-                    }
-                }
-                Write::CreateSpace(_) => {}
-                Write::DropSpace(id) => spaces.drop_space(id),
-                Write::Meta { name, value } => {
+                Staged::CreateSpace(_) => {}
+                Staged::DropSpace(id) => spaces.drop_space(id),
+                Staged::Meta(name, value) => {
                     let meta = meta.get_or_insert_with(|| self.meta.write());
                     match value {
                         Some(v) => meta.insert(name, v),
@@ -197,7 +196,7 @@ impl Storage for MemoryStorage {
     }
 
     fn fork(&self) -> Result<Arc<dyn Storage>, StorageError> {
-        // Items are shared `Arc`s, so a fork copies only the trees' spines.
+        // Entries are shared `Arc`s, so a fork copies only the trees' nodes.
         let spaces = self
             .spaces
             .read()
@@ -212,20 +211,16 @@ impl Storage for MemoryStorage {
 }
 
 /// The one keyspace a batch of only item puts and deletes writes to, if it writes to one.
-fn single_space(batch: &WriteBatch) -> Option<SpaceId> {
+fn single_space(batch: &[Staged]) -> Option<SpaceId> {
     let mut one = None;
     for w in batch {
-        let space = match w {
-            Write::Put { space, .. } | Write::Delete { space, .. } => *space,
-            _ => return None,
-        };
+        let space = w.item_space()?;
         if *one.get_or_insert(space) != space {
             return None;
         }
     }
     one
 }
-
 /// The keyspace map as a batch needs it: a write lock only when the batch creates or drops keyspaces,
 /// so ordinary item writes to different tables proceed in parallel.
 enum SpacesGuard<'a> {
@@ -262,14 +257,14 @@ impl SpacesGuard<'_> {
 }
 
 trait WriteIfNeeded {
-    fn write_if_needed(&self, batch: &WriteBatch) -> SpacesGuard<'_>;
+    fn write_if_needed(&self, batch: &[Staged]) -> SpacesGuard<'_>;
 }
 
 impl WriteIfNeeded for RwLock<HashMap<SpaceId, Arc<RwLock<Tree>>>> {
-    fn write_if_needed(&self, batch: &WriteBatch) -> SpacesGuard<'_> {
+    fn write_if_needed(&self, batch: &[Staged]) -> SpacesGuard<'_> {
         if batch
             .iter()
-            .any(|w| matches!(w, Write::CreateSpace(_) | Write::DropSpace(_)))
+            .any(|w| matches!(w, Staged::CreateSpace(_) | Staged::DropSpace(_)))
         {
             SpacesGuard::Write(self.write())
         } else {
@@ -280,8 +275,84 @@ impl WriteIfNeeded for RwLock<HashMap<SpaceId, Arc<RwLock<Tree>>>> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+    use std::ops::{Bound, ControlFlow};
+    use std::sync::Arc;
+
+    use proptest::prelude::*;
+
+    use super::super::{Storage, Write};
+    use super::MemoryStorage;
+    use ddbmock_core::model::{AttributeValue, Item};
+
     #[test]
     fn memory_store_passes_the_storage_suite() {
-        super::super::suite::run(&super::MemoryStorage::new());
+        super::super::suite::run(&MemoryStorage::new());
+    }
+
+    fn bound(b: (u8, Vec<u8>)) -> Bound<Vec<u8>> {
+        match b.0 % 3 {
+            0 => Bound::Unbounded,
+            1 => Bound::Included(b.1),
+            _ => Bound::Excluded(b.1),
+        }
+    }
+
+    fn as_slice(b: &Bound<Vec<u8>>) -> Bound<&[u8]> {
+        b.as_ref().map(Vec::as_slice)
+    }
+
+    fn key() -> impl Strategy<Value = Vec<u8>> {
+        // Short keys over few byte values: shared heads, prefixes of one another, and zero bytes,
+        // where ordering by head then key could go wrong.
+        proptest::collection::vec(prop_oneof![Just(0u8), Just(1u8), Just(0xff)], 0..11)
+    }
+
+    proptest! {
+        /// Scans with every kind of bound, both ways, give what a `BTreeMap` of the same keys gives,
+        /// and each entry decodes to its item; an empty or inverted range is no entries.
+        #[test]
+        fn scans_match_a_btreemap(
+            keys in proptest::collection::vec(key(), 0..40),
+            start in (any::<u8>(), key()),
+            end in (any::<u8>(), key()),
+            reverse in any::<bool>(),
+        ) {
+            let store = MemoryStorage::new();
+            let mut model = BTreeMap::new();
+            let mut batch = vec![Write::CreateSpace(1)];
+            for (n, key) in keys.into_iter().enumerate() {
+                let item = Arc::new(Item::from([("n".to_owned(), AttributeValue::N(n.to_string()))]));
+                model.insert(key.clone(), item.clone());
+                batch.push(Write::Put { space: 1, key, item });
+            }
+            store.write(batch).unwrap();
+            let (start, end) = (bound(start), bound(end));
+
+            let mut got = Vec::new();
+            store
+                .scan(1, as_slice(&start), as_slice(&end), reverse, &mut |k, v| {
+                    got.push((k.to_vec(), v.clone()));
+                    ControlFlow::Continue(())
+                })
+                .unwrap();
+            let empty = match (&start, &end) {
+                (Bound::Included(s), Bound::Included(e)) => s > e,
+                (Bound::Included(s) | Bound::Excluded(s), Bound::Included(e) | Bound::Excluded(e)) => s >= e,
+                _ => false,
+            };
+            let mut want: Vec<_> = if empty {
+                Vec::new()
+            } else {
+                model.range((start, end)).map(|(k, v)| (k.clone(), v.clone())).collect()
+            };
+            if reverse {
+                want.reverse();
+            }
+            prop_assert_eq!(got, want);
+            for (k, v) in &model {
+                prop_assert_eq!(store.get(1, k).unwrap(), Some(v.clone()));
+            }
+        }
     }
 }
