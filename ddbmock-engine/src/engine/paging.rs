@@ -17,7 +17,7 @@ use ddbmock_core::operation::{ConsumedCapacity, ReturnConsumedCapacity};
 
 /// DynamoDB stops a page once it has read 1 MB, measured on the items (or index entries) read,
 /// before any filter or projection.
-pub(crate) const PAGE_BYTES: usize = 1024 * 1024;
+pub(crate) use ddbmock_core::limits::MAX_PAGE_BYTES as PAGE_BYTES;
 
 impl Engine {
     /// One page of `range` in `target` (at most `limit` entries, and 1 MB), billed as DynamoDB

@@ -6,7 +6,7 @@ use ddbmock_core::error::{Result, msg};
 use ddbmock_core::operation::*;
 
 /// DynamoDB's limit of tags per table.
-const MAX_TAGS: usize = 50;
+use ddbmock_core::limits::MAX_TAGS;
 
 impl Engine {
     /// The table name an ARN of this engine's tables names, or DynamoDB's error.
