@@ -8,6 +8,7 @@
 
 mod args;
 mod expand;
+mod strategy;
 
 use proc_macro::TokenStream;
 
