@@ -207,7 +207,7 @@
 //! The `ddbmock-test` crate has the strategies for DynamoDB data (`ddbmock_test::strategy`):
 //! attribute values of every type, numbers over DynamoDB's whole range and precision, items for a key
 //! schema within a size (some of them large, up to 400 KB), items of an exact size, and items at, just
-//! under and just over each of DynamoDB's [limits]:
+//! under and just over each of DynamoDB's [limits](crate::limits):
 //!
 //! ```
 //! use ddbmock::model::item_size;
@@ -229,7 +229,8 @@
 pub use ddbmock_core::*;
 pub use ddbmock_engine::{Clock, Engine, EngineConfig, engine, expr, storage};
 
-/// Runs an `async fn` test on a fresh engine; see [the guide](crate#tests-with-ddbmocktest).
+/// Runs an `async fn` test on a fresh engine; see [the guide](crate#tests-with-ddbmocktest), and
+/// [property tests](crate#property-tests) for parameters drawn with `#[strategy(..)]`.
 pub use ddbmock_macros::test;
 
 #[cfg(feature = "aws")]

@@ -2,7 +2,7 @@
 //! plain `#[test]` function that hands it to the facade's runtime (`__rt::run`, or `__rt::prop::run`
 //! for a property test, whose drawn parameters come from a hidden strategy function).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{FnArg, ItemFn, ReturnType, parse_quote};
@@ -214,6 +214,9 @@ impl Property<'_> {
         let strategies = self.drawn.iter().map(|d| {
             let ty = &d.ty;
             let expr = &d.strategy;
+            // The whole call at the strategy's span, the crate path included: a mismatch is then
+            // reported once, there, rather than also at the attribute.
+            let krate = respan(quote!(#krate), expr.span());
             quote_spanned!(expr.span()=> #krate::__rt::prop::drawn::<#ty, _>(#expr))
         });
         quote! {
@@ -250,4 +253,20 @@ impl Property<'_> {
             }
         }
     }
+}
+
+/// `tokens`, every one of them (inside groups too) given `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = TokenTree::Group(inner);
+            }
+            token.set_span(span);
+            token
+        })
+        .collect()
 }
