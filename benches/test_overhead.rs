@@ -14,6 +14,7 @@ use ddbmock::__rt::prop::{self, Settings};
 use ddbmock::__rt::{Config, Store, run};
 use ddbmock::Engine;
 use proptest::strategy::Just;
+use proptest::test_runner::Config as ProptestConfig;
 
 /// One test's settings, as the macro would write them.
 const fn config(stores: &'static [Store], fixtures: &'static [&'static str]) -> Config {
@@ -49,7 +50,11 @@ fn overhead(c: &mut Criterion) {
 fn property_cases(c: &mut Criterion) {
     let settings = Settings {
         cases: Some(100),
-        config: None,
+        // No regression file to look for: nothing here fails.
+        config: Some(ProptestConfig {
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        }),
         source_file: file!(),
         names: &["n"],
     };
