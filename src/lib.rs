@@ -208,7 +208,7 @@
 //! The `ddbmock-test` crate has the strategies for DynamoDB data (`ddbmock_test::strategy`):
 //! attribute values of every type, numbers over DynamoDB's whole range and precision, items for a key
 //! schema within a size (some of them large, up to 400 KB), items of an exact size, and items at, just
-//! under and just over each of DynamoDB's [limits](crate::limits):
+//! under and just over each of DynamoDB's [limits]:
 //!
 //! ```
 //! use ddbmock::model::item_size;

@@ -25,7 +25,8 @@ pub const MIN_KEY_BYTES: usize = 1;
 /// The deepest level a value may sit at, the attribute itself being level 1: a value wrapped in 31
 /// maps or lists is accepted, in 32 refused (paritysuite, against eu-west-2, 2026-06).
 pub const MAX_NESTING_LEVELS: usize = 32;
-/// The longest attribute name: 64 KB.
+/// The longest attribute name, in bytes of UTF-8: less than 64 KB, as DynamoDB's message says
+/// ("Attribute name is too large, must be less than 65536 bytes").
 pub const MAX_ATTRIBUTE_NAME_BYTES: usize = 65_535;
 /// The longest name of a key attribute, or of an attribute projected into an index.
 pub const MAX_KEY_ATTRIBUTE_NAME_BYTES: usize = 255;
