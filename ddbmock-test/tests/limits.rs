@@ -121,6 +121,12 @@ fn expected_message(limit: Limit) -> &'static str {
             "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes"
         }
         Limit::NumberDigits => "Attempting to store more than 38 significant digits in a Number",
+        Limit::NumberLargest => {
+            "Number overflow. Attempting to store a number with magnitude larger than supported range"
+        }
+        Limit::NumberSmallest => {
+            "Number underflow. Attempting to store a number with magnitude smaller than supported range"
+        }
         Limit::Nesting => {
             "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit"
         }
@@ -358,8 +364,8 @@ fn every_limit_holds_at_its_boundary_for_every_key_shape() {
             }
         }
     }
-    // 6 limits for every shape, plus the key size of each S or B key (1, 1, 1 and 2), on three sides.
-    assert_eq!(seen, 3 * (7 + 7 + 7 + 8));
+    // 8 limits for every shape, plus the key size of each S or B key (1, 1, 1 and 2), on three sides.
+    assert_eq!(seen, 3 * (9 + 9 + 9 + 10));
 }
 
 /// `items()` spreads its sizes up to DynamoDB's limit: the issue measured a median of 516 bytes and a

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use ddbmock_core::limits::{
-    MAX_HASH_KEY_BYTES, MAX_ITEM_BYTES, MAX_NESTING_LEVELS, MAX_NUMBER_DIGITS, MAX_RANGE_KEY_BYTES,
-    MIN_SET_MEMBERS,
+    MAX_HASH_KEY_BYTES, MAX_ITEM_BYTES, MAX_NESTING_LEVELS, MAX_NUMBER_DIGITS, MAX_NUMBER_EXPONENT,
+    MAX_RANGE_KEY_BYTES, MIN_NUMBER_EXPONENT, MIN_SET_MEMBERS,
 };
 use ddbmock_core::model::{AttributeValue, Item, item_size};
 use proptest::collection::vec;
@@ -27,6 +27,12 @@ pub enum Limit {
     RangeKeySize,
     /// A number's precision: at most 38 significant digits ([`MAX_NUMBER_DIGITS`]).
     NumberDigits,
+    /// A number's magnitude from above: its leading digit at most at 10^125
+    /// ([`MAX_NUMBER_EXPONENT`]); past it is an overflow.
+    NumberLargest,
+    /// A number's magnitude from below: its leading digit at least at 10^-130
+    /// ([`MIN_NUMBER_EXPONENT`]); past it is an underflow.
+    NumberSmallest,
     /// How deep a value is nested: at most level 32, the attribute itself being level 1
     /// ([`MAX_NESTING_LEVELS`]).
     Nesting,
@@ -85,6 +91,8 @@ pub fn limits_for(shape: &KeyShape) -> Vec<Limit> {
     let mut limits = vec![
         Limit::ItemSize,
         Limit::NumberDigits,
+        Limit::NumberLargest,
+        Limit::NumberSmallest,
         Limit::Nesting,
         Limit::StringSetMembers,
         Limit::NumberSetMembers,
@@ -184,6 +192,20 @@ fn at_limit_item(
             let n = AttributeValue::N(digits(of_max(MAX_NUMBER_DIGITS as usize), noise));
             if flag { AttributeValue::L(vec![n]) } else { n }
         }
+        Limit::NumberLargest => {
+            // Up to 38 significant digits, the leading one at 10^125 (inside: 10^124, past: 10^126).
+            let leading = of_max(MAX_NUMBER_EXPONENT as usize);
+            let sig = significant(1 + usize::from(noise[1]) % 38, noise);
+            let zeros = "0".repeat(leading + 1 - sig.len());
+            AttributeValue::N(format!("{}{sig}{zeros}", if flag { "-" } else { "" }))
+        }
+        Limit::NumberSmallest => {
+            // One digit at 10^-130 (inside: 10^-129, past: 10^-131): `of_max` counts decimal places.
+            let places = of_max(MIN_NUMBER_EXPONENT.unsigned_abs() as usize);
+            let digit = noise[1] % 9 + 1;
+            let zeros = "0".repeat(places - 1);
+            AttributeValue::N(format!("{}0.{zeros}{digit}", if flag { "-" } else { "" }))
+        }
         Limit::Nesting => {
             // The attribute is level 1 and each document adds one: a leaf at level `depth` sits in
             // `depth - 1` documents.
@@ -225,21 +247,7 @@ fn at_limit_item(
 /// A canonical number text of exactly `count` significant digits (1 to 40), the decimal point
 /// placed by `noise`.
 fn digits(count: usize, noise: &[u8]) -> String {
-    let digits: String = noise
-        .iter()
-        .cycle()
-        .take(count)
-        .enumerate()
-        .map(|(i, b)| {
-            // Non-zero at both ends: `count` significant digits whatever trimming applies.
-            let d = if i == 0 || i == count - 1 {
-                b % 9 + 1
-            } else {
-                b % 10
-            };
-            char::from(b'0' + d)
-        })
-        .collect();
+    let digits = significant(count, noise);
     let point = usize::from(noise[0]) % (count + 1);
     let (int, frac) = digits.split_at(point);
     match (int.is_empty(), frac.is_empty()) {
@@ -247,6 +255,24 @@ fn digits(count: usize, noise: &[u8]) -> String {
         (_, true) => int.to_owned(),
         _ => format!("{int}.{frac}"),
     }
+}
+
+/// `count` digits (1 to 40), the first and last non-zero, so that all are significant.
+fn significant(count: usize, noise: &[u8]) -> String {
+    noise
+        .iter()
+        .cycle()
+        .take(count)
+        .enumerate()
+        .map(|(i, b)| {
+            let d = if i == 0 || i == count - 1 {
+                b % 9 + 1
+            } else {
+                b % 10
+            };
+            char::from(b'0' + d)
+        })
+        .collect()
 }
 
 /// A key value of exactly `bytes` bytes.
@@ -288,6 +314,52 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn magnitudes_sit_at_the_exponent_asked() {
+        let shape = KeyShape::hash("pk", ScalarType::S);
+        let noise = [5u8; 40];
+        let number =
+            |limit, side| match at_limit_item(&shape, Item::new(), limit, side, &noise, false)
+                .remove(BREAKER)
+            {
+                Some(AttributeValue::N(n)) => n,
+                other => panic!("{other:?}"),
+            };
+        // noise[1] = 5: 6 significant digits, 6 then 5s then a 6.
+        assert_eq!(
+            number(Limit::NumberLargest, Side::At),
+            format!("655556{}", "0".repeat(120))
+        );
+        assert_eq!(number(Limit::NumberLargest, Side::Over).len(), 127);
+        assert_eq!(number(Limit::NumberLargest, Side::Inside).len(), 125);
+        assert_eq!(
+            number(Limit::NumberSmallest, Side::At),
+            format!("0.{}6", "0".repeat(129))
+        );
+        assert_eq!(
+            number(Limit::NumberSmallest, Side::Over),
+            format!("0.{}6", "0".repeat(130))
+        );
+        assert_eq!(
+            number(Limit::NumberSmallest, Side::Inside),
+            format!("0.{}6", "0".repeat(128))
+        );
+        for side in [Side::Inside, Side::At] {
+            for limit in [Limit::NumberLargest, Limit::NumberSmallest] {
+                assert!(
+                    Number::parse(&number(limit, side)).is_ok(),
+                    "{limit:?} {side:?}"
+                );
+            }
+        }
+        for limit in [Limit::NumberLargest, Limit::NumberSmallest] {
+            assert!(
+                Number::parse(&number(limit, Side::Over)).is_err(),
+                "{limit:?}"
+            );
         }
     }
 
