@@ -48,7 +48,7 @@ pub(crate) fn params(sig: &mut Signature) -> syn::Result<Vec<Param>> {
         };
         if let Some(second) = strategies.next() {
             add(syn::Error::new(
-                second.span(),
+                second.meta.span(),
                 "a parameter takes one `#[strategy(..)]`",
             ));
         }
@@ -57,7 +57,7 @@ pub(crate) fn params(sig: &mut Signature) -> syn::Result<Vec<Param>> {
                 drawn += 1;
                 if drawn == MAX_DRAWN + 1 {
                     add(syn::Error::new(
-                        first.span(),
+                        first.meta.span(),
                         format!(
                             "at most {MAX_DRAWN} parameters can have a `#[strategy(..)]`: draw a tuple or a struct in one of them"
                         ),
@@ -70,7 +70,7 @@ pub(crate) fn params(sig: &mut Signature) -> syn::Result<Vec<Param>> {
                 }));
             }
             Err(_) => add(syn::Error::new(
-                first.span(),
+                first.meta.span(),
                 "expected a strategy expression, such as `#[strategy(any::<u32>())]`",
             )),
         }
