@@ -16,6 +16,7 @@
 pub mod api;
 pub mod error;
 mod item_macro;
+pub mod limits;
 pub mod model;
 pub mod operation;
 pub mod pages;

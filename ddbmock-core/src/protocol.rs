@@ -36,7 +36,7 @@ use crate::error::{Error, Result, msg};
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.0";
 
 /// The largest request body DynamoDB reads: 16 MB.
-pub const MAX_REQUEST_BYTES: usize = 16 * 1024 * 1024;
+pub use crate::limits::MAX_REQUEST_BYTES;
 
 /// A response as DynamoDB sends it, short of HTTP framing.
 #[derive(Clone, Debug, PartialEq, Eq)]

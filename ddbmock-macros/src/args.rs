@@ -1,20 +1,29 @@
-//! The attribute's arguments: `sqlite`, `fixtures("a.json", …)`, `stores(memory, sqlite)` and
-//! `crate = "path"`, parsed with every error on the offending token.
+//! The attribute's arguments: `sqlite`, `fixtures("a.json", …)`, `stores(memory, sqlite)`,
+//! `proptest(cases = N)` and `crate = "path"`, parsed with every error on the offending token.
 
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{Ident, LitStr, Path, Token, parenthesized};
+use syn::{Expr, Ident, LitInt, LitStr, Path, Token, parenthesized};
 
 /// What every "expected" message lists, so the wording stays the same in each of them.
-const ARGUMENTS: &str =
-    "`sqlite`, `fixtures(\"file.json\", ..)`, `stores(memory, sqlite)`, `crate = \"path\"`";
+const ARGUMENTS: &str = "`sqlite`, `fixtures(\"file.json\", ..)`, `stores(memory, sqlite)`, `proptest(cases = N, config = expr)`, `crate = \"path\"`";
 
 /// A store a test runs on.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Store {
     Memory,
     Sqlite,
+}
+
+/// The settings of `proptest(cases = N, config = expr)`.
+pub(crate) struct Proptest {
+    /// The `proptest` keyword, for errors about the argument as a whole.
+    pub(crate) span: Span,
+    /// The number of cases, when set; proptest's default (256, or `PROPTEST_CASES`) otherwise.
+    pub(crate) cases: Option<LitInt>,
+    /// A whole `proptest::test_runner::Config`, when set (`cases` overrides its number of cases).
+    pub(crate) config: Option<Expr>,
 }
 
 /// The parsed arguments of `#[ddbmock::test(..)]`.
@@ -26,6 +35,8 @@ pub(crate) struct Args {
     pub(crate) fixtures: Vec<LitStr>,
     /// The path of the `ddbmock` crate, when it is renamed.
     pub(crate) krate: Option<Path>,
+    /// `proptest(..)`, when given: where it was written, and its number of cases.
+    pub(crate) proptest: Option<Proptest>,
     /// Which of `sqlite` / `stores` set `stores`, to reject the second.
     stores_from: Option<&'static str>,
 }
@@ -120,6 +131,12 @@ impl Args {
                 }
                 self.fixtures.extend(list);
             }
+            "proptest" => {
+                if self.proptest.is_some() {
+                    return Err(duplicate(ident.span(), "proptest"));
+                }
+                self.proptest = Some(parse_proptest(&ident, input)?);
+            }
             other => {
                 return Err(syn::Error::new(
                     ident.span(),
@@ -143,6 +160,63 @@ impl Args {
             }
         }
     }
+}
+
+/// What `proptest(..)` takes.
+const EXPECTED_SETTING: &str =
+    "expected `cases = N` or `config = expr` (a `proptest::test_runner::Config`)";
+
+/// `proptest(cases = N, config = expr)`, after the `proptest` keyword; `proptest` alone takes proptest's defaults.
+fn parse_proptest(ident: &Ident, input: ParseStream<'_>) -> syn::Result<Proptest> {
+    let mut settings = Proptest {
+        span: ident.span(),
+        cases: None,
+        config: None,
+    };
+    if !input.peek(syn::token::Paren) {
+        return Ok(settings);
+    }
+    let content;
+    parenthesized!(content in input);
+    while !content.is_empty() {
+        let option: Ident = content
+            .parse()
+            .map_err(|e| syn::Error::new(e.span(), EXPECTED_SETTING))?;
+        match option.to_string().as_str() {
+            "cases" => {
+                if settings.cases.is_some() {
+                    return Err(duplicate(option.span(), "cases"));
+                }
+                content.parse::<Token![=]>()?;
+                let cases: LitInt = content.parse().map_err(|e| {
+                    syn::Error::new(
+                        e.span(),
+                        "expected the number of cases, such as `cases = 64`",
+                    )
+                })?;
+                cases.base10_parse::<u32>()?;
+                settings.cases = Some(cases);
+            }
+            "config" => {
+                if settings.config.is_some() {
+                    return Err(duplicate(option.span(), "config"));
+                }
+                content.parse::<Token![=]>()?;
+                settings.config = Some(content.parse()?);
+            }
+            other => {
+                return Err(syn::Error::new(
+                    option.span(),
+                    format!("unknown proptest setting `{other}`, {EXPECTED_SETTING}"),
+                ));
+            }
+        }
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(settings)
 }
 
 fn duplicate(span: Span, name: &str) -> syn::Error {

@@ -2,12 +2,14 @@
 //!
 //! This crate does syntax only: it reads the attribute's arguments and the test's signature, and writes
 //! a call into the facade's hidden runtime (`ddbmock::__rt`), which decides everything else at run time
-//! (which engine, which store, how each parameter is made). Every error points at the offending token,
+//! (which engine, which store, how each parameter is made). A parameter marked `#[strategy(expr)]` is
+//! drawn from that proptest strategy instead, and the test runs through `ddbmock::__rt::prop`. Every error points at the offending token,
 //! and on error the function is still emitted beside the `compile_error!`, so that the rest of the file
 //! keeps type-checking and IDEs keep their completions.
 
 mod args;
 mod expand;
+mod strategy;
 
 use proc_macro::TokenStream;
 

@@ -1,13 +1,15 @@
-//! Item limits, as properties over generated items: valid items round-trip unchanged, items just over
-//! a limit are refused with DynamoDB's exact message and change nothing, and item sizes follow
-//! DynamoDB's documented formula.
+//! Item limits, as properties over generated items: valid items round-trip unchanged, items inside or
+//! exactly at a limit are accepted, items just over a limit are refused with DynamoDB's exact message
+//! and change nothing, and item sizes follow DynamoDB's documented formula.
 
 use ddbmock_core::DynamoDb;
+use ddbmock_core::limits::MAX_ITEM_BYTES;
 use ddbmock_core::model::{AttributeValue, Item, item_size};
 use ddbmock_core::operation::*;
 use ddbmock_engine::Engine;
 use ddbmock_test::strategy::prelude::*;
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
     match tokio::runtime::Builder::new_current_thread().build() {
@@ -119,16 +121,22 @@ fn expected_message(limit: Limit) -> &'static str {
             "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes"
         }
         Limit::NumberDigits => "Attempting to store more than 38 significant digits in a Number",
+        Limit::NumberLargest => {
+            "Number overflow. Attempting to store a number with magnitude larger than supported range"
+        }
+        Limit::NumberSmallest => {
+            "Number underflow. Attempting to store a number with magnitude smaller than supported range"
+        }
         Limit::Nesting => {
             "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit"
         }
-        Limit::EmptyStringSet => {
+        Limit::StringSetMembers => {
             "One or more parameter values were invalid: An string set  may not be empty"
         }
-        Limit::EmptyNumberSet => {
+        Limit::NumberSetMembers => {
             "One or more parameter values were invalid: An number set  may not be empty"
         }
-        Limit::EmptyBinarySet => {
+        Limit::BinarySetMembers => {
             "One or more parameter values were invalid: Binary sets should not be empty"
         }
         _ => "(a limit this test does not know)",
@@ -254,6 +262,42 @@ proptest! {
     }
 
     #[test]
+    fn items_inside_or_at_a_limit_are_accepted_unchanged(
+        (shape, at) in shapes().prop_flat_map(|s| {
+            (Just(s.clone()), prop_oneof![at_limit(&s), inside_limit(&s)])
+        })
+    ) {
+        prop_assert!(at.accepted());
+        block_on(async {
+            let db = table_for(&shape).await;
+            let put = put(&db, at.item.clone()).await;
+            prop_assert!(put.is_ok(), "{:?} {:?}: {:?}", at.limit, at.side, put);
+            prop_assert_eq!(get(&db, key_of(&shape, &at.item)).await, Some(at.item.clone()));
+            Ok(())
+        })?;
+    }
+
+    #[test]
+    fn items_of_a_size_have_that_size(
+        (shape, n) in shapes().prop_flat_map(|s| (Just(s.clone()), min_item_size(&s)..=MAX_ITEM_BYTES)),
+        seed in any::<u64>(),
+    ) {
+        let mut runner = proptest::test_runner::TestRunner::new_with_rng(
+            ProptestConfig::default(),
+            proptest::test_runner::TestRng::from_seed(
+                proptest::test_runner::RngAlgorithm::ChaCha,
+                &{
+                    let mut bytes = [0u8; 32];
+                    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+                    bytes
+                },
+            ),
+        );
+        let item = item_of_size(&shape, n).new_tree(&mut runner).map(|t| t.current());
+        prop_assert_eq!(item.map(|i| item_size(&i)).ok(), Some(n));
+    }
+
+    #[test]
     fn item_size_follows_the_documented_formula(item in items(&KeyShape::hash("pk", ScalarType::S))) {
         prop_assert_eq!(item_size(&item), oracle_size(&item));
     }
@@ -272,6 +316,72 @@ fn the_oracle_agrees_with_sizes_measured_against_dynamodb() {
         assert_eq!(oracle_number(text), size, "{text}");
     }
     assert_eq!(oracle_number(&format!("1{}", "0".repeat(125))), 2);
+}
+
+/// Each limit, inside, at and over, for each key shape: the engine's verdict, and DynamoDB's text when
+/// it refuses.
+#[test]
+fn every_limit_holds_at_its_boundary_for_every_key_shape() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let shapes = [
+        KeyShape::hash("pk", ScalarType::S),
+        KeyShape::hash("pk", ScalarType::N).range("sk", ScalarType::S),
+        KeyShape::hash("pk", ScalarType::B).range("sk", ScalarType::N),
+        KeyShape::hash("pk", ScalarType::S).range("sk", ScalarType::B),
+    ];
+    let mut seen = 0;
+    for shape in &shapes {
+        for limit in limits_for(shape) {
+            for side in [Side::Inside, Side::At, Side::Over] {
+                // Draws until the strategy picks `limit`: it draws every applicable limit.
+                let drawn = (0..1000)
+                    .filter_map(|_| limit_items(shape, side).new_tree(&mut runner).ok())
+                    .map(|t| t.current())
+                    .find(|l| l.limit == limit);
+                let Some(at) = drawn else {
+                    panic!("{limit:?} {side:?} never drawn");
+                };
+                block_on(async {
+                    let db = table_for(shape).await;
+                    let put = put(&db, at.item.clone()).await;
+                    match side {
+                        Side::Over => {
+                            let e = put.err();
+                            assert_eq!(
+                                e.as_ref().map(|e| (e.type_name(), e.message())),
+                                Some(("ValidationException", expected_message(limit).to_owned())),
+                                "{limit:?}"
+                            );
+                            assert_eq!(count(&db).await, Some(0));
+                        }
+                        _ => {
+                            assert!(put.is_ok(), "{limit:?} {side:?}: {put:?}");
+                            assert_eq!(get(&db, key_of(shape, &at.item)).await, Some(at.item));
+                        }
+                    }
+                });
+                seen += 1;
+            }
+        }
+    }
+    // 8 limits for every shape, plus the key size of each S or B key (1, 1, 1 and 2), on three sides.
+    assert_eq!(seen, 3 * (9 + 9 + 9 + 10));
+}
+
+/// `items()` spreads its sizes up to DynamoDB's limit: the issue measured a median of 516 bytes and a
+/// maximum of 3.1 KB over 500 draws before.
+#[test]
+fn items_reach_the_400_kb_limit() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let shape = KeyShape::hash("pk", ScalarType::S);
+    let sizes: Vec<usize> = (0..500)
+        .filter_map(|_| items(&shape).new_tree(&mut runner).ok())
+        .map(|t| item_size(&t.current()))
+        .collect();
+    assert_eq!(sizes.len(), 500);
+    assert!(sizes.iter().all(|s| *s <= MAX_ITEM_BYTES));
+    assert!(sizes.contains(&MAX_ITEM_BYTES));
+    assert!(sizes.iter().filter(|s| **s > 100 * 1024).count() >= 5);
 }
 
 #[test]

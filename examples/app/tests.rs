@@ -5,6 +5,7 @@ use std::sync::Arc;
 use ddbmock::mock::{Mock, Operation};
 use ddbmock::{DynamoDb, Engine, Error};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 
 use crate::orders::{Order, OrderService};
 
@@ -97,20 +98,23 @@ async fn an_import_resends_unprocessed_orders(db: Engine) -> Result<(), Error> {
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
-
-    /// Whatever the id, customer and total, an order reads back as it was placed.
-    #[test]
-    fn any_order_round_trips(id in "[a-z0-9-]{1,40}", customer in "\\PC{1,20}", total_cents: u64) {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-        let placed = Order { id, customer, total_cents };
-        let read = rt.block_on(async {
-            let service = OrderService::new(Engine::memory());
-            service.create_table().await?;
-            service.place(&placed).await?;
-            service.get(&placed.id).await
-        });
-        prop_assert_eq!(read, Ok(Some(placed)));
-    }
+/// Whatever the id, customer and total, an order reads back as it was placed; each case gets its own
+/// fork of the test's engine.
+#[ddbmock::test(proptest(cases = 64))]
+async fn any_order_round_trips(
+    db: Engine,
+    #[strategy("[a-z0-9-]{1,40}")] id: String,
+    #[strategy("\\PC{1,20}")] customer: String,
+    #[strategy(any::<u64>())] total_cents: u64,
+) -> Result<(), TestCaseError> {
+    let placed = Order {
+        id,
+        customer,
+        total_cents,
+    };
+    let service = OrderService::new(db);
+    service.create_table().await?;
+    service.place(&placed).await?;
+    prop_assert_eq!(service.get(&placed.id).await?, Some(placed));
+    Ok(())
 }

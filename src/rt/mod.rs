@@ -4,6 +4,8 @@
 //! The macro does syntax only; everything decided at run time lives here: the tokio runtime, the
 //! engine per store, fixture templates, and what becomes of a SQLite file when the test ends.
 
+#[cfg(feature = "proptest")]
+pub mod prop;
 mod sqlite;
 mod template;
 
@@ -44,6 +46,17 @@ pub struct Config {
     pub stores: &'static [Store],
 }
 
+impl Config {
+    /// The stores to run on: memory when none are named.
+    fn stores(&self) -> &'static [Store] {
+        if self.stores.is_empty() {
+            &[Store::Memory]
+        } else {
+            self.stores
+        }
+    }
+}
+
 /// What a test body returned: `()` or a `Result`.
 pub trait Outcome {
     /// Whether the test passed.
@@ -74,18 +87,8 @@ where
 {
     // A current-thread runtime per test, as `#[tokio::test]` builds: tests stay isolated from each
     // other, and its cost (a few microseconds) is part of the measured per-test overhead.
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(e) => panic!("{}: cannot start a tokio runtime: {e}", config.name),
-    };
-    let stores = if config.stores.is_empty() {
-        &[Store::Memory][..]
-    } else {
-        config.stores
-    };
+    let runtime = runtime(config);
+    let stores = config.stores();
     let several = stores.len() > 1;
     let Some((last, before)) = stores.split_last() else {
         return run_on(&runtime, config, Store::Memory, several, &body);
@@ -97,6 +100,17 @@ where
         }
     }
     run_on(&runtime, config, *last, several, &body)
+}
+
+/// A current-thread runtime for one test.
+fn runtime(config: &Config) -> tokio::runtime::Runtime {
+    match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => panic!("{}: cannot start a tokio runtime: {e}", config.name),
+    }
 }
 
 fn run_on<R, F, Fut>(
@@ -111,20 +125,7 @@ where
     F: Fn(Engine) -> Fut,
     Fut: Future<Output = R>,
 {
-    let prepared = match store {
-        Store::Memory => template::memory_engine(runtime, config).map(|e| (e, None)),
-        // Fixtures are loaded into each SQLite database anew: a memory template cannot be forked
-        // into a file.
-        Store::Sqlite => sqlite::TempDatabase::create(config).and_then(|db| {
-            let engine = db.engine().cloned().ok_or("the database is closed")?;
-            template::load_fixtures(runtime, config, &engine)?;
-            Ok((engine, Some(db)))
-        }),
-    };
-    let (engine, database) = match prepared {
-        Ok(prepared) => prepared,
-        Err(e) => panic!("{} on the {} store: {e}", config.name, store.name()),
-    };
+    let (engine, database) = prepare(runtime, config, store);
     // Names the store when one body runs on several, so a failure says which one it was; the guard
     // also reports it when the body panics.
     let mut report = FailureReport {
@@ -138,6 +139,29 @@ where
         database.finish(report.passed);
     }
     outcome
+}
+
+/// The engine a test starts with on `store`, with its fixtures loaded, and its SQLite file if any;
+/// panics (failing the test) when it cannot be made.
+fn prepare(
+    runtime: &tokio::runtime::Runtime,
+    config: &Config,
+    store: Store,
+) -> (Engine, Option<sqlite::TempDatabase>) {
+    let prepared = match store {
+        Store::Memory => template::memory_engine(runtime, config).map(|e| (e, None)),
+        // Fixtures are loaded into each SQLite database anew: a memory template cannot be forked
+        // into a file.
+        Store::Sqlite => sqlite::TempDatabase::create(config).and_then(|db| {
+            let engine = db.engine().cloned().ok_or("the database is closed")?;
+            template::load_fixtures(runtime, config, &engine)?;
+            Ok((engine, Some(db)))
+        }),
+    };
+    match prepared {
+        Ok(prepared) => prepared,
+        Err(e) => panic!("{} on the {} store: {e}", config.name, store.name()),
+    }
 }
 
 /// Prints which store a failing test ran on, when it runs on several; on drop, so that a panicking

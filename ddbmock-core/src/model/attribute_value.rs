@@ -23,7 +23,8 @@ pub type Item = HashMap<String, AttributeValue>;
 /// normalizes them with [`crate::model::Number`].
 // Exhaustive on purpose: DynamoDB's ten types are fixed, and every match over values in the engine
 // (codec, sizes, expression functions) must fail to compile rather than skip a type silently.
-#[derive(Clone, Debug, PartialEq, Eq)]
+// `Debug` is written out in `debug.rs`, to keep large values readable.
+#[derive(Clone, PartialEq, Eq)]
 pub enum AttributeValue {
     /// A string (`S`).
     S(String),

@@ -47,6 +47,7 @@
 //! Between items and an application's serde types: [`to_item`] and [`from_item`].
 
 mod attribute_value;
+mod debug;
 mod from;
 mod names;
 mod number;

@@ -9,10 +9,10 @@ use crate::Result;
 use crate::error::msg;
 
 /// The longest attribute name, in bytes of UTF-8.
-pub const MAX_ATTRIBUTE_NAME_BYTES: usize = 65_535;
+pub use crate::limits::MAX_ATTRIBUTE_NAME_BYTES;
 
 /// The longest key attribute name (table and index key schemas, attribute definitions), in bytes.
-pub const MAX_KEY_ATTRIBUTE_NAME_BYTES: usize = 255;
+pub use crate::limits::MAX_KEY_ATTRIBUTE_NAME_BYTES;
 
 /// Refuses an empty name, or one longer than [`MAX_ATTRIBUTE_NAME_BYTES`].
 pub fn validate_attribute_name(name: &str) -> Result<()> {

@@ -12,11 +12,11 @@ use std::str::FromStr;
 use crate::error::msg;
 
 /// The most significant digits a number may hold.
-pub const MAX_DIGITS: u32 = 38;
+pub use crate::limits::MAX_NUMBER_DIGITS as MAX_DIGITS;
 /// The largest decimal exponent of a number's leading digit (9.99…E+125).
-const MAX_ADJUSTED: i128 = 125;
+const MAX_ADJUSTED: i128 = crate::limits::MAX_NUMBER_EXPONENT as i128;
 /// The smallest decimal exponent of a number's leading digit (1E-130).
-const MIN_ADJUSTED: i128 = -130;
+const MIN_ADJUSTED: i128 = crate::limits::MIN_NUMBER_EXPONENT as i128;
 
 /// Powers of ten that fit in a `u128`, up to 10^38.
 const POW10: [u128; 39] = {

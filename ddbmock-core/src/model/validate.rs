@@ -14,7 +14,7 @@ use crate::error::msg;
 
 /// The deepest level a value may sit at, the attribute itself being level 1: a value wrapped in 31
 /// maps or lists is accepted, in 32 refused (paritysuite, against eu-west-2, 2026-06).
-pub const MAX_NESTING_LEVELS: usize = 32;
+pub use crate::limits::MAX_NESTING_LEVELS;
 
 /// Validates every attribute value of an item, rewriting numbers (`N` and `NS` members) to their
 /// canonical text; returns DynamoDB's `ValidationException` for the first value it refuses.

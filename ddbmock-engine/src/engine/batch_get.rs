@@ -12,9 +12,9 @@ use ddbmock_core::model::{Item, item_size};
 use ddbmock_core::operation::*;
 
 /// DynamoDB's limit of keys in one BatchGetItem.
-const MAX_KEYS: usize = 100;
+use ddbmock_core::limits::MAX_BATCH_GET_KEYS as MAX_KEYS;
 /// DynamoDB's limit of one BatchGetItem response.
-const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+use ddbmock_core::limits::MAX_BATCH_GET_RESPONSE_BYTES as MAX_RESPONSE_BYTES;
 
 impl Engine {
     pub(crate) fn batch_get_item_now(

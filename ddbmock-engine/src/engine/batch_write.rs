@@ -14,7 +14,7 @@ use ddbmock_core::error::{Result, msg};
 use ddbmock_core::operation::*;
 
 /// DynamoDB's limit of requests in one BatchWriteItem.
-const MAX_WRITES: usize = 25;
+use ddbmock_core::limits::MAX_BATCH_WRITE_ITEMS as MAX_WRITES;
 
 /// One validated request: its table's name and the request as sent (to hand back unprocessed),
 /// and the write.

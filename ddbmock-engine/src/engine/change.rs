@@ -9,7 +9,7 @@ use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{AttributeValue, Item, item_size, validate_item_names};
 
 /// DynamoDB's maximum item size: 400 KB.
-pub(crate) const MAX_ITEM_BYTES: usize = 400 * 1024;
+pub(crate) use ddbmock_core::limits::MAX_ITEM_BYTES;
 
 /// One item changing from `old` to `new` in `table` (either may be absent).
 pub(crate) struct Change {

@@ -14,7 +14,7 @@ use ddbmock_core::model::AttributeType;
 use ddbmock_core::operation::*;
 
 /// Largest capacity units DynamoDB accepts on a table or index.
-const MAX_CAPACITY_UNITS: i64 = 1_000_000_000_000;
+use ddbmock_core::limits::MAX_CAPACITY_UNITS;
 
 impl Engine {
     pub(crate) fn create_table_now(&self, input: CreateTableInput) -> Result<CreateTableOutput> {

@@ -19,9 +19,9 @@ use ddbmock_core::model::{AttributeType, Item, item_size};
 use ddbmock_core::operation::*;
 
 /// DynamoDB's limit on global secondary indexes per table.
-const MAX_GSIS: usize = 20;
+use ddbmock_core::limits::MAX_GLOBAL_INDEXES as MAX_GSIS;
 /// DynamoDB's limit on non-key attributes projected into all of a table's indexes.
-const MAX_PROJECTED: usize = 100;
+use ddbmock_core::limits::MAX_PROJECTED_ATTRIBUTES as MAX_PROJECTED;
 
 /// What applying the updates changed, for the caller to persist and publish.
 pub(crate) struct GsiChanges {

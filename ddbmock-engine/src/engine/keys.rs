@@ -10,9 +10,9 @@ use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{AttributeType, AttributeValue, Number};
 
 /// The largest partition key DynamoDB accepts, in bytes.
-pub const MAX_HASH_KEY_BYTES: usize = 2048;
+pub use ddbmock_core::limits::MAX_HASH_KEY_BYTES;
 /// The largest sort key DynamoDB accepts, in bytes.
-pub const MAX_RANGE_KEY_BYTES: usize = 1024;
+pub use ddbmock_core::limits::MAX_RANGE_KEY_BYTES;
 
 /// A key attribute of a table or index: its name and scalar type.
 #[derive(Clone, Debug, PartialEq, Eq)]

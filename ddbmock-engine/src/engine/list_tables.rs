@@ -8,7 +8,7 @@ use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::operation::{ListTablesInput, ListTablesOutput};
 
 /// DynamoDB's largest (and default) page of ListTables.
-const MAX_LIMIT: usize = 100;
+use ddbmock_core::limits::MAX_LIST_TABLES_LIMIT as MAX_LIMIT;
 
 impl Engine {
     pub(crate) fn list_tables_now(&self, input: ListTablesInput) -> Result<ListTablesOutput> {

@@ -15,7 +15,7 @@ use ddbmock_core::model::{AttributeValue, Item, attribute_value_size, item_size}
 
 /// DynamoDB stops a page once it has read 1 MB, measured on the items (or index entries) read,
 /// before any filter or projection.
-pub(crate) const PAGE_BYTES: usize = 1024 * 1024;
+pub(crate) use ddbmock_core::limits::MAX_PAGE_BYTES as PAGE_BYTES;
 
 /// The keyspace a Query or Scan reads: the table, or one of its indexes.
 #[derive(Clone, Copy)]

@@ -11,7 +11,7 @@ use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::operation::{ScanInput, ScanOutput};
 
 /// DynamoDB's largest `TotalSegments`.
-const MAX_TOTAL_SEGMENTS: i64 = 1_000_000;
+use ddbmock_core::limits::MAX_SCAN_SEGMENTS as MAX_TOTAL_SEGMENTS;
 
 impl Engine {
     pub(crate) fn scan_now(&self, input: ScanInput) -> Result<ScanOutput> {

@@ -53,7 +53,7 @@ fn tag_char(c: char) -> bool {
 }
 
 /// DynamoDB's limit of tags per table.
-const MAX_TAGS: usize = 50;
+use ddbmock_core::limits::MAX_TAGS;
 
 impl Engine {
     /// The table name an ARN of this engine's tables names, or DynamoDB's error: a table ARN of

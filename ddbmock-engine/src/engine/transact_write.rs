@@ -33,12 +33,12 @@ use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::Item;
 use ddbmock_core::operation::*;
 
-/// DynamoDB's limit of actions in one TransactWriteItems.
-pub(crate) const MAX_ACTIONS: usize = 100;
-/// DynamoDB's limit of the aggregate size of a transaction's items.
-pub(crate) const MAX_AGGREGATE_BYTES: usize = 4 * 1024 * 1024;
 /// The longest `ClientRequestToken` DynamoDB accepts.
-const MAX_TOKEN_CHARS: usize = 36;
+use ddbmock_core::limits::MAX_CLIENT_REQUEST_TOKEN_CHARS as MAX_TOKEN_CHARS;
+/// DynamoDB's limit of actions in one TransactWriteItems.
+pub(crate) use ddbmock_core::limits::MAX_TRANSACTION_ACTIONS as MAX_ACTIONS;
+/// DynamoDB's limit of the aggregate size of a transaction's items.
+pub(crate) use ddbmock_core::limits::MAX_TRANSACTION_BYTES as MAX_AGGREGATE_BYTES;
 
 /// Which keyed action (all but Put) is being planned.
 enum KeyedKind {

@@ -24,7 +24,7 @@ const ORDER: [Kind; 9] = [
 ];
 
 /// DynamoDB's limit on the values of one `IN`.
-const MAX_IN_VALUES: usize = 100;
+use ddbmock_core::limits::MAX_IN_VALUES;
 
 /// What `attribute_type` reports when its second operand is not a value.
 const ANY_TYPE: &str = "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}";

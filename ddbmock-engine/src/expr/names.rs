@@ -12,7 +12,7 @@ use ddbmock_core::error::msg;
 use ddbmock_core::model::{AttributeValue, validate_attribute_name};
 
 /// DynamoDB's limit on the depth of a document path.
-pub(crate) const MAX_PATH_DEPTH: usize = 32;
+pub(crate) use ddbmock_core::limits::MAX_PATH_DEPTH;
 
 /// The names and values of one request, and which of them its expressions used.
 ///

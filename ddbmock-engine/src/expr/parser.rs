@@ -10,7 +10,7 @@ use ddbmock_core::Result;
 use ddbmock_core::error::{Error, msg};
 
 /// DynamoDB's limit on an expression's length, in bytes.
-pub(crate) const MAX_EXPRESSION_BYTES: usize = 4096;
+pub(crate) use ddbmock_core::limits::MAX_EXPRESSION_BYTES;
 
 /// How deep parentheses, `NOT`s and function calls may nest. DynamoDB's own bound is not documented
 /// (its limits are 4 KB of text and 300 operators); 100 levels is far beyond any real expression and

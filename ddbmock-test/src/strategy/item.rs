@@ -2,12 +2,14 @@
 
 use std::collections::BTreeMap;
 
+use ddbmock_core::limits::MAX_ITEM_BYTES;
 use ddbmock_core::model::{AttributeValue, Item, item_size};
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::strategy::{BoxedStrategy, NewTree, ValueTree};
 use proptest::test_runner::TestRunner;
 
+use super::sized::{item_of_size, key_values, min_item_size, size_between};
 use super::{attribute_name, attribute_value, number};
 
 /// The type of a key attribute.
@@ -62,11 +64,12 @@ pub fn key_value(ty: ScalarType) -> BoxedStrategy<AttributeValue> {
     }
 }
 
-/// Items with `shape`'s key attributes and up to 8 other attributes of any type; see [`Items`].
+/// Items with `shape`'s key attributes and up to 8 other attributes of any type, one in eight of them
+/// padded to a size drawn up to the bound (400 KB by default); see [`Items`].
 pub fn items(shape: &KeyShape) -> Items {
     Items {
         shape: shape.clone(),
-        max_size: 400 * 1024,
+        max_size: MAX_ITEM_BYTES,
     }
 }
 
@@ -87,17 +90,12 @@ impl Items {
     }
 
     fn strategy(&self) -> BoxedStrategy<Item> {
-        let key: Vec<BoxedStrategy<(String, AttributeValue)>> = self
-            .shape
-            .attrs()
-            .map(|(name, ty)| {
-                let name = name.clone();
-                key_value(*ty).prop_map(move |v| (name.clone(), v)).boxed()
-            })
-            .collect();
         let shape = self.shape.clone();
         let max = self.max_size;
-        (key, btree_map(attribute_name(), attribute_value(), 0..8))
+        let small = (
+            key_values(&self.shape),
+            btree_map(attribute_name(), attribute_value(), 0..8),
+        )
             .prop_map(move |(key, others): (Vec<_>, BTreeMap<_, _>)| {
                 let mut item: Item = others
                     .into_iter()
@@ -111,7 +109,17 @@ impl Items {
             .prop_filter("item over the size bound", move |item| {
                 item_size(item) <= max
             })
-            .boxed()
+            .boxed();
+        let min = min_item_size(&self.shape);
+        if max < min {
+            return small;
+        }
+        // One item in eight is drawn at a size spread over every order of magnitude up to the bound,
+        // so that large items (up to DynamoDB's 400 KB) are tested too, not only the few hundred
+        // bytes a handful of small attributes add up to.
+        let shape = self.shape.clone();
+        let sized = size_between(min, max).prop_flat_map(move |n| item_of_size(&shape, n));
+        prop_oneof![7 => small, 1 => sized].boxed()
     }
 }
 

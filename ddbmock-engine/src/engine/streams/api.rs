@@ -13,12 +13,12 @@ use ddbmock_core::error::msg::streams as m;
 use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::operation::*;
 
-/// The most records one GetRecords returns.
-const MAX_RECORDS: i64 = 1000;
-/// The most data one GetRecords returns: 1 MB.
-const MAX_BYTES: i64 = 1024 * 1024;
 /// The most streams or shards one ListStreams or DescribeStream returns.
-const MAX_PAGE: usize = 100;
+use ddbmock_core::limits::MAX_STREAM_PAGE as MAX_PAGE;
+/// The most records one GetRecords returns.
+use ddbmock_core::limits::MAX_STREAM_RECORDS as MAX_RECORDS;
+/// The most data one GetRecords returns: 1 MB.
+use ddbmock_core::limits::MAX_STREAM_RECORDS_BYTES as MAX_BYTES;
 
 /// Checks a string member's length bounds, as the Streams API's shape validator does.
 fn length(errors: &mut ConstraintErrors, member: &str, v: Option<&str>, min: usize, max: usize) {
