@@ -50,23 +50,32 @@ impl Engine {
             return Err(msg::batch::too_many_items("BatchGetItem"));
         }
 
-        let mut plan = Vec::new();
+        // Every check that needs no table, over every table's request, before any table is looked
+        // up: a missing table is reported only for a request that breaks no other rule.
+        let mut checked = Vec::with_capacity(request_items.len());
         for (table_name, mut request) in request_items {
-            let table = self.table(&table_name)?;
+            let mut keys = request.keys.take().unwrap_or_default();
+            if keys.is_empty() {
+                return Err(msg::batch::no_keys(&table_name));
+            }
             let projection = expressions::compile_read(
                 request.projection_expression.as_deref(),
                 request.attributes_to_get.as_deref(),
                 request.expression_attribute_names.as_ref(),
             )?;
-            super::key_paths::check(&table, projection.as_ref(), None)?;
-            let mut keys = request.keys.take().unwrap_or_default();
-            if keys.is_empty() {
-                return Err(msg::batch::no_keys(&table_name));
-            }
-            let mut seen = HashSet::new();
-            let mut storage_keys = Vec::with_capacity(keys.len());
             for key in &mut keys {
                 validate::values(key)?;
+            }
+            checked.push((table_name, request, projection, keys));
+        }
+
+        let mut plan = Vec::with_capacity(checked.len());
+        for (table_name, request, projection, keys) in checked {
+            let table = self.table(&table_name)?;
+            super::key_paths::check(&table, projection.as_ref(), None)?;
+            let mut seen = HashSet::new();
+            let mut storage_keys = Vec::with_capacity(keys.len());
+            for key in &keys {
                 validate_key(&table.key, key)?;
                 let sk = item_storage_key(&table.key, key)?;
                 if !seen.insert(sk.clone()) {

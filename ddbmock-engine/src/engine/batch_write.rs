@@ -54,28 +54,29 @@ impl Engine {
             return Err(msg::batch::too_many_items("BatchWriteItem"));
         }
 
-        let mut plan: Vec<Request> = Vec::with_capacity(total);
+        // Every check that needs no table, over every table's requests, before any table is
+        // looked up: a missing table is reported only for a request that breaks no other rule.
+        let mut checked: Vec<(String, Vec<(WriteRequest, Checked)>)> = Vec::new();
         for (table_name, requests) in request_items {
             let mut errors = ConstraintErrors::new();
             errors.table_name_or_arn("requestItems.key", Some(&table_name));
             errors.into_result()?;
+            let requests = requests
+                .into_iter()
+                .map(|r| Ok((r.clone(), check_request(r)?)))
+                .collect::<Result<_>>()?;
+            checked.push((table_name, requests));
+        }
+
+        let mut plan: Vec<Request> = Vec::with_capacity(total);
+        for (table_name, requests) in checked {
             let table = self.table(&table_name)?;
             let mut seen = HashSet::new();
-            for request in requests {
-                let original = request.clone();
-                let action = match (request.put_request, request.delete_request) {
-                    (Some(put), None) => {
-                        let mut item = put.item.unwrap_or_default();
-                        validate::values(&mut item)?;
-                        Action::put(table.clone(), item, None)?
-                    }
-                    (None, Some(delete)) => {
-                        let mut key = delete.key.unwrap_or_default();
-                        validate::values(&mut key)?;
+            for (original, request) in requests {
+                let action = match request {
+                    Checked::Put(item) => Action::put(table.clone(), item, None)?,
+                    Checked::Delete(key) => {
                         Action::keyed(table.clone(), key, Effect::Delete, None)?
-                    }
-                    _ => {
-                        return Err(msg::batch::write_request_members());
                     }
                 };
                 if !seen.insert(action.storage_key.clone()) {
@@ -150,6 +151,30 @@ impl Engine {
                 input.return_item_collection_metrics.as_ref(),
             ),
         })
+    }
+}
+
+/// One request whose checks that need no table passed: the item to put, or the key to delete.
+enum Checked {
+    Put(ddbmock_core::model::Item),
+    Delete(ddbmock_core::model::Item),
+}
+
+/// Checks one request as far as it can be without its table: one of `PutRequest` and
+/// `DeleteRequest`, its values, and a put item's names and size.
+fn check_request(request: WriteRequest) -> Result<Checked> {
+    match (request.put_request, request.delete_request) {
+        (Some(put), None) => {
+            let mut item = put.item.unwrap_or_default();
+            validate::put_values(&mut item)?;
+            Ok(Checked::Put(item))
+        }
+        (None, Some(delete)) => {
+            let mut key = delete.key.unwrap_or_default();
+            validate::values(&mut key)?;
+            Ok(Checked::Delete(key))
+        }
+        _ => Err(msg::batch::write_request_members()),
     }
 }
 

@@ -47,10 +47,24 @@ impl Change {
 /// because an update builds names from several (a `SET` path, an `ExpressionAttributeNames` value,
 /// the keys of a map value, `AttributeUpdates`): the result is the one place all of them meet.
 pub(crate) fn check_item(table: &Table, item: &Item) -> Result<()> {
+    check_unplaced(item)?;
+    check_index_keys(table, item)
+}
+
+/// The part of [`check_item`] that needs no table: the names and the size. A put's item is checked
+/// so before its table is looked up, as DynamoDB does: an oversized item sent to a missing table
+/// gets the size error.
+pub(crate) fn check_unplaced(item: &Item) -> Result<()> {
     validate_item_names(item)?;
     if item_size(item) > MAX_ITEM_BYTES {
         return Err(msg::item::item_too_large());
     }
+    Ok(())
+}
+
+/// The part of [`check_item`] against the table's schema: index key attributes of the declared
+/// type, non-empty and within the key size limits.
+pub(crate) fn check_index_keys(table: &Table, item: &Item) -> Result<()> {
     for index in &table.indexes {
         for attr in index.key.attrs() {
             let Some(v) = item.get(&attr.name) else {

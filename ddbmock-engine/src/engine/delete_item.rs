@@ -14,7 +14,7 @@ impl Engine {
             condition,
             returns,
             ..
-        } = validate::put_or_delete!(input, key)?;
+        } = validate::put_or_delete!(input, key, validate::values)?;
         let table = self.table(&table_name)?;
         self.admit(&table, true)?;
         let action = Action::keyed(table.clone(), key, Effect::Delete, condition)?

@@ -14,7 +14,7 @@ impl Engine {
             condition,
             returns,
             ..
-        } = validate::put_or_delete!(input, item)?;
+        } = validate::put_or_delete!(input, item, validate::put_values)?;
         let table = self.table(&table_name)?;
         self.admit(&table, true)?;
         let action = Action::put(table.clone(), item, condition)?.on_failure(returns.on_failure);

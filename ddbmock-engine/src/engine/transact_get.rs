@@ -61,16 +61,10 @@ impl Engine {
         }
         errors.into_result()?;
 
-        let mut plan: Vec<Planned> = Vec::new();
-        // An empty key cancels the transaction with a ValidationError reason at its position, where
-        // a key of the wrong attributes fails the whole request.
-        let mut keyless: Vec<usize> = Vec::new();
-        for (position, item) in input
-            .transact_items
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-        {
+        // Every get's checks that need no table, before any table is looked up: a missing table is
+        // reported only for a request that breaks no other rule.
+        let mut checked = Vec::new();
+        for item in input.transact_items.unwrap_or_default() {
             let get = item.get.unwrap_or_default();
             let mut key = get.key.unwrap_or_default();
             validate::values(&mut key)?;
@@ -79,7 +73,15 @@ impl Engine {
                 None,
                 get.expression_attribute_names.as_ref(),
             )?;
-            let table = self.table(get.table_name.as_deref().unwrap_or_default())?;
+            checked.push((get.table_name.unwrap_or_default(), key, projection));
+        }
+
+        let mut plan: Vec<Planned> = Vec::new();
+        // An empty key cancels the transaction with a ValidationError reason at its position, where
+        // a key of the wrong attributes fails the whole request.
+        let mut keyless: Vec<usize> = Vec::new();
+        for (position, (table_name, key, projection)) in checked.into_iter().enumerate() {
+            let table = self.table(&table_name)?;
             if key.is_empty() {
                 keyless.push(position);
                 continue;

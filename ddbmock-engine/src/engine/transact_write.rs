@@ -40,17 +40,19 @@ pub(crate) use ddbmock_core::limits::MAX_TRANSACTION_ACTIONS as MAX_ACTIONS;
 /// DynamoDB's limit of the aggregate size of a transaction's items.
 pub(crate) use ddbmock_core::limits::MAX_TRANSACTION_BYTES as MAX_AGGREGATE_BYTES;
 
-/// Which keyed action (all but Put) is being planned.
+/// Which action is being planned.
 enum KeyedKind {
+    Put,
     Update,
     Delete,
     Check,
 }
 
-/// The members of an Update, Delete or ConditionCheck.
+/// The members of an action, borrowed out of its kind's struct.
 struct Keyed {
     kind: KeyedKind,
     table_name: Option<String>,
+    /// The item to put, or the key.
     key: Option<Item>,
     condition_expression: Option<String>,
     update_expression: Option<String>,
@@ -168,6 +170,112 @@ fn check_members(input: &TransactWriteItemsInput) -> Result<()> {
     errors.into_result()
 }
 
+/// One action whose checks that need no table passed.
+struct Unplaced {
+    kind: KeyedKind,
+    table_name: String,
+    /// The item to put, or the key of the item to update, delete or check.
+    item: Item,
+    exprs: expressions::WriteExprs,
+    on_failure: Option<ReturnValuesOnConditionCheckFailure>,
+}
+
+/// Checks one action as far as it can be without its table: exactly one kind of action, its
+/// values (and a put item's names and size), its expressions.
+fn check_action(item: TransactWriteItem) -> Result<Unplaced> {
+    let keyed = match item {
+        TransactWriteItem {
+            condition_check: None,
+            put: None,
+            delete: None,
+            update: None,
+        } => return Err(msg::transact::empty_write_action()),
+        TransactWriteItem {
+            put: Some(p),
+            condition_check: None,
+            delete: None,
+            update: None,
+        } => Keyed {
+            kind: KeyedKind::Put,
+            table_name: p.table_name,
+            key: p.item,
+            condition_expression: p.condition_expression,
+            update_expression: None,
+            names: p.expression_attribute_names,
+            values: p.expression_attribute_values,
+            on_failure: p.return_values_on_condition_check_failure,
+        },
+        TransactWriteItem {
+            update: Some(u),
+            condition_check: None,
+            put: None,
+            delete: None,
+        } => Keyed {
+            kind: KeyedKind::Update,
+            table_name: u.table_name,
+            key: u.key,
+            condition_expression: u.condition_expression,
+            update_expression: u.update_expression,
+            names: u.expression_attribute_names,
+            values: u.expression_attribute_values,
+            on_failure: u.return_values_on_condition_check_failure,
+        },
+        TransactWriteItem {
+            delete: Some(d),
+            condition_check: None,
+            put: None,
+            update: None,
+        } => Keyed {
+            kind: KeyedKind::Delete,
+            table_name: d.table_name,
+            key: d.key,
+            condition_expression: d.condition_expression,
+            update_expression: None,
+            names: d.expression_attribute_names,
+            values: d.expression_attribute_values,
+            on_failure: d.return_values_on_condition_check_failure,
+        },
+        TransactWriteItem {
+            condition_check: Some(c),
+            put: None,
+            delete: None,
+            update: None,
+        } => Keyed {
+            kind: KeyedKind::Check,
+            table_name: c.table_name,
+            key: c.key,
+            condition_expression: c.condition_expression,
+            update_expression: None,
+            names: c.expression_attribute_names,
+            values: c.expression_attribute_values,
+            on_failure: c.return_values_on_condition_check_failure,
+        },
+        _ => return Err(msg::transact::one_action_per_item()),
+    };
+    let mut item = keyed.key.unwrap_or_default();
+    match keyed.kind {
+        KeyedKind::Put => validate::put_values(&mut item)?,
+        _ => validate::values(&mut item)?,
+    }
+    let exprs = expressions::compile_write(&WriteParams {
+        condition_expression: keyed.condition_expression.as_deref(),
+        update_expression: keyed.update_expression.as_deref(),
+        names: keyed.names.as_ref(),
+        values: keyed.values.as_ref(),
+        expected: None,
+        conditional_operator: None,
+        attribute_updates: false,
+        takes_update: keyed.update_expression.is_some(),
+    })?;
+    Ok(Unplaced {
+        kind: keyed.kind,
+        table_name: keyed.table_name.unwrap_or_default(),
+        item,
+        exprs,
+        on_failure: keyed.on_failure,
+    })
+}
+
 impl Engine {
     pub(crate) fn transact_write_items_now(
         &self,
@@ -211,71 +319,35 @@ impl Engine {
         }
     }
 
-    /// Validates every action against its table, and the request as a whole.
+    /// Validates every action, and the request as a whole: first every check that needs no table
+    /// (so a missing table is reported only for a request that breaks no other rule), then each
+    /// action against its table.
     fn plan_actions(&self, items: Vec<TransactWriteItem>) -> Result<Vec<Action>> {
-        let mut actions: Vec<Action> = Vec::with_capacity(items.len());
+        let unplaced = items
+            .into_iter()
+            .map(check_action)
+            .collect::<Result<Vec<_>>>()?;
+        let mut actions: Vec<Action> = Vec::with_capacity(unplaced.len());
         let mut aggregate = 0;
-        for item in items {
-            let action = match item {
-                TransactWriteItem {
-                    condition_check: None,
-                    put: None,
-                    delete: None,
-                    update: None,
-                } => return Err(msg::transact::empty_write_action()),
-                TransactWriteItem {
-                    put: Some(p),
-                    condition_check: None,
-                    delete: None,
-                    update: None,
-                } => self.plan_put(p)?,
-                TransactWriteItem {
-                    update: Some(u),
-                    condition_check: None,
-                    put: None,
-                    delete: None,
-                } => self.plan_keyed(Keyed {
-                    kind: KeyedKind::Update,
-                    table_name: u.table_name,
-                    key: u.key,
-                    condition_expression: u.condition_expression,
-                    update_expression: u.update_expression,
-                    names: u.expression_attribute_names,
-                    values: u.expression_attribute_values,
-                    on_failure: u.return_values_on_condition_check_failure,
-                })?,
-                TransactWriteItem {
-                    delete: Some(d),
-                    condition_check: None,
-                    put: None,
-                    update: None,
-                } => self.plan_keyed(Keyed {
-                    kind: KeyedKind::Delete,
-                    table_name: d.table_name,
-                    key: d.key,
-                    condition_expression: d.condition_expression,
-                    update_expression: None,
-                    names: d.expression_attribute_names,
-                    values: d.expression_attribute_values,
-                    on_failure: d.return_values_on_condition_check_failure,
-                })?,
-                TransactWriteItem {
-                    condition_check: Some(c),
-                    put: None,
-                    delete: None,
-                    update: None,
-                } => self.plan_keyed(Keyed {
-                    kind: KeyedKind::Check,
-                    table_name: c.table_name,
-                    key: c.key,
-                    condition_expression: c.condition_expression,
-                    update_expression: None,
-                    names: c.expression_attribute_names,
-                    values: c.expression_attribute_values,
-                    on_failure: c.return_values_on_condition_check_failure,
-                })?,
-                _ => return Err(msg::transact::one_action_per_item()),
-            };
+        for u in unplaced {
+            let table = self.table(&u.table_name)?;
+            let condition = u.exprs.condition;
+            let action = match (u.kind, u.exprs.update) {
+                (KeyedKind::Put, _) => Action::put(table, u.item, condition)?,
+                (KeyedKind::Update, Some(expression)) => {
+                    let update = Update {
+                        expression: Some(expression),
+                        legacy: Default::default(),
+                    };
+                    Action::keyed(table, u.item, Effect::Update(Box::new(update)), condition)?
+                }
+                (KeyedKind::Delete, _) => Action::keyed(table, u.item, Effect::Delete, condition)?,
+                // An Update without its expression was rejected with the other member checks.
+                (KeyedKind::Check | KeyedKind::Update, _) => {
+                    Action::keyed(table, u.item, Effect::Check, condition)?
+                }
+            }
+            .on_failure(u.on_failure);
             aggregate += action.aggregate_size();
             if actions
                 .iter()
@@ -289,50 +361,6 @@ impl Engine {
             return Err(msg::transact::aggregate_size_exceeded());
         }
         Ok(actions)
-    }
-
-    fn plan_put(&self, p: Put) -> Result<Action> {
-        let mut item = p.item.unwrap_or_default();
-        validate::values(&mut item)?;
-        let exprs = expressions::compile_write(&WriteParams {
-            condition_expression: p.condition_expression.as_deref(),
-            update_expression: None,
-            names: p.expression_attribute_names.as_ref(),
-            values: p.expression_attribute_values.as_ref(),
-            expected: None,
-            conditional_operator: None,
-            attribute_updates: false,
-            takes_update: false,
-        })?;
-        let table = self.table(p.table_name.as_deref().unwrap_or_default())?;
-        Ok(Action::put(table, item, exprs.condition)?
-            .on_failure(p.return_values_on_condition_check_failure))
-    }
-
-    fn plan_keyed(&self, k: Keyed) -> Result<Action> {
-        let mut key = k.key.unwrap_or_default();
-        validate::values(&mut key)?;
-        let exprs = expressions::compile_write(&WriteParams {
-            condition_expression: k.condition_expression.as_deref(),
-            update_expression: k.update_expression.as_deref(),
-            names: k.names.as_ref(),
-            values: k.values.as_ref(),
-            expected: None,
-            conditional_operator: None,
-            attribute_updates: false,
-            takes_update: k.update_expression.is_some(),
-        })?;
-        let table = self.table(k.table_name.as_deref().unwrap_or_default())?;
-        let effect = match (k.kind, exprs.update) {
-            (KeyedKind::Update, Some(expression)) => Effect::Update(Box::new(Update {
-                expression: Some(expression),
-                legacy: Default::default(),
-            })),
-            (KeyedKind::Delete, _) => Effect::Delete,
-            // An Update without its expression was rejected with the other member checks.
-            (KeyedKind::Check | KeyedKind::Update, _) => Effect::Check,
-        };
-        Ok(Action::keyed(table, key, effect, exprs.condition)?.on_failure(k.on_failure))
     }
 
     /// Locks the actions' items, checks each action, and commits them all or none.

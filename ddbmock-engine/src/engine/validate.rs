@@ -237,6 +237,15 @@ pub(crate) fn values(item: &mut Item) -> Result<()> {
     Ok(())
 }
 
+/// Validates and normalizes the values of an item to put (PutItem, a batch put, a transaction's
+/// Put), then checks what needs no table: its names and its size. Every put runs it before its
+/// table is looked up, as DynamoDB does; [`Action::put`](super::write::Action::put) then checks
+/// only what needs the table.
+pub(crate) fn put_values(item: &mut Item) -> Result<()> {
+    values(item)?;
+    super::change::check_unplaced(item)
+}
+
 /// The members Query and Scan check alike, borrowed from either request.
 pub(crate) struct ReadMembers<'a> {
     pub(crate) table_name: &'a Option<String>,
@@ -361,10 +370,11 @@ pub(crate) struct SingleWrite {
 }
 
 /// The [`SingleWrite`] of a PutItem (`item`) or DeleteItem (`key`) input, checked in DynamoDB's
-/// order: the members' constraints, `ReturnValues` (`NONE` or `ALL_OLD` only), the values, the
-/// expressions. Expands to a `Result`.
+/// order, all before the table is looked up: the members' constraints, `ReturnValues` (`NONE` or
+/// `ALL_OLD` only), the values (with `$values`: [`put_values`] or [`values`]), the expressions.
+/// Expands to a `Result`.
 macro_rules! put_or_delete {
-    ($input:ident, $member:ident) => {
+    ($input:ident, $member:ident, $values:path) => {
         (|| {
             let mut errors = ddbmock_core::error::msg::table::ConstraintErrors::new();
             $crate::engine::validate::write_members!(
@@ -383,7 +393,7 @@ macro_rules! put_or_delete {
                 return Err(ddbmock_core::error::msg::item::return_values_put_delete());
             }
             let mut item = $input.$member.take().unwrap_or_default();
-            $crate::engine::validate::values(&mut item)?;
+            $values(&mut item)?;
             let exprs = $crate::engine::expressions::compile_write(
                 &$crate::engine::expressions::write_params!($input),
             )?;

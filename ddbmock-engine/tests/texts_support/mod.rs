@@ -153,7 +153,11 @@ pub(crate) async fn check(rows: Vec<Row>) {
             .as_str()
             .and_then(|t| t.rsplit('#').next())
             .unwrap_or("");
-        let message = answer["message"].as_str().unwrap_or("");
+        // SerializationException carries its text as `Message`, the others as `message`.
+        let message = answer["message"]
+            .as_str()
+            .or(answer["Message"].as_str())
+            .unwrap_or("");
         if status != 400 || error != r.error || message != r.message {
             failures.push(format!(
                 "{}: expected {} {:?}\n    got {status} {error} {message:?}",

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::check_item;
 use super::legacy_updates::apply_attribute_updates;
+use crate::engine::change::check_index_keys;
 use crate::engine::expressions;
 use crate::engine::keys::{item_storage_key, validate_item_key, validate_key};
 use crate::engine::table::Table;
@@ -93,10 +94,12 @@ pub(crate) struct Action {
 }
 
 impl Action {
-    /// A put of `item`, which must carry the table's key and satisfy its indexes and the size limit.
+    /// A put of `item`, which must carry the table's key and satisfy its indexes. The checks that
+    /// need no table (names, size) are the caller's, before it looked the table up
+    /// ([`validate::put_values`](crate::engine::validate::put_values)).
     pub(crate) fn put(table: Arc<Table>, item: Item, condition: Option<Condition>) -> Result<Self> {
         validate_item_key(&table.key, &item)?;
-        check_item(&table, &item)?;
+        check_index_keys(&table, &item)?;
         Ok(Action {
             // A put's key is in its item: copying it out would cost every PutItem a map.
             key: Item::new(),
