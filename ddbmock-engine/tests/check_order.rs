@@ -566,3 +566,88 @@ async fn transact_write_items() {
     ])
     .await;
 }
+
+#[tokio::test]
+async fn create_table() {
+    let create = |name: &str, defs: Value, ks: Value| {
+        json!({"TableName": name, "AttributeDefinitions": defs, "KeySchema": ks,
+               "BillingMode": "PAY_PER_REQUEST"})
+    };
+    let defs = json!([{"AttributeName": "pk", "AttributeType": "S"}]);
+    let hash = json!([{"AttributeName": "pk", "KeyType": "HASH"}]);
+    check(vec![
+        invalid(
+            "2 before 2: two constraints in member order",
+            "CreateTable",
+            json!({"TableName": "ab", "AttributeDefinitions": defs, "KeySchema": hash,
+                   "BillingMode": "FREE"}),
+            "2 validation errors detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3; Value 'FREE' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]",
+        ),
+        invalid(
+            "2 before 4: a bad billing mode for a table that exists",
+            "CreateTable",
+            json!({"TableName": TABLE, "AttributeDefinitions": defs, "KeySchema": hash,
+                   "BillingMode": "FREE"}),
+            "1 validation error detected: Value 'FREE' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]",
+        ),
+        invalid(
+            "3 before 4: a key attribute not defined, for a table that exists",
+            "CreateTable",
+            create(TABLE, defs.clone(), json!([{"AttributeName": "x", "KeyType": "HASH"}])),
+            "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [x], AttributeDefinitions: [pk]",
+        ),
+        invalid(
+            "3 before 4: an attribute defined twice, for a table that exists",
+            "CreateTable",
+            create(
+                TABLE,
+                json!([{"AttributeName": "pk", "AttributeType": "S"},
+                       {"AttributeName": "pk", "AttributeType": "N"}]),
+                hash.clone(),
+            ),
+            "Cannot have two attributes with the same name",
+        ),
+        row(
+            "4: a table that exists",
+            "CreateTable",
+            create(TABLE, defs.clone(), hash.clone()),
+            "ResourceInUseException",
+            "Table already exists: tbl",
+        ),
+    ])
+    .await;
+}
+
+#[tokio::test]
+async fn update_table() {
+    check(vec![
+        invalid(
+            "2 before 4: a bad stream view type for a missing table",
+            "UpdateTable",
+            json!({"TableName": MISSING,
+                   "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "Fisk"}}),
+            "1 validation error detected: Value 'Fisk' at 'streamSpecification.streamViewType' failed to satisfy constraint: Member must satisfy enum value set: [OLD_IMAGE, KEYS_ONLY, NEW_AND_OLD_IMAGES, NEW_IMAGE]",
+        ),
+        invalid(
+            "3 before 4: nothing to update, on a missing table",
+            "UpdateTable",
+            json!({"TableName": MISSING}),
+            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required",
+        ),
+        invalid(
+            "3 before 4: throughput with on-demand billing, on a missing table",
+            "UpdateTable",
+            json!({"TableName": MISSING, "BillingMode": "PAY_PER_REQUEST",
+                   "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}}),
+            "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST",
+        ),
+        row(
+            "4 before 5: a missing table and an index it cannot have",
+            "UpdateTable",
+            json!({"TableName": MISSING, "GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": "unknown"}}]}),
+            "ResourceNotFoundException",
+            "Requested resource not found: Table: nope not found",
+        ),
+    ])
+    .await;
+}

@@ -53,6 +53,13 @@ impl Engine {
         if asks_nothing {
             return Err(m::nothing_to_update());
         }
+        // Said in the request itself, this needs no table; with the billing mode left out, it is
+        // checked against the table's below.
+        if input.billing_mode == Some(BillingMode::PayPerRequest)
+            && input.provisioned_throughput.is_some()
+        {
+            return Err(m::throughput_with_on_demand());
+        }
 
         let changes_index_set = input
             .global_secondary_index_updates
