@@ -5,7 +5,7 @@
 //! behaviour, billing and streams identical whichever API wrote the item.
 
 use super::ast::{CmpOp, Expr, Path, Returning, Source, Statement};
-use super::translate::Exprs;
+use super::translate::{Exprs, wrap};
 use ddbmock_core::Result;
 use ddbmock_core::error::msg;
 use ddbmock_core::model::{AttributeValue, Item};
@@ -77,7 +77,11 @@ pub(crate) fn plan(
                     .as_ref()
                     .and_then(|r| rest.iter().position(|c| is_range_condition(c, r)));
                 if let Some(r) = range_at {
-                    key_cond = format!("{key_cond} AND {}", x.condition(rest.remove(r))?);
+                    key_cond = format!(
+                        "{} AND {}",
+                        wrap(&key_cond),
+                        wrap(&x.condition(rest.remove(r))?)
+                    );
                 }
                 let filter = condition_of(&mut x, &rest)?;
                 Ok(Plan::Query(QueryInput {
@@ -136,7 +140,7 @@ pub(crate) fn plan(
             // An UPDATE changes an existing item only.
             let exists = format!("attribute_exists({})", x.name(&k.hash));
             let cond = match condition_of(&mut x, &rest)? {
-                Some(c) => format!("{exists} AND ({c})"),
+                Some(c) => format!("{exists} AND {}", wrap(&c)),
                 None => exists,
             };
             Ok(Plan::Update(UpdateItemInput {
@@ -161,8 +165,9 @@ pub(crate) fn plan(
             // No item is no error: only an item that fails the rest of the WHERE clause is.
             let cond = match condition_of(&mut x, &rest)? {
                 Some(c) => Some(format!(
-                    "attribute_not_exists({}) OR ({c})",
-                    x.name(&k.hash)
+                    "attribute_not_exists({}) OR {}",
+                    x.name(&k.hash),
+                    wrap(&c)
                 )),
                 None => None,
             };
@@ -221,13 +226,14 @@ fn condition_of(x: &mut Exprs<'_>, conjuncts: &[&Expr]) -> Result<Option<String>
         .iter()
         .map(|c| x.condition(c))
         .collect::<Result<Vec<_>>>()?;
-    Ok(Some(
-        parts
+    Ok(Some(match parts.as_slice() {
+        [one] => one.clone(),
+        _ => parts
             .iter()
-            .map(|p| format!("({p})"))
+            .map(|p| wrap(p))
             .collect::<Vec<_>>()
             .join(" AND "),
-    ))
+    }))
 }
 
 /// The value `c` fixes the top-level attribute `name` to, when `c` is `name = value` (or

@@ -104,9 +104,17 @@ impl<'p> Exprs<'p> {
     /// A condition, as a condition expression.
     pub(crate) fn condition(&mut self, e: &Expr) -> Result<String> {
         Ok(match e {
-            Expr::And(a, b) => format!("({}) AND ({})", self.condition(a)?, self.condition(b)?),
-            Expr::Or(a, b) => format!("({}) OR ({})", self.condition(a)?, self.condition(b)?),
-            Expr::Not(a) => format!("NOT ({})", self.condition(a)?),
+            Expr::And(a, b) => format!(
+                "{} AND {}",
+                wrap(&self.condition(a)?),
+                wrap(&self.condition(b)?)
+            ),
+            Expr::Or(a, b) => format!(
+                "{} OR {}",
+                wrap(&self.condition(a)?),
+                wrap(&self.condition(b)?)
+            ),
+            Expr::Not(a) => format!("NOT {}", wrap(&self.condition(a)?)),
             Expr::Cmp(a, op, b) => {
                 if matches!(**a, Expr::Missing) || matches!(**b, Expr::Missing) {
                     return Err(msg::partiql::missing_literal());
@@ -141,11 +149,11 @@ impl<'p> Exprs<'p> {
                     // PartiQL's NULL test holds for an absent attribute too.
                     (IsWhat::Null, false) => {
                         let t = self.value(AttributeValue::S("NULL".into()));
-                        format!("(attribute_not_exists({p}) OR attribute_type({p}, {t}))")
+                        format!("attribute_not_exists({p}) OR attribute_type({p}, {t})")
                     }
                     (IsWhat::Null, true) => {
                         let t = self.value(AttributeValue::S("NULL".into()));
-                        format!("(attribute_exists({p}) AND NOT attribute_type({p}, {t}))")
+                        format!("attribute_exists({p}) AND NOT attribute_type({p}, {t})")
                     }
                 }
             }
@@ -215,5 +223,39 @@ impl<'p> Exprs<'p> {
             }
         }
         Ok(out.join(" "))
+    }
+}
+
+/// `cond` in parentheses, unless it is already enclosed in one pair: DynamoDB refuses doubled
+/// parentheses as redundant. Names and values are placeholders, so every parenthesis in the text
+/// is the expression's own.
+pub(crate) fn wrap(cond: &str) -> String {
+    let mut depth = 0usize;
+    let enclosed = cond.starts_with('(')
+        && cond.char_indices().all(|(i, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth > 0 || i == cond.len() - 1
+        });
+    if enclosed {
+        cond.to_owned()
+    } else {
+        format!("({cond})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_once() {
+        assert_eq!(wrap("a = b"), "(a = b)");
+        assert_eq!(wrap("(a = b)"), "(a = b)");
+        assert_eq!(wrap("(a) AND (b)"), "((a) AND (b))");
+        assert_eq!(wrap("size(a) = b"), "(size(a) = b)");
     }
 }
