@@ -214,8 +214,8 @@ mod tests {
             kinds(r#"SELECT "a""b".c[0], 'it''s' ? {}<<>>:;*=<><=>=!=<>+-1.5e3 .5 é"#),
             vec![
                 Ident, Quoted, Dot, Ident, LBracket, Number, RBracket, Comma, Str, Param, LBrace,
-                RBrace, LBag, RBag, Colon, Semi, Star, Eq, Ne, Le, Ge, Ne, Lt, Gt, Plus, Minus,
-                Number, Number, Unknown, Eof
+                RBrace, LBag, RBag, Colon, Semi, Star, Eq, Ne, Le, Ge, Ne, Ne, Plus, Minus, Number,
+                Number, Unknown, Eof
             ]
         );
     }

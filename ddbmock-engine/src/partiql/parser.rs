@@ -11,9 +11,9 @@ use ddbmock_core::error::{Error, msg};
 
 /// How deep parentheses, `NOT`s, calls, nested values and chains of `AND`, `OR`, `+`, `-` may go
 /// together. DynamoDB documents no bound for statements (an item nests at most 32 levels; an
-/// expression has at most 300 operators); 200 keeps the recursive walks of the tree well within a
+/// expression has at most 300 operators); 100 keeps the recursive walks of the tree well within a
 /// 2 MB thread stack in debug builds.
-pub(crate) const MAX_NESTING: usize = 200;
+pub(crate) const MAX_NESTING: usize = 100;
 
 /// Words that are never a bare name: they start or separate clauses. Any of them can still name an
 /// attribute when double-quoted.
