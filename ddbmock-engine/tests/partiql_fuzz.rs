@@ -107,8 +107,8 @@ fn nested() -> impl Strategy<Value = String> {
 
 fn engine() -> Engine {
     let db = Engine::memory();
-    futures_block(db.create_table(CreateTableInput::new("tbl", "pk", S)));
-    futures_block(db.put_item(PutItemInput::new("tbl", item! { "pk" => "k", "a" => 1 })));
+    futures_block(db.create_table(CreateTableInput::new("tbl", "pk", S))).unwrap();
+    futures_block(db.put_item(PutItemInput::new("tbl", item! { "pk" => "k", "a" => 1 }))).unwrap();
     db
 }
 
