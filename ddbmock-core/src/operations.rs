@@ -1,4 +1,4 @@
-//! The list of the operations, written once: the macros `dynamodb_operations!` for DynamoDB's 22
+//! The list of the operations, written once: the macros `dynamodb_operations!` for DynamoDB's 23
 //! and `streams_operations!` for DynamoDB Streams' 4 (`all_operations!` for both), exported but
 //! hidden, for the crates of this workspace; and the [`Operation`] enum made from them.
 //!
@@ -205,6 +205,10 @@ macro_rules! dynamodb_operations {
             /// `DescribeLimits`: returns the account's and tables' capacity quotas.
             DescribeLimits describe_limits describe_limits_now
                 ($crate::operation::DescribeLimitsInput) -> $crate::operation::DescribeLimitsOutput;
+            /// `ExecuteStatement`: runs one PartiQL statement, a read or a single-item write.
+            ExecuteStatement execute_statement execute_statement_now
+                ($crate::operation::ExecuteStatementInput)
+                -> $crate::operation::ExecuteStatementOutput;
             /// `DescribeEndpoints`: returns the endpoint to call.
             DescribeEndpoints describe_endpoints describe_endpoints_now
                 ($crate::operation::DescribeEndpointsInput)

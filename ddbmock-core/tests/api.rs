@@ -66,6 +66,9 @@ impl DynamoDb for Fixed {
     ) -> Result<TransactWriteItemsOutput> {
         Err(not_here())
     }
+    async fn execute_statement(&self, _: ExecuteStatementInput) -> Result<ExecuteStatementOutput> {
+        Err(not_here())
+    }
     async fn update_time_to_live(
         &self,
         _: UpdateTimeToLiveInput,

@@ -6,6 +6,7 @@
 
 pub mod engine;
 pub mod expr;
+pub mod partiql;
 pub mod storage;
 
 pub use ddbmock_core::{DynamoDb, DynamoDbStreams, Error, Result};

@@ -58,6 +58,9 @@ pub enum Error {
     /// `TransactionConflictException` (400).
     #[error("{0}")]
     TransactionConflict(String),
+    /// `DuplicateItemException` (400): a PartiQL `INSERT` of a key that exists.
+    #[error("{0}")]
+    DuplicateItem(String),
     /// `TransactionInProgressException` (400).
     #[error("{0}")]
     TransactionInProgress(String),
@@ -111,6 +114,7 @@ impl Error {
             Error::ItemCollectionSizeLimitExceeded(_) => "ItemCollectionSizeLimitExceededException",
             Error::TransactionCanceled { .. } => "TransactionCanceledException",
             Error::TransactionConflict(_) => "TransactionConflictException",
+            Error::DuplicateItem(_) => "DuplicateItemException",
             Error::TransactionInProgress(_) => "TransactionInProgressException",
             Error::IdempotentParameterMismatch(_) => "IdempotentParameterMismatchException",
             Error::TrimmedDataAccess(_) => "TrimmedDataAccessException",

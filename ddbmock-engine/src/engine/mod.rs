@@ -17,6 +17,7 @@ mod delete_item;
 mod delete_table;
 mod describe_table;
 mod dropped;
+mod execute_statement;
 mod expressions;
 mod get_item;
 mod gsi_update;

@@ -6,6 +6,7 @@ pub mod batch;
 pub mod constraint;
 pub mod expr;
 pub mod number;
+pub mod partiql;
 pub mod value;
 
 use super::Error;

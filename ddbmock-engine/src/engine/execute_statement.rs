@@ -1,0 +1,141 @@
+//! ExecuteStatement: checks the request, parses the statement, and runs it as the operation
+//! `partiql::plan` picks, answering in ExecuteStatement's shape.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as TOKEN;
+
+use super::{Engine, validate};
+use crate::partiql::ast::Source;
+use crate::partiql::parse;
+use crate::partiql::plan::{Keys, Plan, Request, plan};
+use ddbmock_core::error::msg::table::ConstraintErrors;
+use ddbmock_core::error::{Error, Result, msg};
+use ddbmock_core::model::Item;
+use ddbmock_core::operation::{ExecuteStatementInput, ExecuteStatementOutput};
+
+/// The API's bound on `Statement`, in characters.
+const MAX_STATEMENT: usize = 8192;
+
+impl Engine {
+    pub(crate) fn execute_statement_now(
+        &self,
+        input: ExecuteStatementInput,
+    ) -> Result<ExecuteStatementOutput> {
+        let mut errors = ConstraintErrors::new();
+        validate::required(&mut errors, "statement", &input.statement);
+        if let Some(s) = &input.statement {
+            errors.length("statement", s, s.chars().count(), 1, MAX_STATEMENT);
+        }
+        validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
+        validate::return_on_failure(
+            &mut errors,
+            input.return_values_on_condition_check_failure.as_ref(),
+        );
+        errors.into_result()?;
+
+        let parsed = parse(input.statement.as_deref().unwrap_or_default())?;
+        let params = input.parameters.as_deref().unwrap_or_default();
+        // Extra parameters go unused, as in DynamoDB; missing ones are an error.
+        if parsed.parameters > params.len() {
+            return Err(msg::partiql::parameter_count());
+        }
+        let start_key = input.next_token.as_deref().map(decode_token).transpose()?;
+        let request = Request {
+            params,
+            consistent_read: input.consistent_read,
+            limit: input.limit,
+            start_key,
+            capacity: input.return_consumed_capacity.clone(),
+            on_failure: input.return_values_on_condition_check_failure.clone(),
+        };
+        let planned = plan(&parsed.statement, request, |src| self.keys_of(src))?;
+        match planned {
+            Plan::Query(q) => {
+                let out = self.query_now(q)?;
+                Ok(page(
+                    out.items,
+                    out.last_evaluated_key,
+                    out.consumed_capacity,
+                ))
+            }
+            Plan::Scan(s) => {
+                let out = self.scan_now(s)?;
+                Ok(page(
+                    out.items,
+                    out.last_evaluated_key,
+                    out.consumed_capacity,
+                ))
+            }
+            Plan::Insert(p) => match self.put_item_now(p) {
+                Ok(out) => Ok(written(None, out.consumed_capacity)),
+                Err(Error::ConditionalCheckFailed { .. }) => Err(msg::partiql::duplicate_item()),
+                Err(e) => Err(e),
+            },
+            Plan::Update(u) => {
+                let out = self.update_item_now(u)?;
+                Ok(written(out.attributes, out.consumed_capacity))
+            }
+            Plan::Delete(d) => {
+                let out = self.delete_item_now(d)?;
+                Ok(written(out.attributes, out.consumed_capacity))
+            }
+        }
+    }
+
+    /// The key attributes of a statement's table, or of its index; `None` for an index the table
+    /// lacks (the operation reports it).
+    fn keys_of(&self, src: &Source) -> Result<Option<Keys>> {
+        let table = self.table(&src.table)?;
+        let schema = match &src.index {
+            None => &table.key,
+            Some(name) => match table.index(name) {
+                Some(index) => &index.key,
+                None => return Ok(None),
+            },
+        };
+        Ok(Some(Keys {
+            hash: schema.hash.name.clone(),
+            range: schema.range.as_ref().map(|r| r.name.clone()),
+        }))
+    }
+}
+
+/// A read's answer: its items, and where to go on from when it stopped early.
+fn page(
+    items: Option<Vec<Item>>,
+    last: Option<Item>,
+    consumed_capacity: Option<ddbmock_core::operation::ConsumedCapacity>,
+) -> ExecuteStatementOutput {
+    ExecuteStatementOutput {
+        items: Some(items.unwrap_or_default()),
+        next_token: last.as_ref().map(encode_token),
+        consumed_capacity,
+        last_evaluated_key: last,
+    }
+}
+
+/// A write's answer: no items, or the one its RETURNING clause asked for.
+fn written(
+    attributes: Option<Item>,
+    consumed_capacity: Option<ddbmock_core::operation::ConsumedCapacity>,
+) -> ExecuteStatementOutput {
+    ExecuteStatementOutput {
+        items: Some(attributes.into_iter().collect()),
+        consumed_capacity,
+        ..Default::default()
+    }
+}
+
+/// `NextToken`: the last evaluated key, opaque to the caller as DynamoDB's is.
+fn encode_token(key: &Item) -> String {
+    // An item of attribute values always serializes.
+    TOKEN.encode(serde_json::to_vec(key).unwrap_or_default())
+}
+
+fn decode_token(token: &str) -> Result<Item> {
+    TOKEN
+        .decode(token)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .ok_or_else(msg::partiql::invalid_next_token)
+}
