@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ddbmock_core::operation::{DescribeTableInput, ScanInput};
+use ddbmock_core::operation::{DescribeTableInput, GetItemInput, ScanInput};
 use ddbmock_engine::storage::{SqliteStorage, Storage, StorageError, Write};
 use ddbmock_engine::{DynamoDb, Engine};
 
@@ -53,6 +53,45 @@ async fn item_count(db: &Engine, table: &str) -> usize {
     out.items.unwrap_or_default().len()
 }
 
+/// The legacy store's items were re-keyed on open: each one is found by GetItem on its key.
+async fn every_item_is_found_by_its_key(db: &Engine, table: &str) {
+    let schema = db
+        .describe_table(DescribeTableInput {
+            table_name: Some(table.to_owned()),
+        })
+        .await
+        .expect("describe table")
+        .table
+        .and_then(|t| t.key_schema)
+        .expect("a key schema");
+    let items = db
+        .scan(ScanInput {
+            table_name: Some(table.to_owned()),
+            ..Default::default()
+        })
+        .await
+        .expect("scan")
+        .items
+        .unwrap_or_default();
+    for item in items {
+        let key = schema
+            .iter()
+            .filter_map(|k| k.attribute_name.clone())
+            .map(|name| (name.clone(), item[&name].clone()))
+            .collect();
+        let got = db
+            .get_item(GetItemInput {
+                table_name: Some(table.to_owned()),
+                key: Some(key),
+                consistent_read: Some(true),
+                ..Default::default()
+            })
+            .await
+            .expect("get item");
+        assert_eq!(got.item, Some(item), "{table}");
+    }
+}
+
 fn versions(storage: &dyn Storage) -> Vec<(String, Option<u64>)> {
     storage
         .metadata()
@@ -89,15 +128,18 @@ async fn a_legacy_database_is_migrated_and_describes_its_tables_as_before() {
     assert_eq!(
         versions(&**db.storage()),
         [
-            ("table/ondemand".to_owned(), Some(1)),
-            ("table/orders".to_owned(), Some(1)),
-            ("table/slow".to_owned(), Some(1)),
+            ("table/ondemand".to_owned(), Some(2)),
+            ("table/orders".to_owned(), Some(2)),
+            ("table/slow".to_owned(), Some(2)),
         ],
-        "every entry was rewritten as a version 1 record"
+        "every entry was rewritten as a version 2 record"
     );
+    for t in TABLES {
+        every_item_is_found_by_its_key(&db, t).await;
+    }
     drop(db);
 
-    // And the records read back the same: the round trip through version 1.
+    // And the records read back the same: the round trip through version 2.
     let db = Engine::sqlite(&path).expect("the migrated database opens");
     assert_eq!(describe_all(&db).await, expected);
     assert_eq!(item_count(&db, "orders").await, 3);
@@ -107,7 +149,7 @@ async fn a_legacy_database_is_migrated_and_describes_its_tables_as_before() {
 fn a_future_record_version_is_refused_and_the_store_left_untouched() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = legacy_copy(&dir);
-    let future = br#"{"version": 2, "name": "next", "shape": "unknown"}"#.to_vec();
+    let future = br#"{"version": 3, "name": "next", "shape": "unknown"}"#.to_vec();
     {
         let storage = SqliteStorage::open(&path).expect("opens");
         storage
@@ -120,11 +162,11 @@ fn a_future_record_version_is_refused_and_the_store_left_untouched() {
     let err = Engine::sqlite(&path).expect_err("a future version is refused");
     assert!(matches!(
         err,
-        StorageError::UnsupportedCatalogVersion { found: 2, .. }
+        StorageError::UnsupportedCatalogVersion { found: 3, .. }
     ));
     assert_eq!(
         err.to_string(),
-        "table next is stored as catalog record version 2, but this build reads only versions up to 1; the store was left untouched"
+        "table next is stored as catalog record version 3, but this build reads only versions up to 2; the store was left untouched"
     );
     let storage: Arc<dyn Storage> = Arc::new(SqliteStorage::open(&path).expect("opens"));
     let meta = storage.metadata().expect("metadata");

@@ -391,7 +391,7 @@ impl Engine {
             let Some(entry) = index.project(&table.key, &item) else {
                 continue;
             };
-            let entry_key = index_entry_key(index, &key, &item)?;
+            let entry_key = index_entry_key(index, &table.key, &key, &item)?;
             if self
                 .inner
                 .storage

@@ -1,10 +1,11 @@
 //! Order-preserving key encoding, and the extraction and validation of key attributes.
 //!
-//! A table entry's storage key is `hash(pk) ‖ escape(pk) ‖ sk`: the 8-byte partition hash first, so a
-//! scan walks partitions in hash order (which gives parallel-scan segments their meaning: a segment is
-//! a hash range), then the partition key escaped to be prefix-free (two partitions never interleave,
-//! even on a hash collision), then the sort key, whose bytes sort like DynamoDB sorts the value: strings
-//! and binaries by unsigned bytes (UTF-8 for strings), numbers by value.
+//! A table entry's storage key is `hash(pk) ‖ escape(pk) ‖ sk`: DynamoDB's 3-byte partition hash
+//! first (see `key_hash`), so a scan walks partitions in DynamoDB's order (which gives parallel-scan
+//! segments their meaning: a segment is a hash range), then the partition key escaped to be
+//! prefix-free (two partitions never interleave, even on a hash collision), then the sort key, whose
+//! bytes sort like DynamoDB sorts the value: strings and binaries by unsigned bytes (UTF-8 for
+//! strings), numbers by value.
 
 use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{AttributeType, AttributeValue, Number};
@@ -44,11 +45,10 @@ impl KeySchema {
     }
 }
 
-/// FNV-1a, then MurmurHash3's 64-bit finalizer: stable across builds and platforms (a persisted store
-/// depends on it), and fast on short keys. The finalizer matters: FNV-1a alone leaves the top bits of
-/// keys that differ only in their last bytes (`user1`, `user2`, …) equal, and parallel-scan segments
-/// are ranges of those top bits, so without it such keys would all land in one segment.
-pub fn partition_hash(bytes: &[u8]) -> u64 {
+/// FNV-1a, then MurmurHash3's 64-bit finalizer: a fast, well-spread hash of short keys for lock
+/// striping and stream shard tags. It orders nothing stored: storage keys lead with DynamoDB's
+/// partition hash (`key_hash`). Stores of catalog record version 1 led with it (see `catalog`).
+pub fn fast_hash(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);
@@ -88,8 +88,8 @@ pub fn escape_into(bytes: &[u8], out: &mut Vec<u8>) {
 pub fn partition_prefix(pk: &AttributeValue) -> Result<Vec<u8>> {
     let mut raw = Vec::with_capacity(32);
     encode_scalar(pk, &mut raw)?;
-    let mut out = Vec::with_capacity(raw.len() + 12);
-    out.extend_from_slice(&partition_hash(&raw).to_be_bytes());
+    let mut out = Vec::with_capacity(raw.len() + 7);
+    out.extend_from_slice(&super::key_hash::partition_hash(pk)?);
     escape_into(&raw, &mut out);
     Ok(out)
 }

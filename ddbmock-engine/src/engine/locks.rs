@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use parking_lot::{Mutex, MutexGuard};
 
-use super::keys::partition_hash;
+use super::keys::fast_hash;
 use crate::storage::SpaceId;
 
 const STRIPES: usize = 1024;
@@ -64,7 +64,7 @@ pub(crate) struct Conflicts(pub(crate) Vec<usize>);
 
 impl ItemLocks {
     fn stripe(space: SpaceId, key: &[u8]) -> usize {
-        let h = partition_hash(key) ^ space.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let h = fast_hash(key) ^ space.wrapping_mul(0x9E37_79B9_7F4A_7C15);
         // The modulus keeps the value below STRIPES, so the cast cannot truncate.
         (h % STRIPES as u64) as usize
     }

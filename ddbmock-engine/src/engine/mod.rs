@@ -25,6 +25,7 @@ mod idempotency;
 mod index_epoch;
 mod item_collections;
 mod key_conditions;
+mod key_hash;
 mod key_paths;
 pub mod keys;
 mod limits;
@@ -35,6 +36,7 @@ mod paging;
 mod put_item;
 mod query;
 mod read_params;
+mod rekey;
 mod scan;
 mod select;
 mod streams;
@@ -210,10 +212,17 @@ impl Engine {
             let Some(name) = meta.strip_prefix("table/") else {
                 continue;
             };
-            let catalog::Decoded { table, migrated } = catalog::decode(name, &blob)?;
+            let catalog::Decoded {
+                table,
+                migrated,
+                rekey,
+            } = catalog::decode(name, &blob)?;
             max_space = max_space.max(table.space);
             for i in &table.indexes {
                 max_space = max_space.max(i.space);
+            }
+            if rekey {
+                migrations.extend(rekey::rekey(&*storage, &table)?);
             }
             if migrated {
                 let value = catalog::encode(&table)

@@ -5,6 +5,7 @@
 use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
+use super::key_hash::{self, HASH_BYTES};
 use super::keys::{self, KeyAttr, KeySchema, encode_scalar, escape_into};
 use super::table::{Index, Projected, Table};
 use super::write::index_entry_key;
@@ -118,18 +119,17 @@ impl<'a> Target<'a> {
         let table_key = keys::item_storage_key(&self.table.key, attrs)?;
         match self.index {
             None => Ok(table_key),
-            Some(i) => index_entry_key(i, &table_key, attrs),
+            Some(i) => index_entry_key(i, &self.table.key, &table_key, attrs),
         }
     }
 
-    /// The partition hash of an entry (the first eight bytes of its storage key).
-    pub(crate) fn partition_hash(&self, attrs: &Item) -> Result<u64> {
+    /// The parallel-scan bucket of an entry: the first twelve bits of its partition hash.
+    pub(crate) fn bucket(&self, attrs: &Item) -> Result<u16> {
         let pk = attrs
             .get(&self.key().hash.name)
             .ok_or_else(msg::item::key_schema_mismatch)?;
-        let mut raw = Vec::new();
-        encode_scalar(pk, &mut raw)?;
-        Ok(keys::partition_hash(&raw))
+        let hash = key_hash::partition_hash(pk)?;
+        Ok((u16::from(hash[0]) << 4) | u16::from(hash[1] >> 4))
     }
 
     /// Sort-key bounds within the partition whose storage prefix is `prefix`. Table entries end
@@ -237,16 +237,28 @@ impl Range {
         }
     }
 
-    /// The keys whose 8-byte partition hash falls in parallel-scan segment `segment` of `total`:
-    /// the hash space cut into `total` equal slices, so each partition lands in exactly one.
+    /// The keys of parallel-scan segment `segment` of `total`: those whose bucket (see
+    /// [`segment_buckets`]) is the segment's. A segment with no bucket (possible only past 4096
+    /// segments) is an empty range.
     pub(crate) fn segment(segment: u64, total: u64) -> Self {
-        let (lo, hi) = segment_hashes(segment, total);
+        let buckets = segment_buckets(segment, total);
+        // Bucket b covers the 3-byte hashes from b << 12 up to (b + 1) << 12.
+        let at = |b: u32| (b << 12).to_be_bytes()[4 - HASH_BYTES..].to_vec();
+        let end = if buckets.end() + 1 >= BUCKETS {
+            Bound::Unbounded
+        } else {
+            Bound::Excluded(at(buckets.end() + 1))
+        };
+        if buckets.is_empty() {
+            let empty = at((*buckets.start()).min(BUCKETS - 1));
+            return Range {
+                start: Bound::Included(empty.clone()),
+                end: Bound::Excluded(empty),
+            };
+        }
         Range {
-            start: Bound::Included(lo.to_be_bytes().to_vec()),
-            end: match hi {
-                Some(hi) => Bound::Excluded(hi.to_be_bytes().to_vec()),
-                None => Bound::Unbounded,
-            },
+            start: Bound::Included(at(*buckets.start())),
+            end,
         }
     }
 
@@ -273,13 +285,22 @@ impl Range {
     }
 }
 
-/// The first hash of segment `segment` of `total`, and the first hash past it (`None`: the end).
-pub(crate) fn segment_hashes(segment: u64, total: u64) -> (u64, Option<u64>) {
+/// How many parallel-scan buckets the hash space has: segments are cut on the first three hex
+/// digits of the partition hash, as dynalite cuts them (its recorded segment tests pass here).
+pub(crate) const BUCKETS: u32 = 4096;
+
+/// The buckets of segment `segment` of `total`: from `ceil(4096·s/T)` to `ceil(4096·(s+1)/T) − 1`,
+/// so consecutive segments tile the buckets. Empty (start past end) for some segments when `total`
+/// exceeds 4096.
+pub(crate) fn segment_buckets(segment: u64, total: u64) -> std::ops::RangeInclusive<u32> {
     let total = u128::from(total.max(1));
-    let at = |s: u64| -> u128 { (u128::from(s) << 64) / total };
-    let lo = u64::try_from(at(segment)).unwrap_or(u64::MAX);
-    let hi = u64::try_from(at(segment + 1)).ok();
-    (lo, hi)
+    let at = |s: u64| -> u32 {
+        let b = (u128::from(s) * u128::from(BUCKETS)).div_ceil(total);
+        u32::try_from(b.min(u128::from(BUCKETS))).unwrap_or(BUCKETS)
+    };
+    let start = at(segment);
+    // `past` is at least 1 (a ceiling of a positive number); an empty segment has `past == start`.
+    start..=at(segment.saturating_add(1)).saturating_sub(1)
 }
 
 /// One page read from a keyspace: the entries evaluated, in order.
@@ -370,17 +391,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn segments_tile_the_hash_space() {
-        for total in [1u64, 2, 3, 7, 1000, 1_000_000] {
-            assert_eq!(segment_hashes(0, total).0, 0);
-            assert_eq!(segment_hashes(total - 1, total).1, None);
-            for s in 0..total.min(50) - 1 {
-                assert_eq!(
-                    segment_hashes(s, total).1,
-                    Some(segment_hashes(s + 1, total).0)
-                );
+    fn segments_tile_the_buckets() {
+        for total in [1u64, 2, 3, 7, 1000, 4095, 4096, 4097, 1_000_000] {
+            let mut next = 0u32;
+            for s in 0..total {
+                let b = segment_buckets(s, total);
+                if b.is_empty() {
+                    continue;
+                }
+                assert_eq!(*b.start(), next, "segment {s} of {total}");
+                next = b.end() + 1;
             }
+            assert_eq!(next, BUCKETS, "{total} segments cover every bucket");
         }
+        assert_eq!(segment_buckets(1, 3), 1366..=2730);
+        assert_eq!(segment_buckets(4095, 4096), 4095..=4095);
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! Scan: every entry of a table or index in storage order (partition hash first), a page at a time;
-//! a parallel-scan segment is a slice of the hash space, so every partition is in exactly one.
+//! Scan: every entry of a table or index in storage order (DynamoDB's partition hash first), a page
+//! at a time; a parallel-scan segment is a range of hash buckets, so every partition is in exactly
+//! one.
 
-use super::paging::{Range, Target, segment_hashes};
+use super::paging::{Range, Target, segment_buckets};
 use super::read_params::{ReadParams, compile_read};
 use super::select::plan_output;
 use super::{Engine, validate};
@@ -66,9 +67,8 @@ impl Engine {
         if let Some(esk) = &esk {
             let key = target.start_key(esk)?;
             if let Some((s, t)) = segments {
-                let hash = target.partition_hash(esk)?;
-                let (lo, hi) = segment_hashes(s.unsigned_abs(), t.unsigned_abs());
-                if hash < lo || hi.is_some_and(|hi| hash >= hi) {
+                let bucket = u32::from(target.bucket(esk)?);
+                if !segment_buckets(s.unsigned_abs(), t.unsigned_abs()).contains(&bucket) {
                     return Err(m::start_key_wrong_segment(t, s));
                 }
             }

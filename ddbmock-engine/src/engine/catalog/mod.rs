@@ -8,6 +8,11 @@
 //! [`StorageError::UnsupportedCatalogVersion`], before anything is written, so that an older build
 //! never misreads (or rewrites) a newer file. A change to the record's types is a new version, with
 //! the previous one kept readable the way `legacy` keeps the unversioned one.
+//!
+//! The version also names the storage keys' layout. Unversioned entries and version 1 records
+//! belong to stores whose keys lead with the FNV hash; their tables are `rekey`ed (every item and
+//! index entry moved to its version 2 key) in the same atomic batch that rewrites the entry, so a
+//! store is never half migrated. Re-keying reads the whole table once, on the first open only.
 
 mod convert;
 mod legacy;
@@ -24,10 +29,11 @@ pub(crate) fn encode(table: &Table) -> Result<Vec<u8>, serde_json::Error> {
 }
 
 /// A table read from its blob; `migrated` when the blob was in an older format and must be
-/// rewritten.
+/// rewritten, `rekey` when the table's storage keys are of an older layout too.
 pub(crate) struct Decoded {
     pub(crate) table: Table,
     pub(crate) migrated: bool,
+    pub(crate) rekey: bool,
 }
 
 /// Reads the blob of the table `name`.
@@ -45,9 +51,9 @@ pub(crate) fn decode(name: &str, blob: &[u8]) -> Result<Decoded, StorageError> {
             let old: legacy::LegacyTable = serde_json::from_slice(blob).map_err(corrupt)?;
             (old.into_record(), true)
         }
-        Some(v) if v == u64::from(record::VERSION) => (
+        Some(v) if v == u64::from(record::VERSION) || v == u64::from(record::FNV_KEYS) => (
             serde_json::from_slice::<record::TableRecord>(blob).map_err(corrupt)?,
-            false,
+            v != u64::from(record::VERSION),
         ),
         Some(found) => {
             return Err(StorageError::UnsupportedCatalogVersion {
@@ -60,6 +66,8 @@ pub(crate) fn decode(name: &str, blob: &[u8]) -> Result<Decoded, StorageError> {
     Ok(Decoded {
         table: record.into_table(),
         migrated,
+        // Every format before version 2 keyed by the FNV hash.
+        rekey: migrated,
     })
 }
 

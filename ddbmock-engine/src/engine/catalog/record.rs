@@ -1,4 +1,9 @@
-//! The catalog record, version 1: what a table's catalog entry persists, in types of its own.
+//! The catalog record, version 2: what a table's catalog entry persists, in types of its own.
+//!
+//! Versions 1 and 2 have the same types; they differ in the storage keys of the table's items and
+//! index entries. Version 2 keys lead with DynamoDB's partition hash (`key_hash`) and order a global
+//! index's equal keys by the table key's hash; version 1 keys led with a 64-bit FNV hash. A version 1
+//! table is re-keyed when the store is opened (see `catalog`).
 //!
 //! Nothing here is a wire struct: renaming a field of `ddbmock_core::operation` must not change
 //! what a database file holds, so every stored shape and enumeration is spelled out below, and
@@ -12,7 +17,10 @@ use crate::storage::SpaceId;
 use ddbmock_core::operation as wire;
 
 /// The version this build writes, and the newest it reads.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
+
+/// The last version whose storage keys led with the FNV hash: tables up to it are re-keyed.
+pub(crate) const FNV_KEYS: u32 = 1;
 
 /// Defines an enumeration of the record: its variants with their stored spelling, and `Other` for
 /// a value the engine accepted without knowing it (DynamoDB's enumerations grow; the engine keeps

@@ -31,7 +31,7 @@ pub(crate) use table::check_create;
 
 use super::Engine;
 use super::change::Change;
-use super::keys::partition_hash;
+use super::keys::fast_hash;
 use ddbmock_core::operation::{KeySchemaElement, Record, StreamViewType};
 
 /// How long a stream record stays readable.
@@ -133,7 +133,7 @@ impl ShardLog {
             .map(|d| d.as_millis())
             .unwrap_or(0);
         // DynamoDB's shape: `shardId-` + 20 digits of creation time + `-` + 8 hex digits.
-        let tag = partition_hash(format!("{arn}#{n}").as_bytes()) & 0xffff_ffff;
+        let tag = fast_hash(format!("{arn}#{n}").as_bytes()) & 0xffff_ffff;
         ShardLog {
             id: format!("shardId-{millis:020}-{tag:08x}"),
             parent,

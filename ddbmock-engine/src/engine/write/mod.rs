@@ -24,6 +24,7 @@ use std::sync::Arc;
 
 use super::Engine;
 use super::collection_sizes::Reservation;
+use super::key_hash::key_hash;
 use super::keys::{self, KeySchema, encode_scalar, escape_into};
 use super::streams::Origin;
 use super::table::{Index, Table};
@@ -31,9 +32,17 @@ use crate::storage::{Storage, StorageError, Write, WriteBatch};
 use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{Item, item_size};
 
-/// The storage key of `item`'s entry in `index`: `hash ‖ esc(index pk) ‖ esc(index sk) ‖ table key`.
-/// The table key makes entries unique, since index keys need not be.
-pub(crate) fn index_entry_key(index: &Index, table_key: &[u8], item: &Item) -> Result<Vec<u8>> {
+/// The storage key of `item`'s entry in `index`:
+/// `hash ‖ esc(index pk) ‖ esc(index sk) ‖ [tie] ‖ table key`. The table key makes entries unique,
+/// since index keys need not be. On a global index, entries with the same index key are ordered
+/// as DynamoDB orders them, by the hash of the whole table key (`tie`, see `key_hash`); on a
+/// local index they keep the table's sort key order.
+pub(crate) fn index_entry_key(
+    index: &Index,
+    table: &KeySchema,
+    table_key: &[u8],
+    item: &Item,
+) -> Result<Vec<u8>> {
     let pk = item
         .get(&index.key.hash.name)
         .ok_or_else(msg::item::key_schema_mismatch)?;
@@ -45,6 +54,19 @@ pub(crate) fn index_entry_key(index: &Index, table_key: &[u8], item: &Item) -> R
         let mut raw = Vec::new();
         encode_scalar(sk, &mut raw)?;
         escape_into(&raw, &mut out);
+    }
+    if !index.local {
+        let table_pk = item
+            .get(&table.hash.name)
+            .ok_or_else(msg::item::key_schema_mismatch)?;
+        let table_sk = match &table.range {
+            Some(r) => Some(
+                item.get(&r.name)
+                    .ok_or_else(msg::item::key_schema_mismatch)?,
+            ),
+            None => None,
+        };
+        out.extend_from_slice(&key_hash(table_pk, table_sk)?);
     }
     out.extend_from_slice(table_key);
     Ok(out)
@@ -164,7 +186,10 @@ fn index_entry(
 ) -> Result<Option<(Vec<u8>, Item)>> {
     let Some(item) = item else { return Ok(None) };
     match index.project(table_key, item) {
-        Some(entry) => Ok(Some((index_entry_key(index, storage_key, item)?, entry))),
+        Some(entry) => Ok(Some((
+            index_entry_key(index, table_key, storage_key, item)?,
+            entry,
+        ))),
         None => Ok(None),
     }
 }
