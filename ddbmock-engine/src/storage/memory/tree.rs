@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::ops::Bound;
 
-use super::entry::{Entry, KeyView, Probe};
+use super::entry::Entry;
 
 /// A keyspace's entries, in one B-tree ordered by key. Point reads descend the same tree: the heads
 /// beside the pointers keep the descent within the tree's nodes (see `entry`), so a hash index beside
@@ -16,7 +16,7 @@ pub(super) struct Tree {
 impl Tree {
     /// The entry at `key`.
     pub(super) fn get(&self, key: &[u8]) -> Option<&Entry> {
-        self.entries.get(&Probe::new(key) as &dyn KeyView)
+        self.entries.get(&Entry::probe(key))
     }
 
     /// Inserts `entry`, replacing the one at its key.
@@ -26,7 +26,7 @@ impl Tree {
 
     /// Removes the entry at `key`, if any.
     pub(super) fn remove(&mut self, key: &[u8]) {
-        self.entries.remove(&Probe::new(key) as &dyn KeyView);
+        self.entries.remove(&Entry::probe(key));
     }
 
     /// The entries with keys in `(start, end)`, in key order; none when the range is empty or
@@ -44,13 +44,7 @@ impl Tree {
                 return None.into_iter().flatten();
             }
         }
-        let (start, end) = (start.map(Probe::new), end.map(Probe::new));
-        let bounds = (
-            start.as_ref().map(|p| p as &dyn KeyView),
-            end.as_ref().map(|p| p as &dyn KeyView),
-        );
-        Some(self.entries.range::<dyn KeyView, _>(bounds))
-            .into_iter()
-            .flatten()
+        let bounds = (start.map(Entry::probe), end.map(Entry::probe));
+        Some(self.entries.range(bounds)).into_iter().flatten()
     }
 }
