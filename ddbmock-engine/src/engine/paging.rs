@@ -124,12 +124,16 @@ impl<'a> Target<'a> {
 
     /// The partition hash of an entry (the first eight bytes of its storage key).
     pub(crate) fn partition_hash(&self, attrs: &Item) -> Result<u64> {
-        let pk = attrs
-            .get(&self.key().hash.name)
-            .ok_or_else(msg::item::key_schema_mismatch)?;
-        let mut raw = Vec::new();
-        encode_scalar(pk, &mut raw)?;
-        Ok(keys::partition_hash(&raw))
+        let pk = self
+            .key()
+            .hash_attrs()
+            .map(|a| {
+                attrs
+                    .get(&a.name)
+                    .ok_or_else(msg::item::key_schema_mismatch)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(keys::partition_hash(&keys::composite_partition_raw(&pk)?))
     }
 
     /// Sort-key bounds within the partition whose storage prefix is `prefix`. Table entries end
