@@ -829,3 +829,35 @@ async fn legacy_key_conditions_take_the_same_shapes() {
         "Query condition missed key schema element: round"
     );
 }
+
+#[tokio::test]
+async fn a_key_of_partition_attributes_only() {
+    let db = Engine::memory();
+    let mut input = create_input(vec![hash("tenant"), hash("area")]);
+    input.attribute_definitions = Some(
+        ["id", "tenant", "area"]
+            .iter()
+            .map(|a| def(a, ScalarAttributeType::S))
+            .collect(),
+    );
+    db.create_table(input).await.unwrap();
+    seed(&db).await;
+    let mut got = ids(&db, &q("tenant = :t AND area = :r", part()))
+        .await
+        .unwrap();
+    got.sort();
+    assert_eq!(got, ["m1", "m2", "m3", "m4", "m5", "m6"]);
+    assert_eq!(
+        ids(
+            &db,
+            &q(
+                "tenant = :t AND area = :r AND round = :a",
+                with(part(), &[(":a", n(1))])
+            )
+        )
+        .await
+        .unwrap_err(),
+        // Every key attribute has its condition: the extra one is beyond the key.
+        "Query key condition not supported"
+    );
+}
