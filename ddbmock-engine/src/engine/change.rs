@@ -86,7 +86,7 @@ pub(crate) fn check_index_keys(table: &Table, item: &Item) -> Result<()> {
             if empty {
                 return Err(msg::item::empty_index_key(&attr.name, attr.ty, &index.name));
             }
-            super::keys::check_index_key_size(v, attr == &index.key.hash)?;
+            super::keys::check_index_key_size(v, index.key.is_hash_attr(attr))?;
         }
     }
     Ok(())

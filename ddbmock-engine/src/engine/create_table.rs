@@ -114,7 +114,7 @@ impl Engine {
             for gsi in gsis {
                 let index_name = gsi.index_name.as_deref().unwrap_or_default();
                 let ks = gsi.key_schema.as_deref().unwrap_or_default();
-                let ikey = key_schema_of(ks, &defs, &def_names)?;
+                let ikey = gsi_key_schema_of(ks, &defs, &def_names)?;
                 let projected = projection_of(gsi.projection.as_ref(), &mut projected_count)?;
                 check_index_throughput(on_demand, index_name, gsi.provisioned_throughput.as_ref())?;
                 push_index(&mut indexes, self, index_name, false, ikey, projected)?;
@@ -320,6 +320,15 @@ fn check_index_shapes(errors: &mut ConstraintErrors, input: &CreateTableInput) {
         let at = format!("localSecondaryIndexes.{}.member", i + 1);
         let name = l.index_name.as_deref();
         validate::index_definition(errors, &at, name, &l.key_schema, &l.projection);
+        // A local index keeps the table's one-or-two-element key schema (the API model's bound);
+        // only global indexes take multi-attribute keys.
+        if let Some(ks) = l.key_schema.as_deref().filter(|ks| ks.len() > 2) {
+            errors.push(
+                &m::quoted_key_schema(ks),
+                &format!("{at}.keySchema"),
+                &constraint::max_length(2),
+            );
+        }
         validate::key_types(errors, &format!("{at}.keySchema"), l.key_schema.as_deref());
         validate::projection_type(errors, &format!("{at}.projection"), l.projection.as_ref());
     }
@@ -375,6 +384,70 @@ fn check_index_throughput(
     }
 }
 
+/// Reads a global secondary index's key schema: one or two elements as [`key_schema_of`] reads
+/// them, or a multi-attribute key of up to four HASH elements followed by up to four RANGE ones.
+pub(crate) fn gsi_key_schema_of(
+    ks: &[KeySchemaElement],
+    defs: &[(&str, AttributeType)],
+    def_names: &[&str],
+) -> Result<KeySchema> {
+    let two_element = ks.len() <= 2
+        && ks
+            .get(1)
+            .is_none_or(|k| k.key_type.as_ref() == Some(&KeyType::Range));
+    if two_element {
+        return key_schema_of(ks, defs, def_names);
+    }
+    let names: Vec<&str> = ks
+        .iter()
+        .map(|k| k.attribute_name.as_deref().unwrap_or_default())
+        .collect();
+    let find = |n: &str| defs.iter().find(|d| d.0 == n).map(|d| d.1);
+    if names.iter().any(|n| find(n).is_none()) {
+        return Err(m::key_attributes_not_defined(&names, def_names));
+    }
+    if let Some((_, n)) = names
+        .iter()
+        .enumerate()
+        .find(|(i, n)| names[..*i].contains(n))
+    {
+        return Err(m::duplicate_key_attribute(n));
+    }
+    if ks.first().and_then(|k| k.key_type.as_ref()) != Some(&KeyType::Hash) {
+        return Err(m::first_key_not_hash());
+    }
+    let hashes = ks
+        .iter()
+        .take_while(|k| k.key_type.as_ref() == Some(&KeyType::Hash))
+        .count();
+    if ks[hashes..]
+        .iter()
+        .any(|k| k.key_type.as_ref() == Some(&KeyType::Hash))
+    {
+        return Err(m::hash_after_range());
+    }
+    if hashes > MAX_KEY_ATTRIBUTES {
+        return Err(m::too_many_index_key_attributes("HASH"));
+    }
+    if ks.len() - hashes > MAX_KEY_ATTRIBUTES {
+        return Err(m::too_many_index_key_attributes("RANGE"));
+    }
+    let attr = |n: &&str| KeyAttr {
+        name: (*n).to_owned(),
+        ty: find(n).unwrap_or(AttributeType::S),
+    };
+    let (hash, range) = names.split_at(hashes);
+    Ok(KeySchema {
+        hash: attr(&hash[0]),
+        range: range.first().map(attr),
+        more_hash: hash[1..].iter().map(attr).collect(),
+        more_range: range.iter().skip(1).map(attr).collect(),
+    })
+}
+
+/// The most partition (or sort) attributes a global secondary index's key may have.
+const MAX_KEY_ATTRIBUTES: usize = 4;
+
 /// Reads a key schema, checking it against the attribute definitions in DynamoDB's order.
 pub(crate) fn key_schema_of(
     ks: &[KeySchemaElement],
@@ -407,10 +480,10 @@ pub(crate) fn key_schema_of(
         name: n.to_owned(),
         ty: find(n).unwrap_or(AttributeType::S),
     };
-    Ok(KeySchema {
-        hash: attr(names[0]),
-        range: names.get(1).map(|n| attr(n)),
-    })
+    Ok(KeySchema::simple(
+        attr(names[0]),
+        names.get(1).map(|n| attr(n)),
+    ))
 }
 
 /// Reads a projection, counting its non-key attributes toward the table's limit of 100.

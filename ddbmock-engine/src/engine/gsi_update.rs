@@ -7,7 +7,7 @@ use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::create_table::{key_schema_of, projection_of};
+use super::create_table::{gsi_key_schema_of, projection_of};
 use super::table::{Index, Projected, Stats, Table};
 use super::write::index_entry_key;
 use super::{Engine, storage_error, validate};
@@ -204,7 +204,7 @@ impl Engine {
             })
             .collect();
         let def_names: Vec<&str> = defs.iter().map(|x| x.0).collect();
-        let key = key_schema_of(
+        let key = gsi_key_schema_of(
             c.key_schema.as_deref().unwrap_or_default(),
             &defs,
             &def_names,

@@ -282,17 +282,17 @@ mod tests {
         use super::super::table::{Index, Projected};
         use ddbmock_core::model::AttributeType;
         let attr = |n: &str, ty| KeyAttr { name: n.into(), ty };
-        let key = KeySchema {
-            hash: attr("pk", AttributeType::S),
-            range: Some(attr("sk", AttributeType::S)),
-        };
+        let key = KeySchema::simple(
+            attr("pk", AttributeType::S),
+            Some(attr("sk", AttributeType::S)),
+        );
         let lsi = |name: &str, projected| Index {
             name: name.into(),
             local: true,
-            key: KeySchema {
-                hash: attr("pk", AttributeType::S),
-                range: Some(attr("l", AttributeType::S)),
-            },
+            key: KeySchema::simple(
+                attr("pk", AttributeType::S),
+                Some(attr("l", AttributeType::S)),
+            ),
             projected,
             space: 2,
             active_at: None,

@@ -4,6 +4,10 @@
 //! Both forms arrive as [`KeyTerm`]s: `KeyConditionExpression` through the expression compiler, legacy
 //! `KeyConditions` through [`legacy_key_terms`]. The checks follow DynamoDB's order: number of
 //! conditions, the partition key's (present, right type, equality), then the sort key's.
+//!
+//! On a global secondary index with a multi-attribute key, the condition has an equality on every
+//! partition attribute, then conditions on the sort attributes from the first on, none skipped,
+//! every one an equality but the last, which may be any sort key condition.
 
 use std::collections::HashMap;
 use std::ops::Bound;
@@ -20,7 +24,12 @@ use ddbmock_core::operation::{ComparisonOperator, Condition};
 /// A validated key condition: the partition to read and the sort key condition within it.
 #[derive(Clone, Debug)]
 pub(crate) struct KeyPlan {
-    pub(crate) hash: AttributeValue,
+    /// The partition attributes' values, in key order (one but for a multi-attribute key).
+    pub(crate) hash: Vec<AttributeValue>,
+    /// The values of the leading sort attributes the condition fixes by equality before the one
+    /// `range` is on (always empty but for a multi-attribute key).
+    pub(crate) sort_eq: Vec<AttributeValue>,
+    /// The condition on the sort attribute after those of `sort_eq`.
     pub(crate) range: Option<KeyTerm>,
 }
 
@@ -89,6 +98,9 @@ fn check_values(attr: &KeyAttr, term: &KeyTerm) -> Result<()> {
 
 /// Checks `terms` against the key schema of the keyspace queried, in DynamoDB's order.
 pub(crate) fn plan(schema: &KeySchema, terms: &[(String, Option<KeyTerm>)]) -> Result<KeyPlan> {
+    if schema.is_multi() {
+        return plan_multi(schema, terms);
+    }
     if terms.is_empty() || terms.len() > 2 {
         return Err(m::key_conditions_size());
     }
@@ -123,29 +135,103 @@ pub(crate) fn plan(schema: &KeySchema, terms: &[(String, Option<KeyTerm>)]) -> R
             None if terms.len() > 1 => return Err(m::key_condition_missing_key(&r.name)),
             None => None,
             Some((_, None)) => return Err(m::non_indexable_condition()),
-            Some((_, Some(term))) => {
-                check_values(r, term)?;
-                for v in &term.values {
-                    check_key_value(r, v, false)?;
-                }
-                if term.op == KeyOp::BeginsWith && r.ty == AttributeType::N {
-                    return Err(m::begins_with_on_number());
-                }
-                if term.op == KeyOp::Between
-                    && !(KeyTerm {
-                        name: r.name.clone(),
-                        op: KeyOp::Le,
-                        values: vec![term.values[1].clone()],
-                    })
-                    .matches(&term.values[0])
-                {
-                    return Err(m::between_bounds());
-                }
-                Some(term.clone())
-            }
+            Some((_, Some(term))) => Some(check_sort_term(r, term)?),
         },
     };
-    Ok(KeyPlan { hash, range })
+    Ok(KeyPlan {
+        hash: vec![hash],
+        sort_eq: Vec::new(),
+        range,
+    })
+}
+
+/// Checks a sort attribute's condition: its values' types, number and key limits, no
+/// `begins_with` on a number, and a `BETWEEN` whose bounds are in order.
+fn check_sort_term(r: &KeyAttr, term: &KeyTerm) -> Result<KeyTerm> {
+    check_values(r, term)?;
+    for v in &term.values {
+        check_key_value(r, v, false)?;
+    }
+    if term.op == KeyOp::BeginsWith && r.ty == AttributeType::N {
+        return Err(m::begins_with_on_number());
+    }
+    if term.op == KeyOp::Between
+        && !(KeyTerm {
+            name: r.name.clone(),
+            op: KeyOp::Le,
+            values: vec![term.values[1].clone()],
+        })
+        .matches(&term.values[0])
+    {
+        return Err(m::between_bounds());
+    }
+    Ok(term.clone())
+}
+
+/// [`plan`] for a multi-attribute key: every partition attribute by equality, in key order, then
+/// the sort attributes' conditions from the first on, none skipped and only the last not an
+/// equality. A condition on an attribute outside the key is reported as the first key attribute
+/// it leaves without a condition, as [`plan`] reports it on a one-or-two-attribute key.
+fn plan_multi(schema: &KeySchema, terms: &[(String, Option<KeyTerm>)]) -> Result<KeyPlan> {
+    if terms.is_empty() {
+        return Err(m::key_conditions_size());
+    }
+    let find = |name: &str| terms.iter().find(|(n, _)| n == name).map(|(_, t)| t);
+    if terms.iter().any(|(n, _)| !schema.is_key(n)) {
+        return Err(match schema.attrs().find(|a| find(&a.name).is_none()) {
+            Some(a) => m::key_condition_missing_key(&a.name),
+            None => m::key_condition_not_supported(),
+        });
+    }
+    let mut hash = Vec::new();
+    for a in schema.hash_attrs() {
+        let Some(term) = find(&a.name) else {
+            return Err(m::key_condition_missing_key(&a.name));
+        };
+        let Some(term) = term else {
+            return Err(m::key_condition_not_supported());
+        };
+        if term
+            .values
+            .first()
+            .is_some_and(|v| v.attribute_type() != a.ty)
+        {
+            return Err(m::key_condition_type_mismatch());
+        }
+        if term.op != KeyOp::Eq {
+            return Err(m::key_condition_not_supported());
+        }
+        check_values(a, term)?;
+        check_key_value(a, &term.values[0], true)?;
+        hash.push(term.values[0].clone());
+    }
+    let sorts: Vec<&KeyAttr> = schema.range_attrs().collect();
+    // The sort attributes with a condition must be a leading run of the sort key.
+    let given = sorts.iter().take_while(|a| find(&a.name).is_some()).count();
+    if sorts[given..].iter().any(|a| find(&a.name).is_some()) {
+        return Err(m::key_condition_missing_key(&sorts[given].name));
+    }
+    let mut sort_eq = Vec::new();
+    let mut range = None;
+    for (i, a) in sorts[..given].iter().enumerate() {
+        let Some(Some(term)) = find(&a.name) else {
+            return Err(m::non_indexable_condition());
+        };
+        let term = check_sort_term(a, term)?;
+        if i + 1 < given {
+            if term.op != KeyOp::Eq {
+                return Err(m::key_condition_not_supported());
+            }
+            sort_eq.push(term.values[0].clone());
+        } else {
+            range = Some(term);
+        }
+    }
+    Ok(KeyPlan {
+        hash,
+        sort_eq,
+        range,
+    })
 }
 
 /// Key values in a condition obey the key limits: non-empty strings and binaries, size caps.

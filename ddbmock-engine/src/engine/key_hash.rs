@@ -23,12 +23,21 @@ pub(crate) fn key_hash(
     pk: &AttributeValue,
     sk: Option<&AttributeValue>,
 ) -> Result<[u8; HASH_BYTES]> {
+    match sk {
+        Some(sk) => values_hash(&[pk, sk]),
+        None => values_hash(&[pk]),
+    }
+}
+
+/// The hash of key values taken together, in order: a partition of several partition attributes
+/// (a multi-attribute index key; DynamoDB does not document its order, so theirs is hashed as one
+/// run of bytes, like a table key), or a whole table key.
+pub(crate) fn values_hash(values: &[&AttributeValue]) -> Result<[u8; HASH_BYTES]> {
     let mut md5 = Md5::new();
     md5.update(b"Outliers");
     let mut bytes = Vec::with_capacity(32);
-    hashed_bytes(pk, &mut bytes)?;
-    if let Some(sk) = sk {
-        hashed_bytes(sk, &mut bytes)?;
+    for value in values {
+        hashed_bytes(value, &mut bytes)?;
     }
     md5.update(&bytes);
     let digest = md5.finalize();

@@ -6,6 +6,12 @@
 //! prefix-free (two partitions never interleave, even on a hash collision), then the sort key, whose
 //! bytes sort like DynamoDB sorts the value: strings and binaries by unsigned bytes (UTF-8 for
 //! strings), numbers by value.
+//!
+//! A global secondary index may have a multi-attribute key (up to four partition and four sort
+//! attributes): its partition bytes are the escaped encodings of its partition attributes in
+//! order (each self-delimiting, so two value tuples never share bytes), hashed and escaped as one
+//! partition key; its sort bytes are the escaped encodings of its sort attributes in order, so
+//! that byte order is the order by the first sort attribute, then the second, and so on.
 
 use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{AttributeType, AttributeValue, Number};
@@ -27,21 +33,57 @@ pub struct KeyAttr {
 /// A key schema: the partition key and the optional sort key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeySchema {
-    /// The partition (HASH) key.
+    /// The partition (HASH) key; the first partition attribute of a multi-attribute key.
     pub hash: KeyAttr,
-    /// The sort (RANGE) key.
+    /// The sort (RANGE) key; the first sort attribute of a multi-attribute key.
     pub range: Option<KeyAttr>,
+    /// The further partition attributes of a global secondary index's multi-attribute key, in
+    /// `KeySchema` order (empty for a table, a local index, or a one-attribute partition key).
+    pub more_hash: Vec<KeyAttr>,
+    /// The further sort attributes of a multi-attribute key, in order (empty otherwise).
+    pub more_range: Vec<KeyAttr>,
 }
 
 impl KeySchema {
-    /// Whether `name` is one of this schema's key attributes.
-    pub fn is_key(&self, name: &str) -> bool {
-        self.hash.name == name || self.range.as_ref().is_some_and(|r| r.name == name)
+    /// A schema of at most one partition and one sort attribute, as tables and local indexes have.
+    pub fn simple(hash: KeyAttr, range: Option<KeyAttr>) -> Self {
+        KeySchema {
+            hash,
+            range,
+            more_hash: Vec::new(),
+            more_range: Vec::new(),
+        }
     }
 
-    /// The key attributes, partition key first.
+    /// Whether the key has more than one partition or more than one sort attribute.
+    pub fn is_multi(&self) -> bool {
+        !self.more_hash.is_empty() || !self.more_range.is_empty()
+    }
+
+    /// The partition attributes, in order.
+    pub fn hash_attrs(&self) -> impl Iterator<Item = &KeyAttr> {
+        std::iter::once(&self.hash).chain(&self.more_hash)
+    }
+
+    /// The sort attributes, in order (none for a hash-only key).
+    pub fn range_attrs(&self) -> impl Iterator<Item = &KeyAttr> {
+        self.range.iter().chain(&self.more_range)
+    }
+
+    /// Whether `attr` is one of the partition attributes (whose key size limit is the partition
+    /// key's).
+    pub fn is_hash_attr(&self, attr: &KeyAttr) -> bool {
+        self.hash_attrs().any(|a| a == attr)
+    }
+
+    /// Whether `name` is one of this schema's key attributes.
+    pub fn is_key(&self, name: &str) -> bool {
+        self.attrs().any(|a| a.name == name)
+    }
+
+    /// The key attributes, partition attributes first, each part in order.
     pub fn attrs(&self) -> impl Iterator<Item = &KeyAttr> {
-        std::iter::once(&self.hash).chain(self.range.as_ref())
+        self.hash_attrs().chain(self.range_attrs())
     }
 }
 
@@ -94,6 +136,46 @@ pub fn partition_prefix(pk: &AttributeValue) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The bytes hashed for a partition of partition attribute values `values` (in key order): the
+/// value's own bytes for one attribute (as [`partition_prefix`] hashes them), the escaped bytes of
+/// each value one after another for several.
+pub fn composite_partition_raw(values: &[&AttributeValue]) -> Result<Vec<u8>> {
+    let mut raw = Vec::with_capacity(32);
+    if let [one] = values {
+        encode_scalar(one, &mut raw)?;
+        return Ok(raw);
+    }
+    let mut part = Vec::new();
+    for v in values {
+        part.clear();
+        encode_scalar(v, &mut part)?;
+        escape_into(&part, &mut raw);
+    }
+    Ok(raw)
+}
+
+/// The storage prefix of the partition whose partition attributes hold `values`, in key order:
+/// [`partition_prefix`] for one attribute.
+pub fn composite_partition_prefix(values: &[&AttributeValue]) -> Result<Vec<u8>> {
+    if let [one] = values {
+        return partition_prefix(one);
+    }
+    let raw = composite_partition_raw(values)?;
+    let mut out = Vec::with_capacity(raw.len() + 7);
+    out.extend_from_slice(&super::key_hash::values_hash(values)?);
+    escape_into(&raw, &mut out);
+    Ok(out)
+}
+
+/// Appends the escaped (prefix-free, order-preserving) bytes of a sort attribute's value, as an
+/// index entry's key holds each of its sort attributes.
+pub fn escape_scalar_into(value: &AttributeValue, out: &mut Vec<u8>) -> Result<()> {
+    let mut raw = Vec::new();
+    encode_scalar(value, &mut raw)?;
+    escape_into(&raw, out);
+    Ok(())
+}
+
 /// The storage key of an entry with partition key `pk` and sort key `sk`.
 pub fn entry_key(pk: &AttributeValue, sk: Option<&AttributeValue>) -> Result<Vec<u8>> {
     let mut out = partition_prefix(pk)?;
@@ -119,7 +201,7 @@ pub fn validate_item_key(schema: &KeySchema, item: &ddbmock_core::model::Item) -
         let Some(value) = item.get(&attr.name) else {
             return Err(msg::item::missing_key(&attr.name));
         };
-        check_key_value(attr, value, attr == &schema.hash)?;
+        check_key_value(attr, value, schema.is_hash_attr(attr))?;
     }
     Ok(())
 }
@@ -173,7 +255,7 @@ pub fn validate_key(schema: &KeySchema, key: &ddbmock_core::model::Item) -> Resu
     for attr in schema.attrs() {
         match key.get(&attr.name) {
             Some(v) if v.attribute_type() == attr.ty => {
-                check_key_size(attr, v, attr == &schema.hash)?;
+                check_key_size(attr, v, schema.is_hash_attr(attr))?;
             }
             _ => return Err(msg::item::key_schema_mismatch()),
         }
@@ -245,6 +327,43 @@ mod tests {
             AttributeValue::B(vec![1]),
             AttributeValue::B(vec![0xFF]),
         ]);
+    }
+
+    #[test]
+    fn one_partition_attribute_keeps_the_single_attribute_layout() {
+        let v = s("user1");
+        assert_eq!(
+            composite_partition_prefix(&[&v]).unwrap(),
+            partition_prefix(&v).unwrap()
+        );
+    }
+
+    #[test]
+    fn multi_attribute_partitions_do_not_collide_on_concatenation() {
+        // ("ab", "c") and ("a", "bc") concatenate to the same text, but are two partitions.
+        let a = composite_partition_prefix(&[&s("ab"), &s("c")]).unwrap();
+        let b = composite_partition_prefix(&[&s("a"), &s("bc")]).unwrap();
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn escaped_sort_attributes_order_by_each_in_turn() {
+        let key = |a: &AttributeValue, b: &AttributeValue| {
+            let mut out = Vec::new();
+            escape_scalar_into(a, &mut out).unwrap();
+            escape_scalar_into(b, &mut out).unwrap();
+            out
+        };
+        let rows = [
+            key(&s("a"), &n("10")),
+            key(&s("a"), &n("9e1")),
+            key(&s("a\0"), &n("1")),
+            key(&s("ab"), &n("-5")),
+            key(&s("b"), &n("-1")),
+        ];
+        let mut sorted = rows.clone();
+        sorted.sort();
+        assert_eq!(rows, sorted);
     }
 
     #[test]

@@ -123,12 +123,19 @@ impl<'a> Target<'a> {
         }
     }
 
-    /// The parallel-scan bucket of an entry: the first twelve bits of its partition hash.
+    /// The parallel-scan bucket of an entry: the first twelve bits of its partition hash (over every
+    /// partition attribute of a multi-attribute index key).
     pub(crate) fn bucket(&self, attrs: &Item) -> Result<u16> {
-        let pk = attrs
-            .get(&self.key().hash.name)
-            .ok_or_else(msg::item::key_schema_mismatch)?;
-        let hash = key_hash::partition_hash(pk)?;
+        let pk = self
+            .key()
+            .hash_attrs()
+            .map(|a| {
+                attrs
+                    .get(&a.name)
+                    .ok_or_else(msg::item::key_schema_mismatch)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let hash = key_hash::values_hash(&pk)?;
         Ok((u16::from(hash[0]) << 4) | u16::from(hash[1] >> 4))
     }
 

@@ -48,10 +48,25 @@ impl Engine {
                 if target.index.is_none() && table.key.range.is_none() {
                     return Err(m::start_key_single_row());
                 }
-                if esk.get(&target.key().hash.name) != Some(&key.hash) {
+                let schema = target.key();
+                if schema
+                    .hash_attrs()
+                    .zip(&key.hash)
+                    .any(|(a, v)| esk.get(&a.name) != Some(v))
+                {
                     return Err(m::start_key_outside_query());
                 }
-                if let Some(r) = &target.key().range
+                // A multi-attribute key: the sort attributes fixed by equality, then the one the
+                // last condition is on.
+                let sorts: Vec<_> = schema.range_attrs().collect();
+                if sorts
+                    .iter()
+                    .zip(&key.sort_eq)
+                    .any(|(a, v)| esk.get(&a.name) != Some(v))
+                {
+                    return Err(m::start_key_range_predicate());
+                }
+                if let Some(r) = sorts.get(key.sort_eq.len())
                     && !esk.get(&r.name).is_some_and(|v| key.admits_start(v))
                 {
                     return Err(m::start_key_range_predicate());
@@ -63,7 +78,10 @@ impl Engine {
         check_filter_keys(&exprs, &target)?;
         let output = plan_output(input.select.as_ref(), exprs, &target)?;
 
-        let prefix = keys::partition_prefix(&key.hash)?;
+        let mut prefix = keys::composite_partition_prefix(&key.hash.iter().collect::<Vec<_>>())?;
+        for v in &key.sort_eq {
+            keys::escape_scalar_into(v, &mut prefix)?;
+        }
         let mut range = key.range(&target.sort_bounds(&prefix))?;
         let reverse = input.scan_index_forward == Some(false);
         if let Some(k) = start {

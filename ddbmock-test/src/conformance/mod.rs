@@ -11,6 +11,7 @@ mod capacity;
 mod collections;
 mod indexes;
 mod items;
+mod multi_attribute_indexes;
 mod query;
 mod reads;
 mod scan;
@@ -26,6 +27,7 @@ pub use capacity::*;
 pub use collections::*;
 pub use indexes::*;
 pub use items::*;
+pub use multi_attribute_indexes::*;
 pub use query::*;
 pub use scan::*;
 pub use settings::*;
@@ -81,6 +83,8 @@ macro_rules! conformance_tests {
             lsi_queries,
             gsi_queries,
             gsi_update_table,
+            multi_attribute_gsi,
+            multi_attribute_gsi_backfill,
             item_collection_metrics,
             transact_write_and_get,
             transact_write_validation,

@@ -342,6 +342,29 @@ pub fn still_in_use(what: &str) -> Error {
     ))
 }
 
+/// A global secondary index key schema with more than four partition (or sort) attributes: a
+/// multi-attribute key has at most four of each. The text is ddbmock's; DynamoDB's API Reference
+/// gives the limit but not its message.
+pub fn too_many_index_key_attributes(key_type: &str) -> Error {
+    validation(format!(
+        "Invalid KeySchema: A global secondary index supports up to 4 {key_type} KeySchemaElements"
+    ))
+}
+
+/// A global secondary index key schema with a HASH element after a RANGE one: the partition
+/// attributes come first. The text is ddbmock's, in the words of DynamoDB's other key schema
+/// messages.
+pub fn hash_after_range() -> Error {
+    validation("Invalid KeySchema: A HASH KeySchemaElement follows a RANGE KeySchemaElement")
+}
+
+/// A multi-attribute key schema naming one attribute twice. The text is ddbmock's.
+pub fn duplicate_key_attribute(name: &str) -> Error {
+    validation(format!(
+        "Invalid KeySchema: The attribute {name} appears more than once in the KeySchema"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

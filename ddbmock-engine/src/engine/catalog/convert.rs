@@ -167,6 +167,8 @@ impl KeyRecord {
         KeyRecord {
             hash: attr(&key.hash),
             range: key.range.as_ref().map(attr),
+            more_hash: key.more_hash.iter().map(attr).collect(),
+            more_range: key.more_range.iter().map(attr).collect(),
         }
     }
 }
@@ -258,6 +260,14 @@ impl DeletingIndexRecord {
                 .flatten()
                 .map(|k| k.attribute_name.clone().unwrap_or_default())
                 .collect(),
+            hash_count: Some(
+                g.key_schema
+                    .iter()
+                    .flatten()
+                    .filter(|k| k.key_type == Some(wire::KeyType::Hash))
+                    .count(),
+            )
+            .filter(|n| *n > 1),
             projection: g.projection.as_ref().and_then(ProjectionRecord::of),
             arn: g.index_arn.clone(),
             status: g.index_status.as_ref().map(Into::into),
@@ -389,6 +399,18 @@ impl TableRecord {
 impl KeyRecord {
     /// The key schema as DescribeTable lists it.
     fn elements(&self) -> Vec<wire::KeySchemaElement> {
+        if !self.more_hash.is_empty() || !self.more_range.is_empty() {
+            let element = |a: &KeyAttrRecord, key_type: wire::KeyType| wire::KeySchemaElement {
+                attribute_name: Some(a.name.clone()),
+                key_type: Some(key_type),
+            };
+            let hash = std::iter::once(&self.hash).chain(&self.more_hash);
+            let range = self.range.iter().chain(&self.more_range);
+            return hash
+                .map(|a| element(a, wire::KeyType::Hash))
+                .chain(range.map(|a| element(a, wire::KeyType::Range)))
+                .collect();
+        }
         key_elements(std::iter::once(&self.hash.name).chain(self.range.as_ref().map(|r| &r.name)))
     }
 
@@ -405,17 +427,28 @@ impl KeyRecord {
         KeySchema {
             hash: attr(&self.hash),
             range: self.range.as_ref().map(attr),
+            more_hash: self.more_hash.iter().map(attr).collect(),
+            more_range: self.more_range.iter().map(attr).collect(),
         }
     }
 }
 
 /// Key schema elements for these names: the first is the partition key, a second the sort key.
 fn key_elements<'a>(names: impl Iterator<Item = &'a String>) -> Vec<wire::KeySchemaElement> {
+    key_elements_split(names, 1)
+}
+
+/// Key schema elements for these names: the first `hash_count` partition attributes, the rest
+/// sort attributes.
+fn key_elements_split<'a>(
+    names: impl Iterator<Item = &'a String>,
+    hash_count: usize,
+) -> Vec<wire::KeySchemaElement> {
     names
         .enumerate()
         .map(|(n, name)| wire::KeySchemaElement {
             attribute_name: Some(name.clone()),
-            key_type: Some(if n == 0 {
+            key_type: Some(if n < hash_count {
                 wire::KeyType::Hash
             } else {
                 wire::KeyType::Range
@@ -486,7 +519,10 @@ impl DeletingIndexRecord {
         DeletingIndex {
             description: wire::GlobalSecondaryIndexDescription {
                 index_name: Some(self.name.clone()),
-                key_schema: Some(key_elements(self.key.iter())),
+                key_schema: Some(key_elements_split(
+                    self.key.iter(),
+                    self.hash_count.unwrap_or(1),
+                )),
                 projection: self.projection.as_ref().map(ProjectionRecord::to_wire),
                 index_status: self.status.as_ref().map(Into::into),
                 provisioned_throughput: self.throughput.as_ref().map(ThroughputRecord::to_wire),

@@ -314,6 +314,8 @@ impl Key {
         KeyRecord {
             hash: attr(self.hash),
             range: self.range.map(attr),
+            more_hash: Vec::new(),
+            more_range: Vec::new(),
         }
     }
 }
@@ -359,6 +361,8 @@ impl Deleting {
                 .flatten()
                 .map(|k| k.attribute_name.unwrap_or_default())
                 .collect(),
+            // Legacy files predate multi-attribute keys.
+            hash_count: None,
             projection: g.projection.as_ref().and_then(Projection::to_record),
             arn: g.index_arn,
             status: g.index_status.as_deref().map(Into::into),

@@ -216,4 +216,57 @@ mod tests {
             .expect("ttl");
         round_trip(&engine, "tbl");
     }
+
+    #[test]
+    fn a_record_keeps_a_multi_attribute_key_live_and_deleting() {
+        let config = EngineConfig {
+            table_status_delay: Duration::from_secs(60),
+            ..EngineConfig::default()
+        };
+        let clock = Clock::manual(UNIX_EPOCH + Duration::from_secs(1_800_000_000));
+        let engine = Engine::memory_with_config(clock.clone(), config);
+        let key = serde_json::json!([
+            {"AttributeName": "a", "KeyType": "HASH"},
+            {"AttributeName": "b", "KeyType": "HASH"},
+            {"AttributeName": "c", "KeyType": "RANGE"},
+            {"AttributeName": "d", "KeyType": "RANGE"}
+        ]);
+        engine
+            .create_table_now(wire(serde_json::json!({
+                "TableName": "tbl",
+                "AttributeDefinitions": [
+                    {"AttributeName": "pk", "AttributeType": "S"},
+                    {"AttributeName": "a", "AttributeType": "S"},
+                    {"AttributeName": "b", "AttributeType": "N"},
+                    {"AttributeName": "c", "AttributeType": "B"},
+                    {"AttributeName": "d", "AttributeType": "S"}
+                ],
+                "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+                "GlobalSecondaryIndexes": [{
+                    "IndexName": "multi",
+                    "KeySchema": key,
+                    "Projection": {"ProjectionType": "KEYS_ONLY"}
+                }],
+                "BillingMode": "PAY_PER_REQUEST"
+            })))
+            .expect("create");
+        round_trip(&engine, "tbl");
+        let table = engine.table_any("tbl").expect("the table");
+        assert_eq!(table.indexes[0].key.more_hash.len(), 1);
+        assert_eq!(table.indexes[0].key.more_range.len(), 1);
+        clock.advance(Duration::from_secs(61));
+        engine
+            .update_table_now(wire(serde_json::json!({
+                "TableName": "tbl",
+                "GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": "multi"}}]
+            })))
+            .expect("delete the index");
+        let table = engine.table_any("tbl").expect("the table");
+        let deleting = &table.deleting[0].description;
+        assert_eq!(
+            deleting.key_schema,
+            Some(wire::<Vec<ddbmock_core::operation::KeySchemaElement>>(key))
+        );
+        round_trip(&engine, "tbl");
+    }
 }

@@ -175,6 +175,13 @@ pub(crate) struct TableRecord {
 pub(crate) struct KeyRecord {
     pub(crate) hash: KeyAttrRecord,
     pub(crate) range: Option<KeyAttrRecord>,
+    /// The further partition attributes of a multi-attribute index key. Absent (so version 1
+    /// files written before multi-attribute keys read unchanged) when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) more_hash: Vec<KeyAttrRecord>,
+    /// The further sort attributes of a multi-attribute index key, absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) more_range: Vec<KeyAttrRecord>,
 }
 
 /// A key attribute.
@@ -259,6 +266,10 @@ pub(crate) struct DeletingIndexRecord {
     pub(crate) name: String,
     /// The key attribute names, partition key first (the types went with the index).
     pub(crate) key: Vec<String>,
+    /// How many of `key` are partition attributes, when more than one (a multi-attribute key);
+    /// absent means one, as in files written before multi-attribute keys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) hash_count: Option<usize>,
     pub(crate) projection: Option<ProjectionRecord>,
     pub(crate) arn: Option<String>,
     pub(crate) status: Option<IndexStatus>,

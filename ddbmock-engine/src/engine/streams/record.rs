@@ -93,13 +93,13 @@ mod tests {
             name: String::new(),
             arn: String::new(),
             description: Default::default(),
-            key: KeySchema {
-                hash: KeyAttr {
+            key: KeySchema::simple(
+                KeyAttr {
                     name: "pk".into(),
                     ty: AttributeType::S,
                 },
-                range: None,
-            },
+                None,
+            ),
             space: 1,
             indexes: vec![],
             stats: Arc::new(Stats::default()),

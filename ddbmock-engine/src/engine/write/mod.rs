@@ -25,7 +25,7 @@ use std::sync::Arc;
 use super::Engine;
 use super::collection_sizes::Reservation;
 use super::key_hash::key_hash;
-use super::keys::{self, KeySchema, encode_scalar, escape_into};
+use super::keys::{self, KeySchema};
 use super::streams::Origin;
 use super::table::{Index, Table};
 use crate::storage::{Storage, StorageError, Write, WriteBatch};
@@ -33,27 +33,27 @@ use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{Item, item_size};
 
 /// The storage key of `item`'s entry in `index`:
-/// `hash ‖ esc(index pk) ‖ esc(index sk) ‖ [tie] ‖ table key`. The table key makes entries unique,
-/// since index keys need not be. On a global index, entries with the same index key are ordered
-/// as DynamoDB orders them, by the hash of the whole table key (`tie`, see `key_hash`); on a
-/// local index they keep the table's sort key order.
+/// `hash ‖ esc(index pk) ‖ esc(index sk) ‖ [tie] ‖ table key`, where a multi-attribute key's pk is
+/// its partition attributes' escaped values in order and its sk each sort attribute's escaped value
+/// in order (see `keys`). The table key makes entries unique, since index keys need not be. On a
+/// global index, entries with the same index key are ordered as DynamoDB orders them, by the hash
+/// of the whole table key (`tie`, see `key_hash`); on a local index they keep the table's sort key
+/// order.
 pub(crate) fn index_entry_key(
     index: &Index,
     table: &KeySchema,
     table_key: &[u8],
     item: &Item,
 ) -> Result<Vec<u8>> {
-    let pk = item
-        .get(&index.key.hash.name)
-        .ok_or_else(msg::item::key_schema_mismatch)?;
-    let mut out = keys::partition_prefix(pk)?;
-    if let Some(r) = &index.key.range {
-        let sk = item
-            .get(&r.name)
-            .ok_or_else(msg::item::key_schema_mismatch)?;
-        let mut raw = Vec::new();
-        encode_scalar(sk, &mut raw)?;
-        escape_into(&raw, &mut out);
+    let get = |name: &str| item.get(name).ok_or_else(msg::item::key_schema_mismatch);
+    let pk = index
+        .key
+        .hash_attrs()
+        .map(|a| get(&a.name))
+        .collect::<Result<Vec<_>>>()?;
+    let mut out = keys::composite_partition_prefix(&pk)?;
+    for r in index.key.range_attrs() {
+        keys::escape_scalar_into(get(&r.name)?, &mut out)?;
     }
     if !index.local {
         let table_pk = item
