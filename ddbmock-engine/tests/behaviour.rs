@@ -543,6 +543,62 @@ async fn an_arn_of_another_account_is_access_denied() {
             json!({"ResourceArn": theirs}),
             denied("ListTagsOfResource"),
         ),
+        // Item operations take a table ARN as `TableName`: another account's is denied for the
+        // operation's IAM action (a transaction's for each action's own).
+        (
+            "PutItem",
+            json!({"TableName": theirs, "Item": {"pk": {"S": "a"}}}),
+            denied("PutItem"),
+        ),
+        (
+            "GetItem",
+            json!({"TableName": theirs, "Key": {"pk": {"S": "a"}}}),
+            denied("GetItem"),
+        ),
+        (
+            "UpdateItem",
+            json!({"TableName": theirs, "Key": {"pk": {"S": "a"}}}),
+            denied("UpdateItem"),
+        ),
+        (
+            "DeleteItem",
+            json!({"TableName": theirs, "Key": {"pk": {"S": "a"}}}),
+            denied("DeleteItem"),
+        ),
+        (
+            "Query",
+            json!({"TableName": theirs, "KeyConditionExpression": "pk = :a",
+                   "ExpressionAttributeValues": {":a": {"S": "a"}}}),
+            denied("Query"),
+        ),
+        ("Scan", json!({"TableName": theirs}), denied("Scan")),
+        (
+            "BatchGetItem",
+            json!({"RequestItems": {theirs: {"Keys": [{"pk": {"S": "a"}}]}}}),
+            denied("BatchGetItem"),
+        ),
+        (
+            "BatchWriteItem",
+            json!({"RequestItems": {theirs: [{"PutRequest": {"Item": {"pk": {"S": "a"}}}}]}}),
+            denied("BatchWriteItem"),
+        ),
+        (
+            "TransactGetItems",
+            json!({"TransactItems": [{"Get": {"TableName": theirs, "Key": {"pk": {"S": "a"}}}}]}),
+            denied("GetItem"),
+        ),
+        (
+            "TransactWriteItems",
+            json!({"TransactItems": [{"ConditionCheck": {"TableName": theirs,
+                   "Key": {"pk": {"S": "a"}}, "ConditionExpression": "attribute_exists(pk)"}}]}),
+            denied("ConditionCheckItem"),
+        ),
+        // Our own ARN is our table.
+        (
+            "PutItem",
+            json!({"TableName": ours, "Item": {"pk": {"S": "ours"}}}),
+            Ok(()),
+        ),
         // Ours is found; an ARN that is no table's is refused as before.
         ("ListTagsOfResource", json!({"ResourceArn": ours}), Ok(())),
         (
@@ -564,4 +620,7 @@ async fn an_arn_of_another_account_is_access_denied() {
         .ok("ListTagsOfResource", json!({"ResourceArn": ours}))
         .await;
     assert_eq!(listed["Tags"], json!([]));
+    // Nothing denied was written: the one item is the one put through our own ARN.
+    let scanned = db.ok("Scan", json!({"TableName": "tbl"})).await;
+    assert_eq!(scanned["Items"], json!([{"pk": {"S": "ours"}}]));
 }

@@ -71,7 +71,7 @@ impl Engine {
 
         let mut plan = Vec::with_capacity(checked.len());
         for (table_name, request, projection, keys) in checked {
-            let table = self.table(&table_name)?;
+            let table = self.table_for(&table_name, "BatchGetItem")?;
             super::key_paths::check(&table, projection.as_ref(), None)?;
             let mut seen = HashSet::new();
             let mut storage_keys = Vec::with_capacity(keys.len());

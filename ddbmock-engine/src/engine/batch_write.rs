@@ -70,7 +70,7 @@ impl Engine {
 
         let mut plan: Vec<Request> = Vec::with_capacity(total);
         for (table_name, requests) in checked {
-            let table = self.table(&table_name)?;
+            let table = self.table_for(&table_name, "BatchWriteItem")?;
             let mut seen = HashSet::new();
             for (original, request) in requests {
                 let action = match request {

@@ -15,7 +15,7 @@ impl Engine {
             returns,
             ..
         } = validate::put_or_delete!(input, key, validate::values)?;
-        let table = self.table(&table_name)?;
+        let table = self.table_for(&table_name, "DeleteItem")?;
         self.admit(&table, true)?;
         let action = Action::keyed(table.clone(), key, Effect::Delete, condition)?
             .on_failure(returns.on_failure);

@@ -29,7 +29,7 @@ impl Engine {
             input.expression_attribute_names.as_ref(),
         )?;
 
-        let table = self.table(table_name)?;
+        let table = self.table_for(table_name, "GetItem")?;
         self.admit(&table, false)?;
         super::key_paths::check(&table, projection.as_ref(), None)?;
         validate_key(&table.key, &key)?;

@@ -329,6 +329,17 @@ impl Engine {
         self.inner.tables.read().get(name).cloned()
     }
 
+    /// The table item operation `action` (IAM's action name, as `PutItem`) addresses, by name or by
+    /// ARN: a table ARN of another account is refused as access denied, since no resource policy
+    /// shares it; otherwise [`Engine::table`].
+    pub(crate) fn table_for(&self, name: &str, action: &str) -> Result<Arc<Table>> {
+        let account = &self.inner.config.account_id;
+        if tags::is_foreign_table_arn(name, account) {
+            return Err(msg::tags::access_denied(action, name, account));
+        }
+        self.table(name)
+    }
+
     /// The table an item operation addresses, by name or by ARN: a table still being created is
     /// not found yet.
     pub(crate) fn table(&self, name: &str) -> Result<Arc<Table>> {

@@ -15,7 +15,7 @@ impl Engine {
             returns,
             ..
         } = validate::put_or_delete!(input, item, validate::put_values)?;
-        let table = self.table(&table_name)?;
+        let table = self.table_for(&table_name, "PutItem")?;
         self.admit(&table, true)?;
         let action = Action::put(table.clone(), item, condition)?.on_failure(returns.on_failure);
         let Applied { change, .. } = self.apply_one(action)?;

@@ -32,7 +32,7 @@ impl Engine {
         })?;
         let esk = validate::start_key(&members)?;
 
-        let table = self.table(name)?;
+        let table = self.table_for(name, "Query")?;
         self.admit(&table, false)?;
         super::key_paths::check(
             &table,

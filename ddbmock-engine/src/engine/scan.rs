@@ -49,7 +49,7 @@ impl Engine {
             (None, None) => None,
         };
 
-        let table = self.table(name)?;
+        let table = self.table_for(name, "Scan")?;
         self.admit(&table, false)?;
         super::key_paths::check(
             &table,

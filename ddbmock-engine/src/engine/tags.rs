@@ -151,7 +151,7 @@ impl Engine {
 
 /// Whether `arn` is a DynamoDB table ARN (`arn:<partition>:dynamodb:<region>:<account>:table/<name>`)
 /// of an account other than `account`.
-fn is_foreign_table_arn(arn: &str, account: &str) -> bool {
+pub(super) fn is_foreign_table_arn(arn: &str, account: &str) -> bool {
     let parts: Vec<&str> = arn.splitn(6, ':').collect();
     match parts.as_slice() {
         ["arn", _, "dynamodb", _, owner, resource] => {

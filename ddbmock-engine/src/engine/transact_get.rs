@@ -81,7 +81,7 @@ impl Engine {
         // a key of the wrong attributes fails the whole request.
         let mut keyless: Vec<usize> = Vec::new();
         for (position, (table_name, key, projection)) in checked.into_iter().enumerate() {
-            let table = self.table(&table_name)?;
+            let table = self.table_for(&table_name, "GetItem")?;
             if key.is_empty() {
                 keyless.push(position);
                 continue;

@@ -48,6 +48,18 @@ enum KeyedKind {
     Check,
 }
 
+impl KeyedKind {
+    /// The IAM action a transaction's action of this kind is authorized as.
+    fn action(&self) -> &'static str {
+        match self {
+            KeyedKind::Put => "PutItem",
+            KeyedKind::Update => "UpdateItem",
+            KeyedKind::Delete => "DeleteItem",
+            KeyedKind::Check => "ConditionCheckItem",
+        }
+    }
+}
+
 /// The members of an action, borrowed out of its kind's struct.
 struct Keyed {
     kind: KeyedKind,
@@ -330,7 +342,7 @@ impl Engine {
         let mut actions: Vec<Action> = Vec::with_capacity(unplaced.len());
         let mut aggregate = 0;
         for u in unplaced {
-            let table = self.table(&u.table_name)?;
+            let table = self.table_for(&u.table_name, u.kind.action())?;
             let condition = u.exprs.condition;
             let action = match (u.kind, u.exprs.update) {
                 (KeyedKind::Put, _) => Action::put(table, u.item, condition)?,

@@ -68,7 +68,7 @@ impl Engine {
             update,
             returns,
         } = write;
-        let table = self.table(&table_name)?;
+        let table = self.table_for(&table_name, "UpdateItem")?;
         self.admit(&table, true)?;
         let update = Update {
             expression: update,
