@@ -209,6 +209,18 @@ macro_rules! dynamodb_operations {
             DescribeEndpoints describe_endpoints describe_endpoints_now
                 ($crate::operation::DescribeEndpointsInput)
                 -> $crate::operation::DescribeEndpointsOutput;
+            /// `PutResourcePolicy`: attaches a resource-based policy to a table or stream.
+            PutResourcePolicy put_resource_policy put_resource_policy_now
+                ($crate::operation::PutResourcePolicyInput)
+                -> $crate::operation::PutResourcePolicyOutput, route resource_arn set_resource_arn;
+            /// `GetResourcePolicy`: returns the resource-based policy of a table or stream.
+            GetResourcePolicy get_resource_policy get_resource_policy_now
+                ($crate::operation::GetResourcePolicyInput)
+                -> $crate::operation::GetResourcePolicyOutput, route resource_arn set_resource_arn;
+            /// `DeleteResourcePolicy`: removes the resource-based policy of a table or stream.
+            DeleteResourcePolicy delete_resource_policy delete_resource_policy_now
+                ($crate::operation::DeleteResourcePolicyInput)
+                -> $crate::operation::DeleteResourcePolicyOutput, route resource_arn set_resource_arn;
         } }
     };
 }

@@ -99,6 +99,24 @@ impl DynamoDb for Fixed {
     ) -> Result<DescribeEndpointsOutput> {
         Err(not_here())
     }
+    async fn put_resource_policy(
+        &self,
+        _: PutResourcePolicyInput,
+    ) -> Result<PutResourcePolicyOutput> {
+        Err(not_here())
+    }
+    async fn get_resource_policy(
+        &self,
+        _: GetResourcePolicyInput,
+    ) -> Result<GetResourcePolicyOutput> {
+        Err(not_here())
+    }
+    async fn delete_resource_policy(
+        &self,
+        _: DeleteResourcePolicyInput,
+    ) -> Result<DeleteResourcePolicyOutput> {
+        Err(not_here())
+    }
 }
 
 #[async_trait]

@@ -152,6 +152,7 @@ impl Engine {
             stats: Arc::new(Stats::default()),
             tags: input.tags.clone().unwrap_or_default(),
             ttl: None,
+            extras: Default::default(),
             transition: self.transition(TableStatus::Creating),
             live: Default::default(),
             deleting: Vec::new(),

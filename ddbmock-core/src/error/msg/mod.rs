@@ -44,6 +44,7 @@ pub fn validation(text: impl Into<String>) -> Error {
 pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were invalid";
 
 pub mod item;
+pub mod policy;
 pub mod protocol;
 pub mod query;
 pub mod streams;

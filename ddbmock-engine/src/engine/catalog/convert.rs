@@ -154,6 +154,7 @@ impl TableRecord {
                     status: status.into(),
                     until: *until,
                 }),
+            extras: table.extras.clone(),
         }
     }
 }
@@ -374,6 +375,7 @@ impl TableRecord {
                 .transition
                 .map(|t| (wire::TableStatus::from(&t.status), t.until)),
             live: Default::default(),
+            extras: self.extras,
             deleting: self
                 .deleting_indexes
                 .iter()
