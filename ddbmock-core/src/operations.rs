@@ -221,6 +221,19 @@ macro_rules! dynamodb_operations {
             DeleteResourcePolicy delete_resource_policy delete_resource_policy_now
                 ($crate::operation::DeleteResourcePolicyInput)
                 -> $crate::operation::DeleteResourcePolicyOutput, route resource_arn set_resource_arn;
+            /// `UpdateContributorInsights`: enables or disables contributor insights on a table or index.
+            UpdateContributorInsights update_contributor_insights update_contributor_insights_now
+                ($crate::operation::UpdateContributorInsightsInput)
+                -> $crate::operation::UpdateContributorInsightsOutput, route table_name set_table_name;
+            /// `DescribeContributorInsights`: returns the contributor insights of a table or index.
+            DescribeContributorInsights describe_contributor_insights
+                describe_contributor_insights_now
+                ($crate::operation::DescribeContributorInsightsInput)
+                -> $crate::operation::DescribeContributorInsightsOutput, route table_name set_table_name;
+            /// `ListContributorInsights`: lists the contributor insights of tables and indexes.
+            ListContributorInsights list_contributor_insights list_contributor_insights_now
+                ($crate::operation::ListContributorInsightsInput)
+                -> $crate::operation::ListContributorInsightsOutput;
         } }
     };
 }

@@ -117,6 +117,24 @@ impl DynamoDb for Fixed {
     ) -> Result<DeleteResourcePolicyOutput> {
         Err(not_here())
     }
+    async fn update_contributor_insights(
+        &self,
+        _: UpdateContributorInsightsInput,
+    ) -> Result<UpdateContributorInsightsOutput> {
+        Err(not_here())
+    }
+    async fn describe_contributor_insights(
+        &self,
+        _: DescribeContributorInsightsInput,
+    ) -> Result<DescribeContributorInsightsOutput> {
+        Err(not_here())
+    }
+    async fn list_contributor_insights(
+        &self,
+        _: ListContributorInsightsInput,
+    ) -> Result<ListContributorInsightsOutput> {
+        Err(not_here())
+    }
 }
 
 #[async_trait]

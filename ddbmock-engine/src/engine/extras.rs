@@ -12,6 +12,9 @@ pub(crate) struct Extras {
     /// Resource-based policies: the table's and its streams', by resource ARN.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) policies: Vec<PolicyRecord>,
+    /// Contributor insights of the table (`index` none) and of its global indexes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) insights: Vec<InsightsRecord>,
 }
 
 impl Extras {
@@ -30,4 +33,19 @@ pub(crate) struct PolicyRecord {
     pub(crate) document: String,
     /// The revision id: epoch milliseconds, strictly increasing per table.
     pub(crate) revision: String,
+}
+
+/// The contributor insights setting of a table or of one of its global indexes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct InsightsRecord {
+    /// The index, or none for the table.
+    pub(crate) index: Option<String>,
+    /// Whether the last update enabled it.
+    pub(crate) enabled: bool,
+    /// `ACCESSED_AND_THROTTLED_KEYS` or `THROTTLED_KEYS`.
+    pub(crate) mode: String,
+    /// Epoch seconds of the last update; the rules are named after it.
+    pub(crate) updated_at: f64,
+    /// Epoch seconds when the change settles (`ENABLING` to `ENABLED`, `DISABLING` to `DISABLED`).
+    pub(crate) until: f64,
 }

@@ -23,6 +23,7 @@ mod get_item;
 mod gsi_update;
 mod idempotency;
 mod index_epoch;
+mod insights;
 mod item_collections;
 mod key_conditions;
 mod key_paths;

@@ -43,6 +43,7 @@ pub fn validation(text: impl Into<String>) -> Error {
 /// The prefix DynamoDB puts before most parameter-value errors.
 pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were invalid";
 
+pub mod insights;
 pub mod item;
 pub mod policy;
 pub mod protocol;
