@@ -201,7 +201,7 @@ impl Engine {
 /// Refuses an index that is not a global secondary index of `table`.
 fn check_index(table: &Table, index: Option<&str>) -> Result<()> {
     match index {
-        Some(index) if !table.index(index).is_some_and(|i| !i.local) => {
+        Some(index) if table.index(index).is_none_or(|i| i.local) => {
             Err(gsi_not_found(table.name(), index))
         }
         _ => Ok(()),
