@@ -234,6 +234,22 @@ macro_rules! dynamodb_operations {
             ListContributorInsights list_contributor_insights list_contributor_insights_now
                 ($crate::operation::ListContributorInsightsInput)
                 -> $crate::operation::ListContributorInsightsOutput;
+            /// `EnableKinesisStreamingDestination`: starts streaming a table's changes to a Kinesis data stream.
+            EnableKinesisStreamingDestination enable_kinesis_streaming_destination
+                enable_kinesis_streaming_destination_now ($crate::operation::EnableKinesisStreamingDestinationInput)
+                -> $crate::operation::EnableKinesisStreamingDestinationOutput, route table_name set_table_name;
+            /// `DisableKinesisStreamingDestination`: stops streaming to a Kinesis data stream.
+            DisableKinesisStreamingDestination disable_kinesis_streaming_destination
+                disable_kinesis_streaming_destination_now ($crate::operation::DisableKinesisStreamingDestinationInput)
+                -> $crate::operation::DisableKinesisStreamingDestinationOutput, route table_name set_table_name;
+            /// `DescribeKinesisStreamingDestination`: lists a table's Kinesis streaming destinations.
+            DescribeKinesisStreamingDestination describe_kinesis_streaming_destination
+                describe_kinesis_streaming_destination_now ($crate::operation::DescribeKinesisStreamingDestinationInput)
+                -> $crate::operation::DescribeKinesisStreamingDestinationOutput, route table_name set_table_name;
+            /// `UpdateKinesisStreamingDestination`: changes a Kinesis streaming destination's settings.
+            UpdateKinesisStreamingDestination update_kinesis_streaming_destination
+                update_kinesis_streaming_destination_now ($crate::operation::UpdateKinesisStreamingDestinationInput)
+                -> $crate::operation::UpdateKinesisStreamingDestinationOutput, route table_name set_table_name;
         } }
     };
 }

@@ -135,6 +135,30 @@ impl DynamoDb for Fixed {
     ) -> Result<ListContributorInsightsOutput> {
         Err(not_here())
     }
+    async fn enable_kinesis_streaming_destination(
+        &self,
+        _: EnableKinesisStreamingDestinationInput,
+    ) -> Result<EnableKinesisStreamingDestinationOutput> {
+        Err(not_here())
+    }
+    async fn disable_kinesis_streaming_destination(
+        &self,
+        _: DisableKinesisStreamingDestinationInput,
+    ) -> Result<DisableKinesisStreamingDestinationOutput> {
+        Err(not_here())
+    }
+    async fn describe_kinesis_streaming_destination(
+        &self,
+        _: DescribeKinesisStreamingDestinationInput,
+    ) -> Result<DescribeKinesisStreamingDestinationOutput> {
+        Err(not_here())
+    }
+    async fn update_kinesis_streaming_destination(
+        &self,
+        _: UpdateKinesisStreamingDestinationInput,
+    ) -> Result<UpdateKinesisStreamingDestinationOutput> {
+        Err(not_here())
+    }
 }
 
 #[async_trait]

@@ -15,6 +15,9 @@ pub(crate) struct Extras {
     /// Contributor insights of the table (`index` none) and of its global indexes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) insights: Vec<InsightsRecord>,
+    /// Kinesis streaming destinations, in the order they were first enabled.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) kinesis: Vec<KinesisRecord>,
 }
 
 impl Extras {
@@ -48,4 +51,18 @@ pub(crate) struct InsightsRecord {
     pub(crate) updated_at: f64,
     /// Epoch seconds when the change settles (`ENABLING` to `ENABLED`, `DISABLING` to `DISABLED`).
     pub(crate) until: f64,
+}
+
+/// A Kinesis streaming destination of a table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct KinesisRecord {
+    /// The Kinesis data stream's ARN.
+    pub(crate) stream_arn: String,
+    /// The status the last operation set: `ENABLING`, `UPDATING` or `DISABLING`, which settle
+    /// into `ACTIVE`, `ACTIVE` and `DISABLED` at `until`.
+    pub(crate) status: String,
+    /// Epoch seconds when the status settles.
+    pub(crate) until: f64,
+    /// The timestamp precision, once set explicitly.
+    pub(crate) precision: Option<String>,
 }

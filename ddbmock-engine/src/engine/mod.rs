@@ -28,6 +28,7 @@ mod item_collections;
 mod key_conditions;
 mod key_paths;
 pub mod keys;
+mod kinesis;
 mod limits;
 mod list_tables;
 mod locks;

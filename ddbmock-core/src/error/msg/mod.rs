@@ -45,6 +45,7 @@ pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were in
 
 pub mod insights;
 pub mod item;
+pub mod kinesis;
 pub mod policy;
 pub mod protocol;
 pub mod query;
