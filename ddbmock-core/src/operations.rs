@@ -250,6 +250,16 @@ macro_rules! dynamodb_operations {
             UpdateKinesisStreamingDestination update_kinesis_streaming_destination
                 update_kinesis_streaming_destination_now ($crate::operation::UpdateKinesisStreamingDestinationInput)
                 -> $crate::operation::UpdateKinesisStreamingDestinationOutput, route table_name set_table_name;
+            /// `DescribeTableReplicaAutoScaling`: returns a table's auto scaling settings.
+            DescribeTableReplicaAutoScaling describe_table_replica_auto_scaling
+                describe_table_replica_auto_scaling_now
+                ($crate::operation::DescribeTableReplicaAutoScalingInput)
+                -> $crate::operation::DescribeTableReplicaAutoScalingOutput, route table_name set_table_name;
+            /// `UpdateTableReplicaAutoScaling`: changes a table's auto scaling settings.
+            UpdateTableReplicaAutoScaling update_table_replica_auto_scaling
+                update_table_replica_auto_scaling_now
+                ($crate::operation::UpdateTableReplicaAutoScalingInput)
+                -> $crate::operation::UpdateTableReplicaAutoScalingOutput, route table_name set_table_name;
         } }
     };
 }

@@ -159,6 +159,18 @@ impl DynamoDb for Fixed {
     ) -> Result<UpdateKinesisStreamingDestinationOutput> {
         Err(not_here())
     }
+    async fn describe_table_replica_auto_scaling(
+        &self,
+        _: DescribeTableReplicaAutoScalingInput,
+    ) -> Result<DescribeTableReplicaAutoScalingOutput> {
+        Err(not_here())
+    }
+    async fn update_table_replica_auto_scaling(
+        &self,
+        _: UpdateTableReplicaAutoScalingInput,
+    ) -> Result<UpdateTableReplicaAutoScalingOutput> {
+        Err(not_here())
+    }
 }
 
 #[async_trait]

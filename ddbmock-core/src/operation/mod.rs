@@ -13,6 +13,7 @@
 
 pub(crate) mod wire_enum;
 
+mod auto_scaling;
 mod batch;
 mod capacity;
 mod enums;
@@ -34,6 +35,7 @@ mod throughput;
 mod transact;
 mod ttl;
 
+pub use auto_scaling::*;
 pub use batch::*;
 pub use capacity::*;
 pub use enums::*;

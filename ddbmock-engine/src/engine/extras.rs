@@ -18,6 +18,9 @@ pub(crate) struct Extras {
     /// Kinesis streaming destinations, in the order they were first enabled.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) kinesis: Vec<KinesisRecord>,
+    /// Auto scaling settings of the table's and its global indexes' read and write capacity.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) auto_scaling: Vec<ScalingRecord>,
 }
 
 impl Extras {
@@ -65,4 +68,28 @@ pub(crate) struct KinesisRecord {
     pub(crate) until: f64,
     /// The timestamp precision, once set explicitly.
     pub(crate) precision: Option<String>,
+}
+
+/// The auto scaling settings of one capacity (read or write) of the table or of a global index.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ScalingRecord {
+    /// The index, or none for the table.
+    pub(crate) index: Option<String>,
+    /// Whether this is the write capacity's (else the read capacity's).
+    pub(crate) write: bool,
+    pub(crate) minimum: Option<i64>,
+    pub(crate) maximum: Option<i64>,
+    pub(crate) disabled: Option<bool>,
+    pub(crate) role_arn: Option<String>,
+    pub(crate) policy: Option<ScalingPolicyRecord>,
+}
+
+/// A target tracking scaling policy.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ScalingPolicyRecord {
+    pub(crate) name: Option<String>,
+    pub(crate) disable_scale_in: Option<bool>,
+    pub(crate) scale_in_cooldown: Option<i32>,
+    pub(crate) scale_out_cooldown: Option<i32>,
+    pub(crate) target_value: Option<f64>,
 }

@@ -3,6 +3,7 @@
 //! One file per operation, each validating its request and then applying it; `write` is the shared
 //! write path (index maintenance, counters) that every item write goes through.
 
+mod auto_scaling;
 mod batch_get;
 
 mod batch_write;
