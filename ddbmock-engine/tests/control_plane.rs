@@ -816,3 +816,70 @@ async fn replica_auto_scaling_requests_dynamodb_refuses() {
         "nothing recorded"
     );
 }
+
+// ---- server-side encryption settings ----
+
+async fn sse_of(db: &Engine) -> Option<serde_json::Value> {
+    let table = db
+        .describe_table(DescribeTableInput {
+            table_name: Some("tbl".into()),
+        })
+        .await
+        .unwrap()
+        .table
+        .unwrap();
+    table
+        .sse_description
+        .map(|d| serde_json::to_value(d).unwrap())
+}
+
+#[tokio::test]
+async fn sse_specification_is_described_and_kept() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("db.sqlite");
+    {
+        let db = sqlite(&path);
+        db.create_table(wire(json!({
+            "TableName": "tbl",
+            "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+            "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+            "BillingMode": "PAY_PER_REQUEST",
+            "SSESpecification": {"Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": "1234abcd-12ab-34cd-56ef-1234567890ab"}
+        })))
+        .await
+        .unwrap();
+    }
+    let db = sqlite(&path);
+    assert_eq!(
+        sse_of(&db).await,
+        Some(json!({"Status": "ENABLED", "SSEType": "KMS",
+            "KMSMasterKeyArn": "arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab"}))
+    );
+    db.update_table(wire(
+        json!({"TableName": "tbl", "SSESpecification": {"Enabled": false}}),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(
+        sse_of(&db).await,
+        None,
+        "the AWS owned key is not described"
+    );
+    db.update_table(wire(
+        json!({"TableName": "tbl", "SSESpecification": {"Enabled": true}}),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(
+        sse_of(&db).await.unwrap()["KMSMasterKeyArn"],
+        "arn:aws:kms:us-east-1:000000000000:alias/aws/dynamodb"
+    );
+    assert_error(
+        db.update_table(wire(
+            json!({"TableName": "tbl", "SSESpecification": {"Enabled": true, "SSEType": "DES"}}),
+        ))
+        .await,
+        "ValidationException",
+        "1 validation error detected: Value 'DES' at 'sSESpecification.sSEType' failed to satisfy constraint: Member must satisfy enum value set: [AES256, KMS]",
+    );
+}

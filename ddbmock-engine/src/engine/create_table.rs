@@ -265,12 +265,17 @@ impl Engine {
                 last_update_date_time: None,
             }),
             on_demand_throughput: input.on_demand_throughput.clone(),
+            sse_description: input
+                .sse_specification
+                .as_ref()
+                .and_then(|spec| self.sse_description(spec)),
             ..Default::default()
         }
     }
 }
 
 fn check_enums(errors: &mut ConstraintErrors, input: &CreateTableInput) {
+    super::sse::check(errors, input.sse_specification.as_ref());
     errors.enum_value(
         "billingMode",
         input.billing_mode.as_ref().map(|v| v.as_str()),

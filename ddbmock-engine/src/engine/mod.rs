@@ -41,6 +41,7 @@ mod read_params;
 mod resource_policy;
 mod scan;
 mod select;
+mod sse;
 mod streams;
 mod table;
 mod tags;

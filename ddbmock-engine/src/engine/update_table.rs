@@ -36,6 +36,7 @@ impl Engine {
             gsi_update::check_updates(&mut errors, updates);
         }
         validate::stream_view_type(&mut errors, input.stream_specification.as_ref());
+        super::sse::check(&mut errors, input.sse_specification.as_ref());
         errors.into_result()?;
         validate::distinct_definitions(input.attribute_definitions.as_deref())?;
         let asks_nothing = input.provisioned_throughput.is_none()
@@ -158,6 +159,9 @@ impl Engine {
         }
         if let Some(o) = &input.on_demand_throughput {
             d.on_demand_throughput = Some(o.clone());
+        }
+        if let Some(spec) = &input.sse_specification {
+            d.sse_description = self.sse_description(spec);
         }
 
         let gsi = match input.global_secondary_index_updates.as_deref() {
