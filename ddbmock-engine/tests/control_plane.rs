@@ -883,3 +883,42 @@ async fn sse_specification_is_described_and_kept() {
         "1 validation error detected: Value 'DES' at 'sSESpecification.sSEType' failed to satisfy constraint: Member must satisfy enum value set: [AES256, KMS]",
     );
 }
+
+#[tokio::test]
+async fn warm_throughput_is_described_and_kept() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("db.sqlite");
+    let warm = |db: Engine| async move {
+        let t = db
+            .describe_table(DescribeTableInput {
+                table_name: Some("tbl".into()),
+            })
+            .await
+            .unwrap()
+            .table
+            .unwrap();
+        serde_json::to_value(t.warm_throughput).unwrap()
+    };
+    {
+        let db = sqlite(&path);
+        db.create_table(wire(json!({
+            "TableName": "tbl",
+            "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+            "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+            "BillingMode": "PAY_PER_REQUEST",
+            "WarmThroughput": {"ReadUnitsPerSecond": 15000, "WriteUnitsPerSecond": 5000}
+        })))
+        .await
+        .unwrap();
+        // WarmThroughput alone is something to update.
+        db.update_table(wire(
+            json!({"TableName": "tbl", "WarmThroughput": {"ReadUnitsPerSecond": 20000}}),
+        ))
+        .await
+        .unwrap();
+    }
+    assert_eq!(
+        warm(sqlite(&path)).await,
+        json!({"ReadUnitsPerSecond": 20000, "WriteUnitsPerSecond": 5000, "Status": "ACTIVE"})
+    );
+}

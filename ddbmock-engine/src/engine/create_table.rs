@@ -141,7 +141,13 @@ impl Engine {
         }
         super::streams::check_create(input.stream_specification.as_ref())?;
 
-        let description = self.describe_new(&name, &input, on_demand, &indexes);
+        let mut description = self.describe_new(&name, &input, on_demand, &indexes);
+        let mut extras = super::extras::Extras::default();
+        if let Some(asked) = &input.warm_throughput {
+            let (units, described) = super::sse::warm(None, asked);
+            extras.warm = Some(units);
+            description.warm_throughput = Some(described);
+        }
         let mut table = Table {
             name: name.clone(),
             arn: self.arn(&name),
@@ -152,7 +158,7 @@ impl Engine {
             stats: Arc::new(Stats::default()),
             tags: input.tags.clone().unwrap_or_default(),
             ttl: None,
-            extras: Default::default(),
+            extras,
             transition: self.transition(TableStatus::Creating),
             live: Default::default(),
             deleting: Vec::new(),

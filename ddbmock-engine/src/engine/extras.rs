@@ -21,6 +21,9 @@ pub(crate) struct Extras {
     /// Auto scaling settings of the table's and its global indexes' read and write capacity.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) auto_scaling: Vec<ScalingRecord>,
+    /// The warm throughput CreateTable or UpdateTable asked for, as read and write units per second.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) warm: Option<(Option<i64>, Option<i64>)>,
 }
 
 impl Extras {

@@ -1,9 +1,13 @@
-//! Server-side encryption settings of CreateTable and UpdateTable (`SSESpecification`), as
-//! DescribeTable reports them (`SSEDescription`). Nothing is encrypted: the setting is recorded.
+//! Server-side encryption (`SSESpecification`) and warm throughput (`WarmThroughput`) of
+//! CreateTable and UpdateTable, as DescribeTable reports them. Nothing is encrypted or pre-warmed:
+//! the settings are recorded.
 
 use super::Engine;
 use ddbmock_core::error::msg::table::ConstraintErrors;
-use ddbmock_core::operation::{SseDescription, SseSpecification, SseStatus, SseType};
+use ddbmock_core::operation::{
+    SseDescription, SseSpecification, SseStatus, SseType, TableStatus,
+    TableWarmThroughputDescription, WarmThroughput,
+};
 
 /// Records an unknown `SSEType`.
 pub(crate) fn check(errors: &mut ConstraintErrors, spec: Option<&SseSpecification>) {
@@ -38,5 +42,30 @@ impl Engine {
             kms_master_key_arn: Some(key),
             inaccessible_encryption_date_time: None,
         })
+    }
+}
+
+/// The warm throughput after `asked` on top of `before` (members left out keep their value), and
+/// its description: `ACTIVE`, as the engine has no pre-warming to wait for.
+pub(crate) fn warm(
+    before: Option<(Option<i64>, Option<i64>)>,
+    asked: &WarmThroughput,
+) -> ((Option<i64>, Option<i64>), TableWarmThroughputDescription) {
+    let (read, write) = before.unwrap_or_default();
+    let now = (
+        asked.read_units_per_second.or(read),
+        asked.write_units_per_second.or(write),
+    );
+    (now, warm_description(now))
+}
+
+/// DescribeTable's `WarmThroughput` of recorded units.
+pub(crate) fn warm_description(
+    (read, write): (Option<i64>, Option<i64>),
+) -> TableWarmThroughputDescription {
+    TableWarmThroughputDescription {
+        read_units_per_second: read,
+        write_units_per_second: write,
+        status: Some(TableStatus::Active),
     }
 }

@@ -50,6 +50,7 @@ impl Engine {
             && input.replica_updates.is_none()
             && input.deletion_protection_enabled.is_none()
             && input.on_demand_throughput.is_none()
+            && input.warm_throughput.is_none()
             && input.table_class.is_none();
         if asks_nothing {
             return Err(m::nothing_to_update());
@@ -174,9 +175,16 @@ impl Engine {
             )?),
             _ => None,
         };
+        let mut extras = current.extras.clone();
+        if let Some(asked) = &input.warm_throughput {
+            let (units, described) = super::sse::warm(extras.warm, asked);
+            extras.warm = Some(units);
+            d.warm_throughput = Some(described);
+        }
         let mut table = Table {
             description: d,
             transition: self.transition(TableStatus::Updating),
+            extras,
             ..(*current).clone()
         };
         let mut created = None;

@@ -352,6 +352,7 @@ impl TableRecord {
             }),
             deletion_protection_enabled: Some(self.deletion_protection),
             on_demand_throughput: self.on_demand.as_ref().map(OnDemandRecord::to_wire),
+            warm_throughput: self.extras.warm.map(crate::engine::sse::warm_description),
             ..Default::default()
         };
         Table {
