@@ -40,6 +40,10 @@ for path, text in pairs:
 PY
 # Publishing is one step away: every crate packages (metadata, versions on path dependencies) and
 # builds from its package alone; the dependencies keep the workspace's profile, so they are reused.
+# Cargo unpacks the packages of its temporary local registry under CARGO_HOME, keyed by that
+# registry's path and the crate's version only, and never unpacks the same name and version again:
+# a second run on this checkout would build the first run's sources. So those are removed first.
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/ddbmock*-[0-9]*
 cargo publish --workspace --dry-run --allow-dirty --quiet --config 'profile.dev.debug="line-tables-only"' \
   --config 'profile.dev.package."*".debug=false'
 

@@ -571,3 +571,56 @@ mod over_http {
         assert_eq!(dechunk(b"zz\r\n"), None);
     }
 }
+
+/// The later control-plane operations through the SDK: its typed client on the engine, and the
+/// trait over it (`aws::Sdk`), including one that routes by no member.
+#[tokio::test]
+async fn control_plane_operations_cross_the_bridge() {
+    use ddbmock::operation::*;
+    let engine = Engine::memory();
+    let client = ddbmock::aws::client(&engine);
+    let arn = create_table(&client, "tbl", None).await.table_arn.unwrap();
+    let missing = client
+        .get_resource_policy()
+        .resource_arn(&arn)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(missing.is_policy_not_found_exception(), "{missing:?}");
+    let revision = client
+        .put_resource_policy()
+        .resource_arn(&arn)
+        .policy(r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"dynamodb:*","Resource":"*"}]}"#)
+        .send()
+        .await
+        .unwrap()
+        .revision_id
+        .unwrap();
+    let sdk = ddbmock::aws::Sdk::new(client);
+    let got = sdk
+        .get_resource_policy(GetResourcePolicyInput {
+            resource_arn: Some(arn),
+        })
+        .await
+        .unwrap();
+    assert_eq!(got.revision_id, Some(revision));
+    sdk.update_contributor_insights(UpdateContributorInsightsInput {
+        table_name: Some("tbl".into()),
+        contributor_insights_action: Some(ContributorInsightsAction::Enable),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let listed = sdk
+        .list_contributor_insights(ListContributorInsightsInput::default())
+        .await
+        .unwrap()
+        .contributor_insights_summaries
+        .unwrap();
+    assert_eq!(listed[0].table_name.as_deref(), Some("tbl"));
+    assert_eq!(
+        listed[0].contributor_insights_status,
+        Some(ContributorInsightsStatus::Enabled)
+    );
+}

@@ -213,6 +213,57 @@ macro_rules! dynamodb_operations {
             DescribeEndpoints describe_endpoints describe_endpoints_now
                 ($crate::operation::DescribeEndpointsInput)
                 -> $crate::operation::DescribeEndpointsOutput;
+            /// `PutResourcePolicy`: attaches a resource-based policy to a table or stream.
+            PutResourcePolicy put_resource_policy put_resource_policy_now
+                ($crate::operation::PutResourcePolicyInput)
+                -> $crate::operation::PutResourcePolicyOutput, route resource_arn set_resource_arn;
+            /// `GetResourcePolicy`: returns the resource-based policy of a table or stream.
+            GetResourcePolicy get_resource_policy get_resource_policy_now
+                ($crate::operation::GetResourcePolicyInput)
+                -> $crate::operation::GetResourcePolicyOutput, route resource_arn set_resource_arn;
+            /// `DeleteResourcePolicy`: removes the resource-based policy of a table or stream.
+            DeleteResourcePolicy delete_resource_policy delete_resource_policy_now
+                ($crate::operation::DeleteResourcePolicyInput)
+                -> $crate::operation::DeleteResourcePolicyOutput, route resource_arn set_resource_arn;
+            /// `UpdateContributorInsights`: enables or disables contributor insights on a table or index.
+            UpdateContributorInsights update_contributor_insights update_contributor_insights_now
+                ($crate::operation::UpdateContributorInsightsInput)
+                -> $crate::operation::UpdateContributorInsightsOutput, route table_name set_table_name;
+            /// `DescribeContributorInsights`: returns the contributor insights of a table or index.
+            DescribeContributorInsights describe_contributor_insights
+                describe_contributor_insights_now
+                ($crate::operation::DescribeContributorInsightsInput)
+                -> $crate::operation::DescribeContributorInsightsOutput, route table_name set_table_name;
+            /// `ListContributorInsights`: lists the contributor insights of tables and indexes.
+            ListContributorInsights list_contributor_insights list_contributor_insights_now
+                ($crate::operation::ListContributorInsightsInput)
+                -> $crate::operation::ListContributorInsightsOutput;
+            /// `EnableKinesisStreamingDestination`: starts streaming a table's changes to a Kinesis data stream.
+            EnableKinesisStreamingDestination enable_kinesis_streaming_destination
+                enable_kinesis_streaming_destination_now ($crate::operation::EnableKinesisStreamingDestinationInput)
+                -> $crate::operation::EnableKinesisStreamingDestinationOutput, route table_name set_table_name;
+            /// `DisableKinesisStreamingDestination`: stops streaming to a Kinesis data stream.
+            DisableKinesisStreamingDestination disable_kinesis_streaming_destination
+                disable_kinesis_streaming_destination_now ($crate::operation::DisableKinesisStreamingDestinationInput)
+                -> $crate::operation::DisableKinesisStreamingDestinationOutput, route table_name set_table_name;
+            /// `DescribeKinesisStreamingDestination`: lists a table's Kinesis streaming destinations.
+            DescribeKinesisStreamingDestination describe_kinesis_streaming_destination
+                describe_kinesis_streaming_destination_now ($crate::operation::DescribeKinesisStreamingDestinationInput)
+                -> $crate::operation::DescribeKinesisStreamingDestinationOutput, route table_name set_table_name;
+            /// `UpdateKinesisStreamingDestination`: changes a Kinesis streaming destination's settings.
+            UpdateKinesisStreamingDestination update_kinesis_streaming_destination
+                update_kinesis_streaming_destination_now ($crate::operation::UpdateKinesisStreamingDestinationInput)
+                -> $crate::operation::UpdateKinesisStreamingDestinationOutput, route table_name set_table_name;
+            /// `DescribeTableReplicaAutoScaling`: returns a table's auto scaling settings.
+            DescribeTableReplicaAutoScaling describe_table_replica_auto_scaling
+                describe_table_replica_auto_scaling_now
+                ($crate::operation::DescribeTableReplicaAutoScalingInput)
+                -> $crate::operation::DescribeTableReplicaAutoScalingOutput, route table_name set_table_name;
+            /// `UpdateTableReplicaAutoScaling`: changes a table's auto scaling settings.
+            UpdateTableReplicaAutoScaling update_table_replica_auto_scaling
+                update_table_replica_auto_scaling_now
+                ($crate::operation::UpdateTableReplicaAutoScalingInput)
+                -> $crate::operation::UpdateTableReplicaAutoScalingOutput, route table_name set_table_name;
         } }
     };
 }

@@ -102,6 +102,78 @@ impl DynamoDb for Fixed {
     ) -> Result<DescribeEndpointsOutput> {
         Err(not_here())
     }
+    async fn put_resource_policy(
+        &self,
+        _: PutResourcePolicyInput,
+    ) -> Result<PutResourcePolicyOutput> {
+        Err(not_here())
+    }
+    async fn get_resource_policy(
+        &self,
+        _: GetResourcePolicyInput,
+    ) -> Result<GetResourcePolicyOutput> {
+        Err(not_here())
+    }
+    async fn delete_resource_policy(
+        &self,
+        _: DeleteResourcePolicyInput,
+    ) -> Result<DeleteResourcePolicyOutput> {
+        Err(not_here())
+    }
+    async fn update_contributor_insights(
+        &self,
+        _: UpdateContributorInsightsInput,
+    ) -> Result<UpdateContributorInsightsOutput> {
+        Err(not_here())
+    }
+    async fn describe_contributor_insights(
+        &self,
+        _: DescribeContributorInsightsInput,
+    ) -> Result<DescribeContributorInsightsOutput> {
+        Err(not_here())
+    }
+    async fn list_contributor_insights(
+        &self,
+        _: ListContributorInsightsInput,
+    ) -> Result<ListContributorInsightsOutput> {
+        Err(not_here())
+    }
+    async fn enable_kinesis_streaming_destination(
+        &self,
+        _: EnableKinesisStreamingDestinationInput,
+    ) -> Result<EnableKinesisStreamingDestinationOutput> {
+        Err(not_here())
+    }
+    async fn disable_kinesis_streaming_destination(
+        &self,
+        _: DisableKinesisStreamingDestinationInput,
+    ) -> Result<DisableKinesisStreamingDestinationOutput> {
+        Err(not_here())
+    }
+    async fn describe_kinesis_streaming_destination(
+        &self,
+        _: DescribeKinesisStreamingDestinationInput,
+    ) -> Result<DescribeKinesisStreamingDestinationOutput> {
+        Err(not_here())
+    }
+    async fn update_kinesis_streaming_destination(
+        &self,
+        _: UpdateKinesisStreamingDestinationInput,
+    ) -> Result<UpdateKinesisStreamingDestinationOutput> {
+        Err(not_here())
+    }
+    async fn describe_table_replica_auto_scaling(
+        &self,
+        _: DescribeTableReplicaAutoScalingInput,
+    ) -> Result<DescribeTableReplicaAutoScalingOutput> {
+        Err(not_here())
+    }
+    async fn update_table_replica_auto_scaling(
+        &self,
+        _: UpdateTableReplicaAutoScalingInput,
+    ) -> Result<UpdateTableReplicaAutoScalingOutput> {
+        Err(not_here())
+    }
 }
 
 #[async_trait]

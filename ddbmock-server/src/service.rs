@@ -26,6 +26,7 @@ use hyper::body::Incoming;
 use hyper::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap};
 use hyper::{Method, Request, Response};
 
+use ddbmock_core::operations::Operation;
 use ddbmock_core::protocol;
 
 use crate::State;
@@ -230,6 +231,9 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
     };
     let answer =
         protocol::handle_service(&state.engine, Some(&state.engine), target, body, authorize).await;
+    if let Some(note) = unknown_operation_note(target) {
+        tracing::warn!(target: "ddbmock::request", "{note}");
+    }
     tracing::debug!(
         target: "ddbmock::request",
         operation = target.and_then(|t| t.rsplit('.').next()).unwrap_or("-"),
@@ -241,6 +245,24 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
         tracing::error!(body = %String::from_utf8_lossy(&answer.body), "internal error");
     }
     reply::protocol(answer, content_type)
+}
+
+/// The log line of a request whose `X-Amz-Target` names no operation ddbmock serves (it gets
+/// DynamoDB's `UnknownOperationException`), naming what was asked for, so that a user sees at
+/// once which operation is missing; `None` for a known operation.
+fn unknown_operation_note(target: Option<&str>) -> Option<String> {
+    if target.and_then(Operation::from_target).is_some() {
+        return None;
+    }
+    Some(match target {
+        None => "UnknownOperationException: the request has no X-Amz-Target header".to_owned(),
+        Some(t) => {
+            let (service, name) = t.split_once('.').unwrap_or(("", t));
+            format!(
+                "UnknownOperationException: ddbmock does not serve the operation {name:?} (X-Amz-Target {service:?})"
+            )
+        }
+    })
 }
 
 /// The content type to answer in, or `None` when DynamoDB would answer 404: a body sent as
@@ -263,3 +285,32 @@ fn response_type(headers: &HeaderMap, has_body: bool) -> Option<&'static str> {
 
 /// What DynamoDB answers in to requests not sent in its own content type.
 const JSON: &str = "application/json";
+
+#[cfg(test)]
+mod tests {
+    use super::unknown_operation_note;
+
+    #[test]
+    fn the_log_names_an_unknown_operation() {
+        assert_eq!(
+            unknown_operation_note(Some("DynamoDB_20120810.CreateBackup")).as_deref(),
+            Some(
+                "UnknownOperationException: ddbmock does not serve the operation \"CreateBackup\" (X-Amz-Target \"DynamoDB_20120810\")"
+            )
+        );
+        assert_eq!(
+            unknown_operation_note(Some("Frobnicate")).as_deref(),
+            Some(
+                "UnknownOperationException: ddbmock does not serve the operation \"Frobnicate\" (X-Amz-Target \"\")"
+            )
+        );
+        assert_eq!(
+            unknown_operation_note(None).as_deref(),
+            Some("UnknownOperationException: the request has no X-Amz-Target header")
+        );
+        assert_eq!(
+            unknown_operation_note(Some("DynamoDB_20120810.PutResourcePolicy")),
+            None
+        );
+    }
+}

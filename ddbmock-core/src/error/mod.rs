@@ -97,6 +97,9 @@ pub enum Error {
     /// `InternalServerError` (500).
     #[error("{0}")]
     InternalServerError(String),
+    /// `PolicyNotFoundException` (400): no resource-based policy, or not the expected revision.
+    #[error("{0}")]
+    PolicyNotFound(String),
 }
 
 impl Error {
@@ -127,6 +130,7 @@ impl Error {
             Error::UnrecognizedClient(_) => "UnrecognizedClientException",
             Error::AccessDenied(_) => "AccessDeniedException",
             Error::InternalServerError(_) => "InternalServerError",
+            Error::PolicyNotFound(_) => "PolicyNotFoundException",
         }
     }
 

@@ -13,14 +13,18 @@
 
 pub(crate) mod wire_enum;
 
+mod auto_scaling;
 mod batch;
 mod capacity;
 mod enums;
+mod insights;
 mod item;
+mod kinesis;
 mod legacy;
 mod limits;
 mod new;
 mod partiql;
+mod policy;
 mod query;
 mod replica;
 mod schema;
@@ -32,13 +36,17 @@ mod throughput;
 mod transact;
 mod ttl;
 
+pub use auto_scaling::*;
 pub use batch::*;
 pub use capacity::*;
 pub use enums::*;
+pub use insights::*;
 pub use item::*;
+pub use kinesis::*;
 pub use legacy::*;
 pub use limits::*;
 pub use partiql::*;
+pub use policy::*;
 pub use query::*;
 pub use replica::*;
 pub use schema::*;

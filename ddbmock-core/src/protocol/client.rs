@@ -60,6 +60,7 @@ pub fn error_from_body(status: u16, body: &[u8]) -> Error {
         "UnrecognizedClientException" => Error::UnrecognizedClient(text),
         "AccessDeniedException" => Error::AccessDenied(text),
         "InternalServerError" => Error::InternalServerError(text),
+        "PolicyNotFoundException" => Error::PolicyNotFound(text),
         _ => unreadable(status, body),
     }
 }
@@ -118,6 +119,7 @@ mod tests {
             Error::InvalidSignature(text()),
             Error::UnrecognizedClient(text()),
             Error::AccessDenied(text()),
+            Error::PolicyNotFound(text()),
             Error::InternalServerError(text()),
         ];
         for error in errors {

@@ -7,6 +7,7 @@
 mod batch;
 mod item;
 mod limits;
+mod policy;
 mod query;
 mod streams;
 mod support;

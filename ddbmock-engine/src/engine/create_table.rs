@@ -141,7 +141,13 @@ impl Engine {
         }
         super::streams::check_create(input.stream_specification.as_ref())?;
 
-        let description = self.describe_new(&name, &input, on_demand, &indexes);
+        let mut description = self.describe_new(&name, &input, on_demand, &indexes);
+        let mut extras = super::extras::Extras::default();
+        if let Some(asked) = &input.warm_throughput {
+            let (units, described) = super::sse::warm(None, asked);
+            extras.warm = Some(units);
+            description.warm_throughput = Some(described);
+        }
         let mut table = Table {
             name: name.clone(),
             arn: self.arn(&name),
@@ -152,6 +158,7 @@ impl Engine {
             stats: Arc::new(Stats::default()),
             tags: input.tags.clone().unwrap_or_default(),
             ttl: None,
+            extras,
             transition: self.transition(TableStatus::Creating),
             live: Default::default(),
             deleting: Vec::new(),
@@ -264,12 +271,17 @@ impl Engine {
                 last_update_date_time: None,
             }),
             on_demand_throughput: input.on_demand_throughput.clone(),
+            sse_description: input
+                .sse_specification
+                .as_ref()
+                .and_then(|spec| self.sse_description(spec)),
             ..Default::default()
         }
     }
 }
 
 fn check_enums(errors: &mut ConstraintErrors, input: &CreateTableInput) {
+    super::sse::check(errors, input.sse_specification.as_ref());
     errors.enum_value(
         "billingMode",
         input.billing_mode.as_ref().map(|v| v.as_str()),

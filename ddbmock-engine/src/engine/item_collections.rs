@@ -313,6 +313,7 @@ mod tests {
             stats: Default::default(),
             tags: vec![],
             ttl: None,
+            extras: Default::default(),
             transition: None,
             live: Default::default(),
             deleting: Vec::new(),

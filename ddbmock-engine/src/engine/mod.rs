@@ -3,6 +3,7 @@
 //! One file per operation, each validating its request and then applying it; `write` is the shared
 //! write path (index maintenance, counters) that every item write goes through.
 
+mod auto_scaling;
 mod batch_get;
 
 mod batch_write;
@@ -19,15 +20,18 @@ mod describe_table;
 mod dropped;
 mod execute_statement;
 mod expressions;
+mod extras;
 mod get_item;
 mod gsi_update;
 mod idempotency;
 mod index_epoch;
+mod insights;
 mod item_collections;
 mod key_conditions;
 mod key_hash;
 mod key_paths;
 pub mod keys;
+mod kinesis;
 mod limits;
 mod list_tables;
 mod locks;
@@ -37,8 +41,10 @@ mod put_item;
 mod query;
 mod read_params;
 mod rekey;
+mod resource_policy;
 mod scan;
 mod select;
+mod sse;
 mod streams;
 mod table;
 mod tags;

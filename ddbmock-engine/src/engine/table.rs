@@ -163,6 +163,8 @@ pub struct Table {
     /// Global secondary indexes UpdateTable deleted, which DescribeTable shows `DELETING` for a
     /// while; they are no longer in `indexes`, and their keyspaces are gone.
     pub(crate) deleting: Vec<DeletingIndex>,
+    /// Settings of the later control-plane operations (policies, insights, Kinesis, auto scaling).
+    pub(crate) extras: super::extras::Extras,
 }
 
 /// A global secondary index being deleted: its description, `DELETING`, until the epoch second

@@ -36,6 +36,7 @@ impl Engine {
             gsi_update::check_updates(&mut errors, updates);
         }
         validate::stream_view_type(&mut errors, input.stream_specification.as_ref());
+        super::sse::check(&mut errors, input.sse_specification.as_ref());
         errors.into_result()?;
         validate::distinct_definitions(input.attribute_definitions.as_deref())?;
         let asks_nothing = input.provisioned_throughput.is_none()
@@ -49,6 +50,7 @@ impl Engine {
             && input.replica_updates.is_none()
             && input.deletion_protection_enabled.is_none()
             && input.on_demand_throughput.is_none()
+            && input.warm_throughput.is_none()
             && input.table_class.is_none();
         if asks_nothing {
             return Err(m::nothing_to_update());
@@ -159,6 +161,9 @@ impl Engine {
         if let Some(o) = &input.on_demand_throughput {
             d.on_demand_throughput = Some(o.clone());
         }
+        if let Some(spec) = &input.sse_specification {
+            d.sse_description = self.sse_description(spec);
+        }
 
         let gsi = match input.global_secondary_index_updates.as_deref() {
             Some(updates) if !updates.is_empty() => Some(self.apply_gsi_updates(
@@ -170,9 +175,16 @@ impl Engine {
             )?),
             _ => None,
         };
+        let mut extras = current.extras.clone();
+        if let Some(asked) = &input.warm_throughput {
+            let (units, described) = super::sse::warm(extras.warm, asked);
+            extras.warm = Some(units);
+            d.warm_throughput = Some(described);
+        }
         let mut table = Table {
             description: d,
             transition: self.transition(TableStatus::Updating),
+            extras,
             ..(*current).clone()
         };
         let mut created = None;

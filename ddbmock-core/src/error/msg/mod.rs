@@ -2,6 +2,7 @@
 //!
 //! Submodules group messages by area; each function returns the complete [`Error`].
 
+pub mod auto_scaling;
 pub mod batch;
 pub mod constraint;
 pub mod expr;
@@ -44,7 +45,10 @@ pub fn validation(text: impl Into<String>) -> Error {
 /// The prefix DynamoDB puts before most parameter-value errors.
 pub const INVALID_PARAMETER_VALUES: &str = "One or more parameter values were invalid";
 
+pub mod insights;
 pub mod item;
+pub mod kinesis;
+pub mod policy;
 pub mod protocol;
 pub mod query;
 pub mod streams;

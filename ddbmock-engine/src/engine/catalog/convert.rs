@@ -154,6 +154,7 @@ impl TableRecord {
                     status: status.into(),
                     until: *until,
                 }),
+            extras: table.extras.clone(),
         }
     }
 }
@@ -361,6 +362,7 @@ impl TableRecord {
             }),
             deletion_protection_enabled: Some(self.deletion_protection),
             on_demand_throughput: self.on_demand.as_ref().map(OnDemandRecord::to_wire),
+            warm_throughput: self.extras.warm.map(crate::engine::sse::warm_description),
             ..Default::default()
         };
         Table {
@@ -384,6 +386,7 @@ impl TableRecord {
                 .transition
                 .map(|t| (wire::TableStatus::from(&t.status), t.until)),
             live: Default::default(),
+            extras: self.extras,
             deleting: self
                 .deleting_indexes
                 .iter()

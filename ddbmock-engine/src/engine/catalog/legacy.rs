@@ -301,6 +301,7 @@ impl LegacyTable {
                 status: status.as_str().into(),
                 until,
             }),
+            extras: Default::default(),
         }
     }
 }

@@ -168,6 +168,13 @@ pub(crate) struct TableRecord {
     pub(crate) ttl: Option<TtlRecord>,
     /// A status transition in progress.
     pub(crate) transition: Option<TransitionRecord>,
+    /// Settings of later operations (policies, insights, Kinesis, auto scaling): optional, so
+    /// that records written before them read as none set.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::engine::extras::Extras::is_empty"
+    )]
+    pub(crate) extras: crate::engine::extras::Extras,
 }
 
 /// A key schema: partition key and optional sort key, with their types.

@@ -105,6 +105,7 @@ mod tests {
             stats: Arc::new(Stats::default()),
             tags: vec![],
             ttl: None,
+            extras: Default::default(),
             transition: None,
             live: Default::default(),
             deleting: Vec::new(),
