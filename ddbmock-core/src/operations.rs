@@ -1,4 +1,4 @@
-//! The list of the operations, written once: the macros `dynamodb_operations!` for DynamoDB's 23
+//! The list of the operations, written once: the macros `dynamodb_operations!` for DynamoDB's 35
 //! and `streams_operations!` for DynamoDB Streams' 4 (`all_operations!` for both), exported but
 //! hidden, for the crates of this workspace; and the [`Operation`] enum made from them.
 //!
