@@ -1,7 +1,6 @@
 //! `#[ddbmock::test]` property tests: parameters drawn with `#[strategy(..)]`, one engine forked per
 //! case on every store, fixtures loaded once, and failures shrunk to the minimal input.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ddbmock::model::{AttributeValue, Item};
@@ -63,11 +62,18 @@ async fn drawn_and_made_parameters_mix(
     assert_eq!(tables.table_names, Some(vec![]), "{flag}");
 }
 
-/// `proptest` alone takes proptest's defaults (256 cases unless `PROPTEST_CASES` says otherwise).
-#[ddbmock::test(proptest)]
-#[ignore = "counts its runs; run by `default_settings_run_256_cases`"]
+/// `proptest` alone takes proptest's defaults (256 cases unless `PROPTEST_CASES` says otherwise):
+/// the last of them panics, so fewer cases would fail this test.
+#[ddbmock::test(proptest(config = no_regressions()))]
+#[should_panic(expected = "reached the default number of cases")]
 async fn default_settings_run_proptests_default_cases(#[strategy(Just(()))] _unit: ()) {
-    RUNS.fetch_add(1, Ordering::Relaxed);
+    let expected = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(256);
+    if RUNS.fetch_add(1, Ordering::Relaxed) + 1 >= expected {
+        panic!("reached the default number of cases");
+    }
 }
 
 static RUNS: AtomicUsize = AtomicUsize::new(0);
@@ -94,52 +100,24 @@ fn no_regressions() -> ProptestConfig {
     }
 }
 
+/// A failure is shrunk to the minimal input, printed by parameter name.
 #[ddbmock::test(proptest(cases = 64, config = no_regressions()))]
-#[ignore = "fails on purpose; run by `a_failure_is_shrunk_to_the_minimal_input`"]
+#[should_panic(
+    expected = "test_macro_proptest::fails_from_100: n is 100\nminimal failing input:\nn = 100\n"
+)]
 async fn fails_from_100(db: Engine, #[strategy(0u32..10_000)] n: u32) {
     drop(db);
     assert!(n < 100, "n is {n}");
 }
 
-#[test]
-fn a_failure_is_shrunk_to_the_minimal_input() {
-    let panic = catch_unwind(fails_from_100).expect_err("the property fails");
-    let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
-    assert_eq!(
-        message,
-        "test_macro_proptest::fails_from_100: n is 100\nminimal failing input:\nn = 100\n"
-    );
-}
-
+/// A failing case of a 410,000-byte item prints in a few lines.
 #[ddbmock::test(proptest(config = ProptestConfig { cases: 4, ..no_regressions() }))]
-#[ignore = "fails on purpose; run by `a_large_failing_item_prints_in_a_few_lines`"]
+#[should_panic(
+    expected = "test_macro_proptest::fails_on_a_large_item: not empty\nminimal failing input:\nitem = {\n    \"pad\": B(\n        [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]… (410000 bytes),\n    ),\n}\n"
+)]
 async fn fails_on_a_large_item(
     #[strategy(Just(Item::from([("pad".to_owned(), AttributeValue::B(vec![7; 410_000]))])))]
     item: Item,
 ) {
     assert!(item.is_empty(), "not empty");
-}
-
-#[test]
-fn a_large_failing_item_prints_in_a_few_lines() {
-    let panic = catch_unwind(AssertUnwindSafe(fails_on_a_large_item)).expect_err("fails");
-    let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
-    let shown = format!("{:?}", [7u8; 32]);
-    assert_eq!(
-        message,
-        format!(
-            "test_macro_proptest::fails_on_a_large_item: not empty\nminimal failing input:\nitem = {{\n    \"pad\": B(\n        {shown}… (410000 bytes),\n    ),\n}}\n"
-        )
-    );
-}
-
-#[test]
-fn default_settings_run_256_cases() {
-    RUNS.store(0, Ordering::Relaxed);
-    default_settings_run_proptests_default_cases();
-    let expected = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(256);
-    assert_eq!(RUNS.load(Ordering::Relaxed), expected);
 }
