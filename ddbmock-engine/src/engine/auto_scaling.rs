@@ -19,13 +19,7 @@ impl Engine {
         &self,
         input: DescribeTableReplicaAutoScalingInput,
     ) -> Result<DescribeTableReplicaAutoScalingOutput> {
-        let mut errors = ConstraintErrors::new();
-        let name = validate::item_table_name(&mut errors, &input.table_name);
-        errors.into_result()?;
-        let name = self.name_of_arn(name).to_owned();
-        let table = self
-            .table_any(&name)
-            .ok_or_else(|| m::table_not_found_named(&name))?;
+        let table = self.described_by_name_or_arn(&input.table_name)?;
         Ok(DescribeTableReplicaAutoScalingOutput {
             table_auto_scaling_description: Some(self.auto_scaling_description(&table)),
         })

@@ -28,4 +28,19 @@ impl Engine {
         self.table_any(name)
             .ok_or_else(|| m::table_not_found_named(name))
     }
+
+    /// The table a table-settings request (DescribeKinesisStreamingDestination,
+    /// DescribeTableReplicaAutoScaling) names by name or ARN, whatever its status, after its one
+    /// member check; the not-found error names it.
+    pub(crate) fn described_by_name_or_arn(
+        &self,
+        table_name: &Option<String>,
+    ) -> Result<Arc<Table>> {
+        let mut errors = ConstraintErrors::new();
+        let name = validate::item_table_name(&mut errors, table_name);
+        errors.into_result()?;
+        let name = self.name_of_arn(name);
+        self.table_any(name)
+            .ok_or_else(|| m::table_not_found_named(name))
+    }
 }

@@ -90,13 +90,7 @@ impl Engine {
         &self,
         input: DescribeKinesisStreamingDestinationInput,
     ) -> Result<DescribeKinesisStreamingDestinationOutput> {
-        let mut errors = ConstraintErrors::new();
-        let name = validate::item_table_name(&mut errors, &input.table_name);
-        errors.into_result()?;
-        let name = self.name_of_arn(name).to_owned();
-        let table = self
-            .table_any(&name)
-            .ok_or_else(|| m::table_not_found_named(&name))?;
+        let table = self.described_by_name_or_arn(&input.table_name)?;
         let destinations = table
             .extras
             .kinesis
@@ -112,7 +106,7 @@ impl Engine {
             })
             .collect();
         Ok(DescribeKinesisStreamingDestinationOutput {
-            table_name: Some(name),
+            table_name: Some(table.name.clone()),
             kinesis_data_stream_destinations: Some(destinations),
         })
     }
