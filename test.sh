@@ -39,12 +39,15 @@ for path, text in pairs:
     if open(path).read() != text: sys.exit(f"README.md: the snippet marked {path} differs from the file")
 PY
 # Publishing is one step away: every crate packages (metadata, versions on path dependencies) and
-# builds from its package alone; the dependencies keep the workspace's profile, so they are reused.
-# Cargo unpacks the packages of its temporary local registry under CARGO_HOME, keyed by that
-# registry's path and the crate's version only, and never unpacks the same name and version again:
-# a second run on this checkout would build the first run's sources. So those are removed first.
-rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/ddbmock*-[0-9]*
-cargo publish --workspace --dry-run --allow-dirty --quiet --config 'profile.dev.debug="line-tables-only"' \
+# builds from its package alone (with the workspace's debug settings).
+# The check builds in a target directory of its own: there the packaged ddbmock crates come from a
+# temporary local registry, and cargo takes a registry crate of a known name and version as never
+# changing, so it would keep the last run's build of them (and CARGO_HOME their last unpacked
+# sources). Both are removed first; the other dependencies stay built between runs.
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/ddbmock*-[0-9]* \
+  target/publish/debug/.fingerprint/ddbmock* target/publish/debug/deps/libddbmock* \
+  target/publish/debug/deps/ddbmock*
+CARGO_TARGET_DIR=target/publish cargo publish --workspace --dry-run --allow-dirty --quiet --config 'profile.dev.debug="line-tables-only"' \
   --config 'profile.dev.package."*".debug=false'
 
 # --- The server door: boto3 and the AWS CLI, in a virtualenv of their own under target/. ---
