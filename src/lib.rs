@@ -310,7 +310,9 @@
 //! `sdk`), and its tests on `ddbmock`, through the engine, `Mock` and the SDK bridge.
 
 pub use ddbmock_core::*;
-pub use ddbmock_engine::{Clock, Engine, EngineConfig, engine, expr, storage};
+pub use ddbmock_engine::{
+    Clock, Engine, EngineBuilder, EngineConfig, Scopes, engine, expr, storage,
+};
 
 /// Runs an `async fn` test on a fresh engine; see [the guide](crate#tests-with-ddbmocktest), and
 /// [property tests](crate#property-tests) for parameters drawn with `#[strategy(..)]`.

@@ -39,7 +39,9 @@ struct Cli {
 
     /// Keep the tables in this SQLite file (created if missing) instead of in memory, so they
     /// survive restarts. A committed write survives the server being killed, not a power cut. One
-    /// server at a time per file.
+    /// server at a time per file. FILE holds the home region's tables (account 000000000000);
+    /// every other account and region has a file beside it, created on its first request:
+    /// tables.db -> tables.ACCOUNT.REGION.db.
     #[arg(long, value_name = "FILE")]
     db: Option<PathBuf>,
 
@@ -49,13 +51,24 @@ struct Cli {
     /// off and credentials scoped to another region or service then get DynamoDB's errors, before
     /// anything else is said about the request. The admin routes (GET /ddbmock/*) then take a
     /// signed request or `Authorization: Bearer TOKEN`, with the token printed at startup.
-    #[arg(long, value_name = "KEY:SECRET", value_parser = parse_key)]
-    auth: Vec<(String, String)>,
+    ///
+    /// With @ACCOUNT (12 digits), the key's requests reach that account's tables, and a table ARN
+    /// of another account gets AccessDeniedException; keys without one are in account
+    /// 000000000000.
+    #[arg(long, value_name = "KEY:SECRET[@ACCOUNT]", value_parser = parse_key)]
+    auth: Vec<(String, String, Option<String>)>,
 
-    /// The region the server is in: in ARNs, the health answer, and the credential scope `--auth`
-    /// requires.
+    /// The home region: the health answer's, the one --shared serves, and the one whose tables
+    /// --db keeps in FILE itself.
     #[arg(long, default_value = "us-east-1")]
     region: String,
+
+    /// One set of tables for every request, whatever region its credential is scoped to (in ARNs,
+    /// the home region). By default each region has its own tables, as in DynamoDB: a client in
+    /// eu-west-1 sees only the tables created in eu-west-1, with eu-west-1 ARNs. With --auth, a
+    /// credential must then be scoped to the home region.
+    #[arg(long)]
+    shared: bool,
 
     /// Worker threads serving requests. By default half the cores (at least one): tests and their
     /// server share a machine, and a worker competing with its own client for a core raises tail
@@ -140,13 +153,22 @@ enum LogLevel {
     Trace,
 }
 
-fn parse_key(text: &str) -> Result<(String, String), String> {
-    match text.split_once(':') {
-        Some((key, secret)) if !key.is_empty() && !secret.is_empty() => {
-            Ok((key.to_owned(), secret.to_owned()))
+fn parse_key(text: &str) -> Result<(String, String, Option<String>), String> {
+    const EXPECTED: &str = "expected ACCESS_KEY_ID:SECRET_ACCESS_KEY[@ACCOUNT_ID], ACCOUNT_ID 12 digits";
+    let Some((key, rest)) = text.split_once(':') else {
+        return Err(EXPECTED.to_owned());
+    };
+    let (secret, account) = match rest.rsplit_once('@') {
+        Some((secret, account)) if ddbmock::engine::is_account(account) => {
+            (secret, Some(account.to_owned()))
         }
-        _ => Err("expected ACCESS_KEY_ID:SECRET_ACCESS_KEY".to_owned()),
+        Some(_) => return Err(EXPECTED.to_owned()),
+        None => (rest, None),
+    };
+    if key.is_empty() || secret.is_empty() {
+        return Err(EXPECTED.to_owned());
     }
+    Ok((key.to_owned(), secret.to_owned(), account))
 }
 
 fn main() -> ExitCode {
@@ -193,29 +215,32 @@ async fn serve(cli: Cli) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {address}: {e}"))?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
-    let config = ddbmock::EngineConfig {
-        region: cli.region.clone(),
-        table_status_delay: Duration::from_millis(cli.status_delay),
-        index_creation_delay: Duration::from_millis(cli.index_delay),
-        throttle: ddbmock::engine::meter::ThrottleConfig {
+    let builder = Engine::builder()
+        .region(cli.region.clone())
+        .table_status_delay(Duration::from_millis(cli.status_delay))
+        .index_creation_delay(Duration::from_millis(cli.index_delay))
+        .throttle(ddbmock::engine::meter::ThrottleConfig {
             enabled: cli.throttle,
             ..Default::default()
-        },
-        ..Default::default()
+        });
+    let (builder, store) = match &cli.db {
+        Some(path) => (builder.sqlite(path), format!("in {}", path.display())),
+        None => (builder, "in memory".to_owned()),
     };
-    let (engine, store) = match &cli.db {
-        Some(path) => (
-            ddbmock::storage::SqliteStorage::open(path)
-                .and_then(|s| {
-                    Engine::with_storage(std::sync::Arc::new(s), ddbmock::Clock::system(), config)
-                })
-                .map_err(|e| format!("cannot open {}: {e}", path.display()))?,
-            format!("in {}", path.display()),
-        ),
-        None => (
-            Engine::memory_with_config(ddbmock::Clock::system(), config),
-            "in memory".to_owned(),
-        ),
+    let open_error = |e: &dyn std::fmt::Display| match &cli.db {
+        Some(path) => format!("cannot open {}: {e}", path.display()),
+        None => e.to_string(),
+    };
+    let scopes = if cli.shared {
+        ddbmock::Scopes::shared(builder.build().map_err(|e| open_error(&e))?)
+    } else {
+        builder.scopes().map_err(|e| open_error(&e))?
+    };
+    let accounts = cli.auth.iter().any(|(_, _, account)| account.is_some());
+    let mode = match (cli.shared, accounts) {
+        (true, _) => format!("one set of tables for every region and key (--shared), {}", cli.region),
+        (false, false) => "tables per region, every key in account 000000000000".to_owned(),
+        (false, true) => "tables per account and region, accounts by key".to_owned(),
     };
     let token = (!cli.auth.is_empty()).then(admin_token);
     let mut limits = Limits::default();
@@ -226,11 +251,21 @@ async fn serve(cli: Cli) -> Result<(), String> {
     let options = Options::default().with_limits(limits);
     let options = match &token {
         None => options,
-        Some(token) => options.with_auth(Auth::verify(cli.auth).with_token(token)),
+        Some(token) => {
+            let keys = cli.auth.iter().map(|(k, s, _)| (k.clone(), s.clone()));
+            let auth = cli.auth.iter().fold(
+                Auth::verify(keys).with_token(token),
+                |auth, (key, _, account)| match account {
+                    Some(account) => auth.with_account(key, account),
+                    None => auth,
+                },
+            );
+            options.with_auth(auth)
+        }
     };
     let endpoint = format!("http://{bound}");
     println!(
-        "ddbmock listening on {endpoint} ({store}{})\n  try: aws dynamodb list-tables --endpoint-url {endpoint}",
+        "ddbmock listening on {endpoint} ({store}{}; {mode})\n  try: aws dynamodb list-tables --endpoint-url {endpoint}",
         if options.auth.is_verifying() {
             ", verifying signatures"
         } else {
@@ -247,7 +282,7 @@ async fn serve(cli: Cli) -> Result<(), String> {
             "listening beyond loopback on {bound}: whoever reaches this port can read and write its tables"
         );
     }
-    ddbmock_server::run_with(listener, engine, options, shutdown_signal())
+    ddbmock_server::run_with(listener, scopes, options, shutdown_signal())
         .await
         .map_err(|e| e.to_string())?;
     tracing::info!("stopped");

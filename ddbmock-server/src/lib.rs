@@ -15,6 +15,10 @@
 //! # }
 //! ```
 //!
+//! Each request reaches the tables of its scope: the region of its SigV4 credential and the
+//! account of its access key, when [`run`] is given [`Scopes`]; one engine serves them all when it
+//! is given an [`Engine`].
+//!
 //! What is served, as DynamoDB serves it: `POST` with `X-Amz-Target` (the protocol lives in
 //! `ddbmock_core::protocol`), `GET /` health answers, CORS preflight, gzip and deflate request
 //! bodies, the 16 MB request limit (read to its end, then answered 413), the 16 KB limit on a
@@ -31,6 +35,7 @@ mod auth;
 mod body;
 mod encoding;
 mod reply;
+mod scope;
 mod service;
 
 use std::future::Future;
@@ -43,7 +48,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 
-use ddbmock_engine::Engine;
+use ddbmock_engine::{Engine, Scopes};
 
 pub use auth::Auth;
 
@@ -116,7 +121,10 @@ impl Default for Limits {
 
 /// What every connection shares.
 pub(crate) struct State {
+    /// The home scope's engine: the admin routes' (and the only one when shared).
     engine: Engine,
+    /// The engine of each (account, region) a request is scoped to.
+    scopes: Scopes,
     auth: Auth,
     region: String,
     limits: Limits,
@@ -146,9 +154,13 @@ impl Drop for InFlight<'_> {
 
 /// Serves `engine` on `listener`, accepting any key, until `shutdown` completes; then stops
 /// accepting, finishes the requests in flight, and returns.
+///
+/// An [`Engine`] serves every request, whatever its credential's region or key ([`Scopes::shared`]);
+/// a [`Scopes`] gives each request the engine of its scope: the region of its SigV4 credential, and
+/// the account of its access key ([`Auth::with_account`]; the home account for any other key).
 pub async fn run(
     listener: TcpListener,
-    engine: Engine,
+    engine: impl Into<Scopes>,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     run_with(listener, engine, Options::default(), shutdown).await
@@ -157,10 +169,12 @@ pub async fn run(
 /// [`run`], with [`Options`].
 pub async fn run_with(
     listener: TcpListener,
-    engine: Engine,
+    engine: impl Into<Scopes>,
     options: Options,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
+    let scopes = engine.into();
+    let engine = scopes.home().clone();
     let region = engine.config().region.clone();
     let limits = options.limits;
     // One request must always fit; the semaphore counts in `u32` chunks, so 4 GiB at most.
@@ -176,6 +190,7 @@ pub async fn run_with(
     http.header_read_timeout(limits.idle_timeout);
     let state = Arc::new(State {
         engine,
+        scopes,
         auth: options.auth,
         region,
         limits,

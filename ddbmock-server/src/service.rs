@@ -31,6 +31,7 @@ use ddbmock_core::protocol;
 
 use crate::State;
 use crate::auth;
+use crate::scope;
 use crate::body::{self, BodyError};
 use crate::encoding::{self, DecodeError};
 use crate::reply::{self, Body};
@@ -110,7 +111,7 @@ fn admin(state: &State, request: &Request<Incoming>) -> Response<Body> {
     };
     if let Err(error) = state
         .auth
-        .check_admin(&auth_request, SystemTime::now(), &state.region)
+        .check_admin(&auth_request, SystemTime::now(), scope::regions(state))
     {
         let content_type = response_type(request.headers(), false).unwrap_or(JSON);
         return reply::protocol(protocol::Response::error(&error), content_type);
@@ -150,7 +151,7 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
             headers: &parts.headers,
             body: b"",
         };
-        if let Err(error) = state.auth.admit(&head, SystemTime::now(), &state.region) {
+        if let Err(error) = state.auth.admit(&head, SystemTime::now(), scope::regions(state)) {
             let content_type = response_type(&parts.headers, false).unwrap_or(JSON);
             return reply::protocol(protocol::Response::error(&error), content_type);
         }
@@ -188,16 +189,15 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
         headers: &parts.headers,
         body: raw,
     };
-    if verifying {
-        // The signature, now that the body it covers (as sent, before decoding) is here, and before
-        // anything looks inside that body.
-        if let Err(error) = state
-            .auth
-            .check(&auth_request, SystemTime::now(), &state.region)
-        {
-            let content_type = response_type(&parts.headers, false).unwrap_or(JSON);
-            return reply::protocol(protocol::Response::error(&error), content_type);
-        }
+    // The signature is checked here when verifying, now that the body it covers (as sent, before
+    // decoding) is here, and before anything looks inside that body. Otherwise the any-key check
+    // is made here too, but its error reported where the protocol makes it.
+    let checked = state
+        .auth
+        .checked(&auth_request, SystemTime::now(), scope::regions(state));
+    if verifying && let Err(error) = &checked {
+        let content_type = response_type(&parts.headers, false).unwrap_or(JSON);
+        return reply::protocol(protocol::Response::error(error), content_type);
     }
     let Some(content_type) = response_type(&parts.headers, !raw.is_empty()) else {
         return reply::not_found();
@@ -218,19 +218,14 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
         .headers
         .get("x-amz-target")
         .and_then(|v| v.to_str().ok());
-    // Verified requests were authenticated above; the others get the any-key check where the
-    // protocol makes it.
-    let authorize = |_| {
-        if verifying {
-            Ok(())
-        } else {
-            state
-                .auth
-                .check(&auth_request, SystemTime::now(), &state.region)
-        }
+    // The scope's engine; a request refused (by the any-key check, or because its scope's store
+    // cannot open) is refused where the protocol checks the signature, by the home engine.
+    let (engine, refusal) = match checked.and_then(|credential| scope::engine(state, &credential)) {
+        Ok(engine) => (engine, None),
+        Err(error) => (state.engine.clone(), Some(error)),
     };
-    let answer =
-        protocol::handle_service(&state.engine, Some(&state.engine), target, body, authorize).await;
+    let authorize = move |_| refusal.map_or(Ok(()), Err);
+    let answer = protocol::handle_service(&engine, Some(&engine), target, body, authorize).await;
     if let Some(note) = unknown_operation_note(target) {
         tracing::warn!(target: "ddbmock::request", "{note}");
     }

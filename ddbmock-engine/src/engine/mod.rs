@@ -8,6 +8,7 @@ mod batch_get;
 
 mod batch_write;
 mod billing;
+mod builder;
 pub mod capacity;
 mod catalog;
 mod change;
@@ -43,6 +44,7 @@ mod read_params;
 mod rekey;
 mod resource_policy;
 mod scan;
+mod scopes;
 mod select;
 mod sse;
 mod streams;
@@ -67,8 +69,10 @@ use async_trait::async_trait;
 use parking_lot::RwLock;
 
 pub use billing::{CapacityReport, Prices, TableReport};
+pub use builder::{EngineBuilder, scope_file};
 pub use clock::Clock;
 pub use item_collections::DEFAULT_COLLECTION_LIMIT;
+pub use scopes::{ScopeError, Scopes, is_account, is_region};
 pub use streams::StreamRecords;
 pub use table::{Index, Projected, Stats, Table};
 

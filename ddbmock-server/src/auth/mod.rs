@@ -12,6 +12,10 @@
 //! fresh, scope right, key known); [`Auth::check`] adds the signature itself, which covers the body.
 //! Admin routes (`/ddbmock/*`) also take the token of [`Auth::with_token`], for tools that do not
 //! sign.
+//!
+//! The credential's region (and, through [`Auth::with_account`], its key's account) picks the
+//! tables a request reaches; a server that keeps regions apart takes any region name, a `--shared`
+//! one only its own ([`Regions`]).
 
 mod date;
 mod parse;
@@ -36,6 +40,24 @@ pub struct Auth {
     keys: Option<HashMap<String, String>>,
     /// The bearer token admin routes take instead of a signature, when verifying.
     token: Option<String>,
+    /// The account of each access key id that has one of its own (`--auth KEY:SECRET@ACCOUNT`);
+    /// every other key is in the server's home account.
+    accounts: HashMap<String, String>,
+}
+
+/// Which regions a credential may be scoped to.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Regions<'a> {
+    /// Only the server's (`--shared`, where one region's tables serve every request).
+    Only(&'a str),
+    /// Any region name (the server keeps each region's tables apart).
+    Any,
+}
+
+impl<'a> From<&'a str> for Regions<'a> {
+    fn from(region: &'a str) -> Self {
+        Regions::Only(region)
+    }
 }
 
 // Secrets stay out of logs and panics: only the key ids show.
@@ -48,6 +70,7 @@ impl std::fmt::Debug for Auth {
         f.debug_struct("Auth")
             .field("key_ids", &ids)
             .field("token", &self.token.as_ref().map(|_| "…"))
+            .field("accounts", &self.accounts.len())
             .finish()
     }
 }
@@ -63,7 +86,21 @@ impl Auth {
         Auth {
             keys: Some(keys.into_iter().collect()),
             token: None,
+            accounts: HashMap::new(),
         }
+    }
+
+    /// Puts access key id `key` in `account` (12 digits): its requests reach that account's tables,
+    /// and a table ARN of another account is refused to it as access denied. Keys not given an
+    /// account are in the server's home account (`000000000000` unless configured otherwise).
+    pub fn with_account(mut self, key: impl Into<String>, account: impl Into<String>) -> Self {
+        self.accounts.insert(key.into(), account.into());
+        self
+    }
+
+    /// The account `key` was given with [`Auth::with_account`], if any.
+    pub fn account_of(&self, key: &str) -> Option<&str> {
+        self.accounts.get(key).map(String::as_str)
     }
 
     /// Also accepts `Authorization: Bearer <token>` on admin routes (`/ddbmock/*`) when verifying.
@@ -77,40 +114,51 @@ impl Auth {
         self.keys.is_some()
     }
 
-    /// Checks `request`'s signature at time `now`, for a server in `region`.
-    pub(crate) fn check(
+    /// Checks `request`'s signature at time `now`, for credentials scoped to `regions`.
+    pub(crate) fn check<'r>(
         &self,
         request: &Request<'_>,
         now: SystemTime,
-        region: &str,
+        regions: impl Into<Regions<'r>>,
     ) -> Result<(), Error> {
+        self.checked(request, now, regions.into()).map(drop)
+    }
+
+    /// [`Auth::check`], answering with the credential's access key id and region.
+    pub(crate) fn checked(
+        &self,
+        request: &Request<'_>,
+        now: SystemTime,
+        regions: Regions<'_>,
+    ) -> Result<Credential, Error> {
         let signature = parse::signature(request)?;
-        match self.admitted(&signature, now, region)? {
+        match self.admitted(&signature, now, regions)? {
             Some((scope, secret, date)) => {
-                verify::signature(request, &signature, &scope, secret, date)
+                verify::signature(request, &signature, &scope, secret, date)?;
+                Ok(Credential::of(&scope))
             }
-            None => Ok(()),
+            None => well_formed(&signature).map(|scope| Credential::of(&scope)),
         }
     }
 
     /// The checks of [`Auth::check`] that need no body: everything but the signature itself. A
     /// request that passes may still be refused once its body is read.
-    pub(crate) fn admit(
+    pub(crate) fn admit<'r>(
         &self,
         request: &Request<'_>,
         now: SystemTime,
-        region: &str,
+        regions: impl Into<Regions<'r>>,
     ) -> Result<(), Error> {
         let signature = parse::signature(request)?;
-        self.admitted(&signature, now, region).map(drop)
+        self.admitted(&signature, now, regions.into()).map(drop)
     }
 
     /// An admin request (`/ddbmock/*`): open unless verifying; then signed, or carrying the token.
-    pub(crate) fn check_admin(
+    pub(crate) fn check_admin<'r>(
         &self,
         request: &Request<'_>,
         now: SystemTime,
-        region: &str,
+        regions: impl Into<Regions<'r>>,
     ) -> Result<(), Error> {
         if !self.is_verifying() {
             return Ok(());
@@ -124,7 +172,7 @@ impl Auth {
                 Some(token) if same(sent.trim_ascii(), token.as_bytes()) => Ok(()),
                 _ => Err(msg::unrecognized_client()),
             },
-            None => self.check(request, now, region),
+            None => self.check(request, now, regions),
         }
     }
 
@@ -134,13 +182,19 @@ impl Auth {
         &'s self,
         signature: &'s Signature<'_>,
         now: SystemTime,
-        region: &str,
+        regions: Regions<'_>,
     ) -> Result<Option<(Scope<'s>, &'s str, SystemTime)>, Error> {
         let Some(date) = date::parse(signature.date) else {
             return Err(msg::bad_date(signature.date));
         };
         let Some(keys) = &self.keys else {
-            return well_formed(signature).map(|_| None);
+            // Any key: the region still names the request's tables (and their file), so it must be
+            // a region name.
+            let scope = well_formed(signature)?;
+            if matches!(regions, Regions::Any) && !ddbmock_engine::engine::is_region(scope.region) {
+                return Err(msg::bad_scope(&[scope_region(scope.region)]));
+            }
+            return Ok(None);
         };
         check_date(signature.date, date, now, signature.expires)?;
         if !signature
@@ -153,7 +207,11 @@ impl Auth {
         let scope = well_formed(signature)?;
         // DynamoDB lists every scope problem at once, region first (as recorded by dynalite).
         let mut problems = Vec::new();
-        if scope.region != region {
+        let region_ok = match regions {
+            Regions::Only(region) => scope.region == region,
+            Regions::Any => ddbmock_engine::engine::is_region(scope.region),
+        };
+        if !region_ok {
             problems.push(scope_region(scope.region));
         }
         if scope.service != "dynamodb" {
@@ -175,11 +233,27 @@ impl Auth {
     }
 }
 
-/// The scope's region is not the server's: coral's text. (It lives here rather than beside the
-/// other scope texts in `ddbmock_core::error::msg::protocol` because only the server checks
-/// regions, until #17 makes them real.)
-fn scope_region(region: &str) -> String {
+/// The scope's region is not one the server serves: coral's text. (It lives here rather than beside
+/// the other scope texts in `ddbmock_core::error::msg::protocol` because only the server reads
+/// credential scopes.)
+pub(crate) fn scope_region(region: &str) -> String {
     format!("Credential should be scoped to a valid region, not '{region}'.")
+}
+
+/// Who signed a request, and for which region: what picks its scope.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Credential {
+    pub(crate) key_id: String,
+    pub(crate) region: String,
+}
+
+impl Credential {
+    fn of(scope: &Scope<'_>) -> Self {
+        Credential {
+            key_id: scope.key_id.to_owned(),
+            region: scope.region.to_owned(),
+        }
+    }
 }
 
 /// Whether `a` and `b` are equal, in time that depends on their lengths only: a signature or token
