@@ -154,7 +154,8 @@ enum LogLevel {
 }
 
 fn parse_key(text: &str) -> Result<(String, String, Option<String>), String> {
-    const EXPECTED: &str = "expected ACCESS_KEY_ID:SECRET_ACCESS_KEY[@ACCOUNT_ID], ACCOUNT_ID 12 digits";
+    const EXPECTED: &str =
+        "expected ACCESS_KEY_ID:SECRET_ACCESS_KEY[@ACCOUNT_ID], ACCOUNT_ID 12 digits";
     let Some((key, rest)) = text.split_once(':') else {
         return Err(EXPECTED.to_owned());
     };
@@ -238,7 +239,10 @@ async fn serve(cli: Cli) -> Result<(), String> {
     };
     let accounts = cli.auth.iter().any(|(_, _, account)| account.is_some());
     let mode = match (cli.shared, accounts) {
-        (true, _) => format!("one set of tables for every region and key (--shared), {}", cli.region),
+        (true, _) => format!(
+            "one set of tables for every region and key (--shared), {}",
+            cli.region
+        ),
         (false, false) => "tables per region, every key in account 000000000000".to_owned(),
         (false, true) => "tables per account and region, accounts by key".to_owned(),
     };

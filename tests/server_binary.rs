@@ -1,6 +1,7 @@
 //! The `ddbmock` binary: the startup line names the endpoint, the endpoint answers, and SIGTERM stops
 //! the server cleanly (exit status 0); `--status-delay` and `--index-delay` make table and index
-//! changes take time.
+//! changes take time; each region keeps its tables (beside the `--db` file), `--shared` merges them,
+//! and `--auth` takes an account per key.
 
 #![cfg(unix)]
 
@@ -23,7 +24,12 @@ fn starts_answers_and_stops_on_sigterm() {
         line.starts_with("ddbmock listening on http://127.0.0.1:"),
         "{line}"
     );
-    assert!(line.contains("(in memory, any access key)"), "{line}");
+    assert!(
+        line.contains(
+            "(in memory, any access key; tables per region, every key in account 000000000000)"
+        ),
+        "{line}"
+    );
     let mut hint = String::new();
     stdout.read_line(&mut hint).unwrap();
     assert!(
@@ -70,6 +76,8 @@ fn starts_answers_and_stops_on_sigterm() {
 struct Spawned {
     child: std::process::Child,
     address: String,
+    /// The startup line.
+    line: String,
     // Kept open: the server prints more lines, and a closed pipe would fail it.
     _stdout: BufReader<std::process::ChildStdout>,
 }
@@ -101,14 +109,22 @@ fn spawn(args: &[&str]) -> Spawned {
     Spawned {
         child,
         address,
+        line,
         _stdout: stdout,
     }
 }
 
 /// Calls `operation` with `body`; the answer's JSON.
 fn call(address: &str, operation: &str, body: &str) -> serde_json::Value {
+    call_in(address, "us-east-1", operation, body)
+}
+
+/// [`call`] with a credential scoped to `region`.
+fn call_in(address: &str, region: &str, operation: &str, body: &str) -> serde_json::Value {
     let mut stream = TcpStream::connect(address).unwrap();
-    let auth = "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00";
+    let auth = format!(
+        "AWS4-HMAC-SHA256 Credential=AKID/20260101/{region}/dynamodb/aws4_request, SignedHeaders=host, Signature=00"
+    );
     write!(
         stream,
         "POST / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.{operation}\r\nX-Amz-Date: 20260101T000000Z\r\nAuthorization: {auth}\r\nContent-Length: {}\r\n\r\n{body}",
@@ -191,4 +207,102 @@ fn status_delays_show_creating_updating_and_deleting() {
     wait_for(address, |d| {
         d["__type"] == "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException"
     });
+}
+
+#[test]
+fn each_region_keeps_its_tables_in_a_file_beside_the_db_and_finds_them_after_a_restart() {
+    let dir = TempDir::new();
+    let db = dir.0.join("tables.db");
+    let db = db.to_str().unwrap();
+    {
+        let server = spawn(&["--db", db]);
+        assert!(
+            server.line.contains(&format!(
+                "(in {db}, any access key; tables per region, every key in account 000000000000)"
+            )),
+            "{}",
+            server.line
+        );
+        let created = call_in(&server.address, "eu-west-1", "CreateTable", CREATE);
+        assert_eq!(
+            created["TableDescription"]["TableArn"],
+            "arn:aws:dynamodb:eu-west-1:000000000000:table/slow"
+        );
+        assert!(dir.0.join("tables.000000000000.eu-west-1.db").exists());
+        let home = call(&server.address, "ListTables", "{}");
+        assert_eq!(home["TableNames"], serde_json::json!([]));
+    }
+    let server = spawn(&["--db", db]);
+    let eu = call_in(&server.address, "eu-west-1", "ListTables", "{}");
+    assert_eq!(eu["TableNames"], serde_json::json!(["slow"]));
+}
+
+#[test]
+fn shared_serves_every_region_from_the_home_region() {
+    let server = spawn(&["--shared", "--region", "eu-west-1"]);
+    assert!(
+        server.line.contains("(in memory, any access key; one set of tables for every region and key (--shared), eu-west-1)"),
+        "{}",
+        server.line
+    );
+    call_in(&server.address, "us-west-2", "CreateTable", CREATE);
+    let described = call_in(
+        &server.address,
+        "ap-south-1",
+        "DescribeTable",
+        r#"{"TableName":"slow"}"#,
+    );
+    assert_eq!(
+        described["Table"]["TableArn"],
+        "arn:aws:dynamodb:eu-west-1:000000000000:table/slow"
+    );
+}
+
+#[test]
+fn auth_takes_an_account_per_key() {
+    let server = spawn(&[
+        "--auth",
+        "AKID:secret@111122223333",
+        "--auth",
+        "AKID2:secret",
+    ]);
+    assert!(
+        server.line.contains(
+            "(in memory, verifying signatures; tables per account and region, accounts by key)"
+        ),
+        "{}",
+        server.line
+    );
+    let refused = Command::new(env!("CARGO_BIN_EXE_ddbmock"))
+        .args(["--port", "0", "--auth", "AKID:secret@12345"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("invalid value 'AKID:secret@12345' for '--auth <KEY:SECRET[@ACCOUNT]>': expected ACCESS_KEY_ID:SECRET_ACCESS_KEY[@ACCOUNT_ID], ACCOUNT_ID 12 digits"),
+        "{stderr}"
+    );
+}
+
+/// A directory of its own under the system's temporary directory, removed on drop.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new() -> TempDir {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let path =
+            std::env::temp_dir().join(format!("ddbmock-test-{}-{nanos}", std::process::id()));
+        std::fs::create_dir(&path).unwrap();
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

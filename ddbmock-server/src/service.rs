@@ -31,10 +31,10 @@ use ddbmock_core::protocol;
 
 use crate::State;
 use crate::auth;
-use crate::scope;
 use crate::body::{self, BodyError};
 use crate::encoding::{self, DecodeError};
 use crate::reply::{self, Body};
+use crate::scope;
 
 /// Answers `request`.
 pub(crate) async fn serve(
@@ -109,9 +109,10 @@ fn admin(state: &State, request: &Request<Incoming>) -> Response<Body> {
         headers: request.headers(),
         body: b"",
     };
-    if let Err(error) = state
-        .auth
-        .check_admin(&auth_request, SystemTime::now(), scope::regions(state))
+    if let Err(error) =
+        state
+            .auth
+            .check_admin(&auth_request, SystemTime::now(), scope::regions(state))
     {
         let content_type = response_type(request.headers(), false).unwrap_or(JSON);
         return reply::protocol(protocol::Response::error(&error), content_type);
@@ -151,7 +152,10 @@ async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
             headers: &parts.headers,
             body: b"",
         };
-        if let Err(error) = state.auth.admit(&head, SystemTime::now(), scope::regions(state)) {
+        if let Err(error) = state
+            .auth
+            .admit(&head, SystemTime::now(), scope::regions(state))
+        {
             let content_type = response_type(&parts.headers, false).unwrap_or(JSON);
             return reply::protocol(protocol::Response::error(&error), content_type);
         }

@@ -18,14 +18,9 @@ async fn serve(scopes: impl Into<Scopes>, options: Options) -> Server {
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
     let scopes: Scopes = scopes.into();
-    let task = tokio::spawn(ddbmock_server::run_with(
-        listener,
-        scopes,
-        options,
-        async {
-            let _ = stopped.await;
-        },
-    ));
+    let task = tokio::spawn(ddbmock_server::run_with(listener, scopes, options, async {
+        let _ = stopped.await;
+    }));
     Server {
         addr,
         stop: Some(stop),
@@ -117,7 +112,14 @@ async fn two_regions_have_disjoint_tables_and_their_own_arns() {
             format!("dynamodb.{region}.amazonaws.com")
         );
     }
-    call(&server, "AKID", "eu-west-1", "CreateTable", table("only-eu")).await;
+    call(
+        &server,
+        "AKID",
+        "eu-west-1",
+        "CreateTable",
+        table("only-eu"),
+    )
+    .await;
     call(
         &server,
         "AKID",
@@ -167,14 +169,8 @@ async fn a_shared_server_serves_every_region_from_one_set_of_tables() {
         described["Table"]["TableArn"],
         "arn:aws:dynamodb:us-east-1:000000000000:table/orders"
     );
-    let (status, _) = call_status(
-        &server,
-        "AKID",
-        "eu-west-1",
-        "CreateTable",
-        table("orders"),
-    )
-    .await;
+    let (status, _) =
+        call_status(&server, "AKID", "eu-west-1", "CreateTable", table("orders")).await;
     assert_eq!(status, 400);
 }
 
@@ -182,8 +178,7 @@ async fn a_shared_server_serves_every_region_from_one_set_of_tables() {
 async fn a_credential_scoped_to_no_region_name_is_refused_and_builds_nothing() {
     let scopes = Engine::builder().scopes().unwrap();
     let server = serve(scopes.clone(), Options::default()).await;
-    let (status, body) =
-        call_status(&server, "AKID", "bad.region", "ListTables", json!({})).await;
+    let (status, body) = call_status(&server, "AKID", "bad.region", "ListTables", json!({})).await;
     assert_eq!(status, 400);
     assert_eq!(
         body,
@@ -248,10 +243,21 @@ async fn keys_mapped_to_accounts_see_their_own_tables() {
         })
     );
     // A verifying server that keeps regions apart takes any region, and refuses non-names.
-    let (status, body) = signed(&server, &signer("AKIDHOME", "local"), "ListTables", json!({})).await;
+    let (status, body) = signed(
+        &server,
+        &signer("AKIDHOME", "local"),
+        "ListTables",
+        json!({}),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
-    let (status, body) =
-        signed(&server, &signer("AKIDHOME", "us_east_1"), "ListTables", json!({})).await;
+    let (status, body) = signed(
+        &server,
+        &signer("AKIDHOME", "us_east_1"),
+        "ListTables",
+        json!({}),
+    )
+    .await;
     assert_eq!(status, 400, "{body}");
     assert_eq!(
         body,

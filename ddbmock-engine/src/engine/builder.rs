@@ -169,11 +169,9 @@ impl EngineBuilder {
                 clock,
                 config,
             ),
-            Store::TempSqlite(options) => Engine::with_storage(
-                Arc::new(SqliteStorage::temp_with(options)?),
-                clock,
-                config,
-            ),
+            Store::TempSqlite(options) => {
+                Engine::with_storage(Arc::new(SqliteStorage::temp_with(options)?), clock, config)
+            }
         }
     }
 

@@ -160,7 +160,9 @@ impl Scopes {
 pub fn is_region(region: &str) -> bool {
     (1..=64).contains(&region.len())
         && !region.starts_with('-')
-        && region.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// Whether `account` is an AWS account id: 12 digits.
@@ -174,7 +176,13 @@ mod tests {
 
     #[test]
     fn region_names_are_letters_digits_and_hyphens() {
-        for good in ["us-east-1", "eu-west-1", "us-gov-west-1", "local", "localhost"] {
+        for good in [
+            "us-east-1",
+            "eu-west-1",
+            "us-gov-west-1",
+            "local",
+            "localhost",
+        ] {
             assert!(is_region(good), "{good}");
         }
         for bad in ["", "-x", "..", "us east", "a/b", "é", &"a".repeat(65)] {
