@@ -11,7 +11,7 @@ cargo test --workspace --doc
 cargo run --quiet --example quickstart
 cargo run --quiet --example app
 # The AWS SDK bridge (feature `aws`, off by default): only the facade is built again with it.
-cargo test -p ddbmock --features aws --test aws_bridge --test aws_streams --test aws_retries --example sdk_bridge
+cargo test -p ddbmock --features aws --test aws_bridge --test aws_streams --test aws_retries --test aws_regions --example sdk_bridge
 cargo test -p ddbmock --features aws --doc aws
 # The README's Rust snippets and the crate guide's bridge example, which need the feature.
 cargo test -p ddbmock --features aws --doc -- ReadmeDoctests src/lib.rs

@@ -32,7 +32,8 @@
 //! interceptors, retries and their backoff, timeouts, deserialisation, typed errors), with these
 //! settings, all of which `.to_builder()` can change:
 //!
-//! - region `us-east-1`, the latest behaviour version, and static test credentials without an
+//! - the engine's region (`us-east-1` unless it was built with another, and for [`config_for`]),
+//!   the latest behaviour version, and static test credentials without an
 //!   account id (so the SDK keeps the regional endpoint);
 //! - no identity cache: the credentials are static, so the SDK's lazy cache would only add a lock
 //!   and a clock read to each call;
@@ -108,20 +109,32 @@ pub use retry::retry_config;
 
 use crate::{DynamoDb, Engine};
 
-/// The region of the bridge's clients.
+/// The region of the bridge's clients on anything but an [`Engine`] (whose clients take its own).
 pub const REGION: &str = "us-east-1";
 
 /// The SDK configuration of a client on `engine`: the bridge's
 /// [settings](self#what-the-bridges-clients-configure) and the [`Bridge`] as HTTP client. Use
 /// `.to_builder()` to customise it further.
+///
+/// The client is in the engine's region, so that an application that builds ARNs or reads the
+/// region from its client agrees with the engine's ARNs:
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+/// let engine = ddbmock::Engine::builder().region("eu-west-1").build()?;
+/// let client = ddbmock::aws::client(&engine);
+/// assert_eq!(client.config().region().map(|r| r.as_ref()), Some("eu-west-1"));
+/// # Ok::<(), ddbmock::storage::StorageError>(())
+/// # }).unwrap();
+/// ```
 pub fn config(engine: &Engine) -> aws_sdk_dynamodb::Config {
-    dynamodb_config(Bridge::engine(engine))
+    dynamodb_config(Bridge::engine(engine), &engine.config().region)
 }
 
 /// Like [`config`], over any [`DynamoDb`]: a [`crate::mock::Mock`] that injects failures, a
 /// wrapper, or another client.
 pub fn config_for(db: Arc<dyn DynamoDb>) -> aws_sdk_dynamodb::Config {
-    dynamodb_config(Bridge::new(db))
+    dynamodb_config(Bridge::new(db), REGION)
 }
 
 /// An `aws_sdk_dynamodb::Client` on `engine`, in-process: see [`config`].
@@ -134,8 +147,8 @@ pub fn client_for(db: Arc<dyn DynamoDb>) -> aws_sdk_dynamodb::Client {
     aws_sdk_dynamodb::Client::from_conf(config_for(db))
 }
 
-fn dynamodb_config(bridge: Bridge) -> aws_sdk_dynamodb::Config {
-    aws_sdk_dynamodb::config::Builder::from(&shared(bridge))
+fn dynamodb_config(bridge: Bridge, region: &str) -> aws_sdk_dynamodb::Config {
+    aws_sdk_dynamodb::config::Builder::from(&shared(bridge, region))
         .push_auth_scheme(auth::InProcessSigV4::default())
         .retry_partition(own_retry_quota())
         .build()
@@ -144,7 +157,10 @@ fn dynamodb_config(bridge: Bridge) -> aws_sdk_dynamodb::Config {
 /// The SDK configuration of a DynamoDB Streams client on `engine`, with the same settings as
 /// [`config`]. Use `.to_builder()` to customise it further.
 pub fn streams_config(engine: &Engine) -> aws_sdk_dynamodbstreams::Config {
-    aws_sdk_dynamodbstreams::config::Builder::from(&shared(Bridge::engine(engine)))
+    aws_sdk_dynamodbstreams::config::Builder::from(&shared(
+        Bridge::engine(engine),
+        &engine.config().region,
+    ))
         .push_auth_scheme(auth::InProcessSigV4::default())
         .retry_partition(own_retry_quota())
         .build()
@@ -178,10 +194,10 @@ pub fn streams_client(engine: &Engine) -> aws_sdk_dynamodbstreams::Client {
 /// The settings every bridge client shares, whatever its service: each service's configuration is
 /// built from them, as an application builds its clients from one `aws_config` load, then given
 /// the bridge's auth scheme (per service, so not part of an `SdkConfig`).
-fn shared(bridge: Bridge) -> SdkConfig {
+fn shared(bridge: Bridge, region: &str) -> SdkConfig {
     SdkConfig::builder()
         .behavior_version(BehaviorVersion::latest())
-        .region(Region::new(REGION))
+        .region(Region::new(region.to_owned()))
         .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
             "AKIDDDBMOCK",
             "ddbmock-secret-key",
