@@ -78,7 +78,12 @@ async fn stream_records_name_their_region() {
     let arn = table.latest_stream_arn().unwrap();
     let listed = streams.list_streams().send().await.unwrap();
     assert_eq!(listed.streams()[0].stream_arn(), Some(arn));
-    let described = streams.describe_stream().stream_arn(arn).send().await.unwrap();
+    let described = streams
+        .describe_stream()
+        .stream_arn(arn)
+        .send()
+        .await
+        .unwrap();
     let shard = described.stream_description().unwrap().shards()[0]
         .shard_id()
         .unwrap()
@@ -137,5 +142,12 @@ async fn another_accounts_table_arn_is_access_denied() {
             "User: arn:aws:iam::000000000000:root is not authorized to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:eu-west-1:111122223333:table/orders because no resource-based policy allows the dynamodb:GetItem action"
         )
     );
-    assert!(home.list_tables().send().await.unwrap().table_names().is_empty());
+    assert!(
+        home.list_tables()
+            .send()
+            .await
+            .unwrap()
+            .table_names()
+            .is_empty()
+    );
 }

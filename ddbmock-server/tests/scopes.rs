@@ -9,23 +9,10 @@ use common::sign::Signer;
 use ddbmock_engine::{Engine, Scopes};
 use ddbmock_server::{Auth, Options};
 use serde_json::{Value, json};
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
 
 /// A server on `scopes` with `options`.
 async fn serve(scopes: impl Into<Scopes>, options: Options) -> Server {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, stopped) = oneshot::channel::<()>();
-    let scopes: Scopes = scopes.into();
-    let task = tokio::spawn(ddbmock_server::run_with(listener, scopes, options, async {
-        let _ = stopped.await;
-    }));
-    Server {
-        addr,
-        stop: Some(stop),
-        task,
-    }
+    Server::start_scoped(scopes.into(), options).await
 }
 
 async fn scoped() -> Server {
@@ -266,4 +253,16 @@ async fn keys_mapped_to_accounts_see_their_own_tables() {
             "message": "Credential should be scoped to a valid region, not 'us_east_1'."
         })
     );
+}
+
+/// The whole suite through a server that keeps regions apart, in a scope other than its home one.
+mod scoped_conformance {
+    use super::common;
+
+    ddbmock_test::conformance_tests!(common::remote::Remote::start_scoped());
+
+    ddbmock_test::conformance_stream_tests!(async {
+        let r = std::sync::Arc::new(common::remote::Remote::start_scoped().await);
+        (r.clone(), r)
+    });
 }

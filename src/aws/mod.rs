@@ -161,9 +161,9 @@ pub fn streams_config(engine: &Engine) -> aws_sdk_dynamodbstreams::Config {
         Bridge::engine(engine),
         &engine.config().region,
     ))
-        .push_auth_scheme(auth::InProcessSigV4::default())
-        .retry_partition(own_retry_quota())
-        .build()
+    .push_auth_scheme(auth::InProcessSigV4::default())
+    .retry_partition(own_retry_quota())
+    .build()
 }
 
 /// An `aws_sdk_dynamodbstreams::Client` on `engine`, in-process: see [`streams_config`].

@@ -42,6 +42,24 @@ impl Server {
         }
     }
 
+    /// A server on `scopes` (an engine per account and region) with `options`.
+    pub async fn start_scoped(
+        scopes: ddbmock_engine::Scopes,
+        options: ddbmock_server::Options,
+    ) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(ddbmock_server::run_with(listener, scopes, options, async {
+            let _ = stopped.await;
+        }));
+        Server {
+            addr,
+            stop: Some(stop),
+            task,
+        }
+    }
+
     /// Sends raw request bytes on a new connection and reads the whole response.
     pub async fn send_raw(&self, request: &[u8]) -> Reply {
         let mut stream = TcpStream::connect(self.addr).await.unwrap();

@@ -22,6 +22,18 @@ impl Remote {
         }
     }
 
+    /// A client of a fresh server that keeps regions apart, whose home region is `eu-west-1`: the
+    /// client's `us-east-1` requests reach a scope built on their first request.
+    pub async fn start_scoped() -> Remote {
+        let scopes = ddbmock_engine::Engine::builder()
+            .region("eu-west-1")
+            .scopes()
+            .unwrap();
+        Remote {
+            server: Server::start_scoped(scopes, ddbmock_server::Options::default()).await,
+        }
+    }
+
     async fn call<I: Serialize + Sync, O: DeserializeOwned>(
         &self,
         operation: &str,

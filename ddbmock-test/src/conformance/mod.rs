@@ -15,6 +15,7 @@ mod multi_attribute_indexes;
 mod query;
 mod reads;
 mod scan;
+mod scopes;
 mod settings;
 mod stream_records;
 mod streams;
@@ -30,6 +31,7 @@ pub use items::*;
 pub use multi_attribute_indexes::*;
 pub use query::*;
 pub use scan::*;
+pub use scopes::*;
 pub use settings::*;
 pub use stream_records::*;
 pub use streams::*;
@@ -72,6 +74,7 @@ macro_rules! conformance_tests {
             stream_settings,
             stream_settings_on_create,
             account_limits,
+            arns_name_the_clients_scope,
             query_sort_order,
             query_key_conditions,
             query_paging_and_filters,
