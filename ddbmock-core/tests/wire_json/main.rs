@@ -4,14 +4,18 @@
 //! Where the API Reference has no example (transactions, time to live, tags, endpoints), the JSON follows
 //! the operation's request and response syntax.
 
+mod auto_scaling;
 mod batch;
+mod insights;
 mod item;
+mod kinesis;
 mod limits;
 mod policy;
 mod query;
 mod streams;
 mod support;
 mod table;
+mod table_settings;
 mod tags;
 mod transact;
 mod ttl;
