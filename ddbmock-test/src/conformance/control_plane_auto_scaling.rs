@@ -150,13 +150,10 @@ pub async fn replica_auto_scaling_settings(db: &dyn DynamoDb) {
     assert_eq!(out, expected);
     assert_eq!(describe_scaling(db, &name).await, expected);
 
-    // Only the maximum and the policy's target change; the minimum stays.
+    // A later update of the table's writes replaces them; the replica's and index's settings stay.
     db.update_table_replica_auto_scaling(UpdateTableReplicaAutoScalingInput {
         table_name: Some(name.clone()),
-        provisioned_write_capacity_auto_scaling_update: Some(AutoScalingSettingsUpdate {
-            maximum_units: Some(80),
-            ..scaling(5, 80, 60.0)
-        }),
+        provisioned_write_capacity_auto_scaling_update: Some(scaling(5, 80, 60.0)),
         ..Default::default()
     })
     .await
@@ -174,7 +171,9 @@ pub async fn replica_auto_scaling_settings(db: &dyn DynamoDb) {
 }
 
 /// The updates UpdateTableReplicaAutoScaling refuses, checked in DynamoDB's order (the shape of
-/// every update before the table), each leaving nothing recorded.
+/// every update before the table), each leaving nothing recorded. The texts are DynamoDB's as
+/// observed on the service (the API Reference gives none), but for the region without a replica,
+/// whose `ResourceNotFoundException` text is ddbmock's own.
 pub async fn replica_auto_scaling_validation(db: &dyn DynamoDb) {
     let (name, region) = provisioned_table(db).await;
     let missing = unique_name("scaling-missing");
@@ -200,13 +199,46 @@ pub async fn replica_auto_scaling_validation(db: &dyn DynamoDb) {
                 },
             ),
             VALIDATION,
-            "Parameters 'ScalingPolicyUpdate' are required unless auto scaling is being disabled"
-                .to_owned(),
+            format!("Failed to update settings for global table with name: \u{2018}{missing}\u{2019}: Parameters 'ScalingPolicyUpdate' are required unless auto scaling is being disabled."),
+        ),
+        (
+            table_update(
+                &name,
+                AutoScalingSettingsUpdate {
+                    auto_scaling_disabled: Some(false),
+                    ..Default::default()
+                },
+            ),
+            VALIDATION,
+            format!("Failed to update settings for global table with name: \u{2018}{name}\u{2019}: Parameters 'MaximumUnits', 'ScalingPolicyUpdate', 'MinimumUnits' are required unless auto scaling is being disabled."),
+        ),
+        (
+            table_update(
+                &name,
+                AutoScalingSettingsUpdate {
+                    maximum_units: None,
+                    ..scaling(1, 5, 70.0)
+                },
+            ),
+            VALIDATION,
+            format!("Failed to update settings for global table with name: \u{2018}{name}\u{2019}: Parameters 'MaximumUnits' are required unless auto scaling is being disabled."),
+        ),
+        (
+            UpdateTableReplicaAutoScalingInput {
+                table_name: Some(name.clone()),
+                replica_updates: Some(vec![ReplicaAutoScalingUpdate {
+                    region_name: Some(region.clone()),
+                    ..Default::default()
+                }]),
+                ..Default::default()
+            },
+            VALIDATION,
+            format!("Failed to update settings for global table with name: \u{2018}{name}\u{2019} because at least one update parameter must be specified for region: \u{2018}{region}\u{2019}."),
         ),
         (
             table_update(&missing, scaling(1, 5, 70.0)),
             "ResourceNotFoundException",
-            format!("Requested resource not found: Table: {missing} not found"),
+            format!("Global table with name: '{missing}' does not exist."),
         ),
         (
             table_update(&name, scaling(0, 5, 70.0)),
@@ -234,10 +266,8 @@ pub async fn replica_auto_scaling_validation(db: &dyn DynamoDb) {
                 }]),
                 ..Default::default()
             },
-            VALIDATION,
-            format!(
-                "One or more parameter values were invalid: The table has no replica in region {other_region}"
-            ),
+            "ResourceNotFoundException",
+            format!("Requested resource not found: The table has no replica in region {other_region}"),
         ),
         (
             UpdateTableReplicaAutoScalingInput::default(),
