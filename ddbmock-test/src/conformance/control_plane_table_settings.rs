@@ -176,9 +176,73 @@ pub async fn warm_and_on_demand_throughput_described(db: &dyn DynamoDb) {
     );
 }
 
-/// An `SSEType` outside DynamoDB's enumeration is refused by CreateTable (which creates nothing)
-/// and by UpdateTable (which changes nothing).
+fn max_units(read: Option<i64>, write: Option<i64>) -> Option<OnDemandThroughput> {
+    Some(OnDemandThroughput {
+        max_read_request_units: read,
+        max_write_request_units: write,
+    })
+}
+
+/// An `SSEType` outside DynamoDB's enumeration, `OnDemandThroughput` on a provisioned table, and
+/// on-demand maximums below 1 are refused by CreateTable (which creates nothing) and by
+/// UpdateTable (which changes nothing); UpdateTable takes -1, which removes a maximum.
 pub async fn table_settings_validation(db: &dyn DynamoDb) {
+    let invalid = "One or more parameter values were invalid";
+    let rows = [
+        (
+            CreateTableInput {
+                on_demand_throughput: max_units(Some(10), None),
+                ..table_input(&unique_name("on-demand-invalid"), false)
+            },
+            format!(
+                "{invalid}: MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED"
+            ),
+        ),
+        (
+            CreateTableInput {
+                on_demand_throughput: max_units(None, Some(5)),
+                ..table_input(&unique_name("on-demand-invalid"), false)
+            },
+            format!(
+                "{invalid}: MaxWriteRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED"
+            ),
+        ),
+        (
+            CreateTableInput {
+                on_demand_throughput: max_units(Some(0), Some(5)),
+                ..on_demand(&unique_name("on-demand-invalid"))
+            },
+            format!(
+                "{invalid}: Requested MaxReadRequestUnits for OnDemandThroughput for table is outside of valid range"
+            ),
+        ),
+        (
+            CreateTableInput {
+                on_demand_throughput: max_units(Some(5), Some(-1)),
+                ..on_demand(&unique_name("on-demand-invalid"))
+            },
+            format!(
+                "{invalid}: Requested MaxWriteRequestUnits for OnDemandThroughput for table is outside of valid range"
+            ),
+        ),
+    ];
+    for (input, message) in rows {
+        let name = input.table_name.clone().expect("a table name");
+        assert_error(
+            db.create_table(input).await,
+            "ValidationException",
+            &message,
+        );
+        assert_error(
+            db.describe_table(DescribeTableInput {
+                table_name: Some(name.clone()),
+            })
+            .await,
+            "ResourceNotFoundException",
+            &format!("Requested resource not found: Table: {name} not found"),
+        );
+    }
+
     let invalid_type = "1 validation error detected: Value 'DES' at 'sSESpecification.sSEType' failed to satisfy constraint: Member must satisfy enum value set: [AES256, KMS]";
     let name = unique_name("sse-invalid");
     assert_error(
@@ -213,10 +277,49 @@ pub async fn table_settings_validation(db: &dyn DynamoDb) {
         "ValidationException",
         invalid_type,
     );
+    assert_error(
+        db.update_table(UpdateTableInput {
+            table_name: Some(name.clone()),
+            on_demand_throughput: max_units(Some(-2), None),
+            ..Default::default()
+        })
+        .await,
+        "ValidationException",
+        &format!(
+            "{invalid}: Requested MaxReadRequestUnits for OnDemandThroughput for table is outside of valid range"
+        ),
+    );
     let table = describe(db, &name).await;
     assert_eq!(
-        (table.table_status, table.sse_description),
-        (Some(TableStatus::Active), None),
+        (
+            table.table_status,
+            table.sse_description,
+            table.on_demand_throughput
+        ),
+        (Some(TableStatus::Active), None, None),
         "refused updates change nothing"
     );
+
+    let provisioned = new_table(db, "on-demand-provisioned", false).await;
+    assert_error(
+        db.update_table(UpdateTableInput {
+            table_name: Some(provisioned),
+            on_demand_throughput: max_units(Some(10), Some(10)),
+            ..Default::default()
+        })
+        .await,
+        "ValidationException",
+        &format!(
+            "{invalid}: MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED"
+        ),
+    );
+    update(
+        db,
+        UpdateTableInput {
+            table_name: Some(name.clone()),
+            on_demand_throughput: max_units(Some(-1), Some(-1)),
+            ..Default::default()
+        },
+    )
+    .await;
 }
