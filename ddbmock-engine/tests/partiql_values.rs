@@ -17,7 +17,12 @@ async fn table() -> Engine {
 }
 
 fn m(pairs: &[(&str, V)]) -> V {
-    V::M(pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect())
+    V::M(
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect(),
+    )
 }
 
 fn n(s: &str) -> V {
@@ -61,15 +66,14 @@ fn literals() -> Vec<(&'static str, Vec<V>, V)> {
             vec![],
             m(&[
                 ("a", n("1")),
-                ("b", m(&[("c", V::Null(true)), ("d", V::Ss(vec!["x".into()]))])),
+                (
+                    "b",
+                    m(&[("c", V::Null(true)), ("d", V::Ss(vec!["x".into()]))]),
+                ),
                 ("e e", V::L(vec![])),
             ]),
         ),
-        (
-            "<<'a', 'b'>>",
-            vec![],
-            V::Ss(vec!["a".into(), "b".into()]),
-        ),
+        ("<<'a', 'b'>>", vec![], V::Ss(vec!["a".into(), "b".into()])),
         (
             "<<1, 2.5, -3>>",
             vec![],
@@ -98,7 +102,9 @@ async fn every_literal_writes_what_put_item_writes() {
         let pk = format!("k{i}");
         let inserted = partiql
             .execute_statement(ExecuteStatementInput {
-                statement: Some(format!("INSERT INTO tbl VALUE {{'pk': '{pk}', 'v': {literal}}}")),
+                statement: Some(format!(
+                    "INSERT INTO tbl VALUE {{'pk': '{pk}', 'v': {literal}}}"
+                )),
                 parameters: (!params.is_empty()).then_some(params),
                 ..Default::default()
             })
@@ -163,7 +169,10 @@ async fn literals_dynamodb_refuses() {
             "<<[1]>>",
             "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags",
         ),
-        ("{'a': 1, 'a': 2}", "Duplicate keys in tuple. Key: a under v"),
+        (
+            "{'a': 1, 'a': 2}",
+            "Duplicate keys in tuple. Key: a under v",
+        ),
         ("MISSING", "MISSING must be compared using IS operator"),
         (
             "'unterminated",
@@ -176,7 +185,9 @@ async fn literals_dynamodb_refuses() {
     ] {
         let e = db
             .execute_statement(ExecuteStatementInput {
-                statement: Some(format!("INSERT INTO tbl VALUE {{'pk': 'x', 'v': {literal}}}")),
+                statement: Some(format!(
+                    "INSERT INTO tbl VALUE {{'pk': 'x', 'v': {literal}}}"
+                )),
                 ..Default::default()
             })
             .await
