@@ -18,6 +18,7 @@ mod control_plane_table_settings;
 mod indexes;
 mod items;
 mod multi_attribute_indexes;
+mod partiql;
 mod query;
 mod reads;
 mod scan;
@@ -39,6 +40,7 @@ pub use control_plane_table_settings::*;
 pub use indexes::*;
 pub use items::*;
 pub use multi_attribute_indexes::*;
+pub use partiql::*;
 pub use query::*;
 pub use scan::*;
 pub use settings::*;
@@ -115,6 +117,8 @@ macro_rules! conformance_tests {
             sse_specification_described,
             warm_and_on_demand_throughput_described,
             table_settings_validation,
+            partiql_statements,
+            partiql_errors,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {
