@@ -21,6 +21,7 @@
 //! ```
 
 pub mod ast;
+pub(crate) mod keyed;
 mod lex;
 mod parse_expr;
 mod parse_stmt;
