@@ -50,7 +50,10 @@ impl Engine {
 
         let parsed: Vec<_> = statements.into_iter().map(parse_member).collect();
         // Only statements that parsed say which kind the batch is.
-        let kinds = parsed.iter().filter_map(|p| p.as_ref().ok()).map(|p| p.read);
+        let kinds = parsed
+            .iter()
+            .filter_map(|p| p.as_ref().ok())
+            .map(|p| p.read);
         let (mut reads, mut writes) = (false, false);
         for read in kinds {
             reads |= read;
@@ -97,12 +100,10 @@ impl Engine {
                 return Err(msg::partiql::parameter_count());
             }
             match &p.statement.statement {
-                Statement::Select(s) => {
-                    match point_get(s, &p.params, |src| self.keys_of(src))? {
-                        Some(get) => Ok(Member::Read(get, p.consistent_read)),
-                        None => Err(msg::partiql_ops::only_single_item_select()),
-                    }
-                }
+                Statement::Select(s) => match point_get(s, &p.params, |src| self.keys_of(src))? {
+                    Some(get) => Ok(Member::Read(get, p.consistent_read)),
+                    None => Err(msg::partiql_ops::only_single_item_select()),
+                },
                 Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_) => {
                     let request = Request {
                         params: &p.params,

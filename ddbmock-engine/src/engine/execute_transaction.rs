@@ -15,10 +15,10 @@ use ddbmock_core::error::{Error, Result, msg};
 use ddbmock_core::model::AttributeValue;
 use ddbmock_core::operation::*;
 
-/// The API's bound on the statements of one transaction.
-use ddbmock_core::limits::MAX_TRANSACTION_ACTIONS as MAX_STATEMENTS;
 /// The longest `ClientRequestToken` DynamoDB accepts.
 use ddbmock_core::limits::MAX_CLIENT_REQUEST_TOKEN_CHARS as MAX_TOKEN_CHARS;
+/// The API's bound on the statements of one transaction.
+use ddbmock_core::limits::MAX_TRANSACTION_ACTIONS as MAX_STATEMENTS;
 /// The API's bound on one statement, in characters.
 const MAX_STATEMENT: usize = 8192;
 
@@ -275,7 +275,11 @@ fn duplicates_of_inserts(e: Error, inserts: &[bool]) -> Error {
 /// Checks the members of the request, all reported together.
 fn check_members(input: &ExecuteTransactionInput) -> Result<()> {
     let mut errors = ConstraintErrors::new();
-    validate::required(&mut errors, "transactStatements", &input.transact_statements);
+    validate::required(
+        &mut errors,
+        "transactStatements",
+        &input.transact_statements,
+    );
     if let Some(list) = &input.transact_statements {
         if list.is_empty() {
             errors.push("'[]'", "transactStatements", &min_length(1));

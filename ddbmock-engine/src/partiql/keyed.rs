@@ -120,8 +120,7 @@ fn request(
 /// Whether planning failed because the WHERE clause does not fix each key attribute exactly once.
 fn names_no_single_key(e: &Error) -> bool {
     *e == msg::partiql::incomplete_key()
-        || e.message()
-            .starts_with("Multiple conditions on same key")
+        || e.message().starts_with("Multiple conditions on same key")
 }
 
 #[cfg(test)]
@@ -202,7 +201,12 @@ mod tests {
             Some(ReturnValuesOnConditionCheckFailure::AllOld)
         );
         assert_eq!(
-            exists_check(&select(r#"SELECT * FROM "t" WHERE pk = 'a'"#), &[], None, keys),
+            exists_check(
+                &select(r#"SELECT * FROM "t" WHERE pk = 'a'"#),
+                &[],
+                None,
+                keys
+            ),
             Err(msg::partiql::incomplete_key())
         );
     }
