@@ -12,6 +12,7 @@ mod collections;
 mod indexes;
 mod items;
 mod multi_attribute_indexes;
+mod partiql_ops;
 mod query;
 mod reads;
 mod scan;
@@ -28,6 +29,7 @@ pub use collections::*;
 pub use indexes::*;
 pub use items::*;
 pub use multi_attribute_indexes::*;
+pub use partiql_ops::*;
 pub use query::*;
 pub use scan::*;
 pub use settings::*;
@@ -93,6 +95,8 @@ macro_rules! conformance_tests {
             transact_conditions,
             transact_validation_reasons,
             transact_get_projection,
+            partiql_batches,
+            partiql_transactions,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {
