@@ -7,6 +7,7 @@
 mod batch;
 mod item;
 mod limits;
+mod partiql_ops;
 mod policy;
 mod query;
 mod streams;
