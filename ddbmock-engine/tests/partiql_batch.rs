@@ -311,20 +311,26 @@ async fn exists_is_for_transactions_only() {
     let db = engine().await;
     let out = batch(
         &db,
-        vec![stmt(
-            r#"EXISTS(SELECT * FROM "tbl" WHERE pk = 'a' AND sk = 1)"#,
-            vec![],
-        )],
+        vec![
+            stmt(
+                r#"EXISTS(SELECT * FROM "tbl" WHERE pk = 'a' AND sk = 1)"#,
+                vec![],
+            ),
+            stmt(r#"DELETE FROM "tbl" WHERE pk = 'zz' AND sk = 1"#, vec![]),
+        ],
     )
     .await
     .unwrap();
     assert_eq!(
         out,
-        vec![err(
-            Some("tbl"),
-            BatchStatementErrorCode::ValidationError,
-            "EXISTS can only be used in ExecuteTransaction write requests."
-        )]
+        vec![
+            err(
+                Some("tbl"),
+                BatchStatementErrorCode::ValidationError,
+                "EXISTS can only be used in ExecuteTransaction write requests."
+            ),
+            ok("tbl", None)
+        ]
     );
 }
 

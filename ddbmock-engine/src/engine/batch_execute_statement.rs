@@ -49,10 +49,12 @@ impl Engine {
         let mode = input.return_consumed_capacity;
 
         let parsed: Vec<_> = statements.into_iter().map(parse_member).collect();
-        // Only statements that parsed say which kind the batch is.
+        // Only statements that can run in a batch say which kind it is (as DynamoDB Local: an
+        // `EXISTS` fails alone, like a statement that does not parse).
         let kinds = parsed
             .iter()
             .filter_map(|p| p.as_ref().ok())
+            .filter(|p| !p.exists)
             .map(|p| p.read);
         let (mut reads, mut writes) = (false, false);
         for read in kinds {
@@ -238,7 +240,7 @@ struct Parsed {
     statement: crate::partiql::Parsed,
     /// Whether it was `EXISTS( … )`, which only a transaction takes.
     exists: bool,
-    /// Whether it is a SELECT.
+    /// Whether it is a SELECT (inside `EXISTS` or not).
     read: bool,
     table: String,
     params: Vec<AttributeValue>,
@@ -261,7 +263,7 @@ fn parse_member(request: BatchStatementRequest) -> Result<Parsed> {
     };
     Ok(Parsed {
         table: table.clone(),
-        read: read && !exists,
+        read,
         exists,
         statement,
         params: request.parameters.unwrap_or_default(),
