@@ -28,8 +28,8 @@ enum Member {
     Failed(BatchStatementResponse),
     /// A SELECT of one item, and its consistency.
     Read(Get, Option<bool>),
-    /// A write.
-    Write(Write),
+    /// A write (boxed: the write inputs are large beside a failed statement's response).
+    Write(Box<Write>),
 }
 
 /// A planned write, as the single-item operation that runs it.
@@ -116,9 +116,9 @@ impl Engine {
                         on_failure: p.on_failure.clone(),
                     };
                     match plan(&p.statement.statement, request, |src| self.keys_of(src))? {
-                        Plan::Insert(i) => Ok(Member::Write(Write::Insert(i))),
-                        Plan::Update(u) => Ok(Member::Write(Write::Update(u))),
-                        Plan::Delete(d) => Ok(Member::Write(Write::Delete(d))),
+                        Plan::Insert(i) => Ok(Member::Write(Box::new(Write::Insert(i)))),
+                        Plan::Update(u) => Ok(Member::Write(Box::new(Write::Update(u)))),
+                        Plan::Delete(d) => Ok(Member::Write(Box::new(Write::Delete(d)))),
                         // A write never plans as a read.
                         Plan::Query(_) | Plan::Scan(_) => Err(msg::partiql_ops::mixed_batch()),
                     }
@@ -135,25 +135,27 @@ impl Engine {
             let (table, key) = match m {
                 Member::Failed(_) => continue,
                 Member::Read(get, _) => (get.table_name.as_deref(), get.key.clone()),
-                Member::Write(Write::Insert(p)) => {
-                    let table = p.table_name.as_deref().unwrap_or_default();
-                    let source = Source {
-                        table: table.to_owned(),
-                        index: None,
-                    };
-                    let key = match (self.keys_of(&source), &p.item) {
-                        (Ok(Some(k)), Some(item)) => Some(
-                            std::iter::once(&k.hash)
-                                .chain(k.range.as_ref())
-                                .filter_map(|n| item.get(n).map(|v| (n.clone(), v.clone())))
-                                .collect(),
-                        ),
-                        _ => None,
-                    };
-                    (Some(table), key)
-                }
-                Member::Write(Write::Update(u)) => (u.table_name.as_deref(), u.key.clone()),
-                Member::Write(Write::Delete(d)) => (d.table_name.as_deref(), d.key.clone()),
+                Member::Write(w) => match &**w {
+                    Write::Insert(p) => {
+                        let table = p.table_name.as_deref().unwrap_or_default();
+                        let source = Source {
+                            table: table.to_owned(),
+                            index: None,
+                        };
+                        let key = match (self.keys_of(&source), &p.item) {
+                            (Ok(Some(k)), Some(item)) => Some(
+                                std::iter::once(&k.hash)
+                                    .chain(k.range.as_ref())
+                                    .filter_map(|n| item.get(n).map(|v| (n.clone(), v.clone())))
+                                    .collect(),
+                            ),
+                            _ => None,
+                        };
+                        (Some(table), key)
+                    }
+                    Write::Update(u) => (u.table_name.as_deref(), u.key.clone()),
+                    Write::Delete(d) => (d.table_name.as_deref(), d.key.clone()),
+                },
             };
             let (Some(table), Some(key)) = (table, key) else {
                 continue;
@@ -190,34 +192,36 @@ impl Engine {
                     .map(|out| (out.item, out.consumed_capacity));
                 (table, result)
             }
-            Member::Write(Write::Insert(mut p)) => {
-                p.return_consumed_capacity = detail.cloned();
-                let table = p.table_name.clone().unwrap_or_default();
-                let result = match self.put_item_now(p) {
-                    Ok(out) => Ok((None, out.consumed_capacity)),
-                    Err(Error::ConditionalCheckFailed { .. }) => {
-                        Err(msg::partiql::duplicate_item())
-                    }
-                    Err(e) => Err(e),
-                };
-                (table, result)
-            }
-            Member::Write(Write::Update(mut u)) => {
-                u.return_consumed_capacity = detail.cloned();
-                let table = u.table_name.clone().unwrap_or_default();
-                let result = self
-                    .update_item_now(u)
-                    .map(|out| (out.attributes, out.consumed_capacity));
-                (table, result)
-            }
-            Member::Write(Write::Delete(mut d)) => {
-                d.return_consumed_capacity = detail.cloned();
-                let table = d.table_name.clone().unwrap_or_default();
-                let result = self
-                    .delete_item_now(d)
-                    .map(|out| (out.attributes, out.consumed_capacity));
-                (table, result)
-            }
+            Member::Write(w) => match *w {
+                Write::Insert(mut p) => {
+                    p.return_consumed_capacity = detail.cloned();
+                    let table = p.table_name.clone().unwrap_or_default();
+                    let result = match self.put_item_now(p) {
+                        Ok(out) => Ok((None, out.consumed_capacity)),
+                        Err(Error::ConditionalCheckFailed { .. }) => {
+                            Err(msg::partiql::duplicate_item())
+                        }
+                        Err(e) => Err(e),
+                    };
+                    (table, result)
+                }
+                Write::Update(mut u) => {
+                    u.return_consumed_capacity = detail.cloned();
+                    let table = u.table_name.clone().unwrap_or_default();
+                    let result = self
+                        .update_item_now(u)
+                        .map(|out| (out.attributes, out.consumed_capacity));
+                    (table, result)
+                }
+                Write::Delete(mut d) => {
+                    d.return_consumed_capacity = detail.cloned();
+                    let table = d.table_name.clone().unwrap_or_default();
+                    let result = self
+                        .delete_item_now(d)
+                        .map(|out| (out.attributes, out.consumed_capacity));
+                    (table, result)
+                }
+            },
         };
         match result {
             Ok((item, capacity)) => {
