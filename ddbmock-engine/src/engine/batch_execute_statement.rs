@@ -8,7 +8,7 @@
 use super::capacity::Consumed;
 use super::{Engine, validate};
 use crate::partiql::ast::{Source, Statement};
-use crate::partiql::keyed::{exists_body, point_get};
+use crate::partiql::keyed::point_get;
 use crate::partiql::parse;
 use crate::partiql::plan::{Plan, Request, plan};
 use ddbmock_core::error::msg::constraint::{max_length, min_length};
@@ -96,16 +96,18 @@ impl Engine {
         let table = p.table.clone();
         let planned = (|| {
             if p.exists {
-                return Err(msg::partiql_ops::exists_outside_transaction());
+                return Err(msg::partiql::exists_outside_transaction());
             }
             if p.statement.parameters > p.params.len() {
                 return Err(msg::partiql::parameter_count());
             }
             match &p.statement.statement {
-                Statement::Select(s) => match point_get(s, &p.params, |src| self.keys_of(src))? {
-                    Some(get) => Ok(Member::Read(get, p.consistent_read)),
-                    None => Err(msg::partiql_ops::only_single_item_select()),
-                },
+                Statement::Select(s) | Statement::Exists(s) => {
+                    match point_get(s, &p.params, |src| self.keys_of(src))? {
+                        Some(get) => Ok(Member::Read(get, p.consistent_read)),
+                        None => Err(msg::partiql_ops::only_single_item_select()),
+                    }
+                }
                 Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_) => {
                     let request = Request {
                         params: &p.params,
@@ -120,7 +122,9 @@ impl Engine {
                         Plan::Update(u) => Ok(Member::Write(Box::new(Write::Update(u)))),
                         Plan::Delete(d) => Ok(Member::Write(Box::new(Write::Delete(d)))),
                         // A write never plans as a read.
-                        Plan::Query(_) | Plan::Scan(_) => Err(msg::partiql_ops::mixed_batch()),
+                        Plan::Get(_) | Plan::Query(_) | Plan::Queries(_) | Plan::Scan(_) => {
+                            Err(msg::partiql_ops::mixed_batch())
+                        }
                     }
                 }
             }
@@ -253,17 +257,13 @@ struct Parsed {
 }
 
 fn parse_member(request: BatchStatementRequest) -> Result<Parsed> {
-    let text = request.statement.unwrap_or_default();
-    let (body, exists) = match exists_body(&text) {
-        Some(inner) => (inner, true),
-        None => (text.as_str(), false),
-    };
-    let statement = parse(body)?;
-    let (read, table) = match &statement.statement {
-        Statement::Select(s) => (true, &s.from.table),
-        Statement::Insert(i) => (false, &i.into.table),
-        Statement::Update(u) => (false, &u.table.table),
-        Statement::Delete(d) => (false, &d.from.table),
+    let statement = parse(request.statement.as_deref().unwrap_or_default())?;
+    let (read, exists, table) = match &statement.statement {
+        Statement::Select(s) => (true, false, &s.from.table),
+        Statement::Exists(s) => (true, true, &s.from.table),
+        Statement::Insert(i) => (false, false, &i.into.table),
+        Statement::Update(u) => (false, false, &u.table.table),
+        Statement::Delete(d) => (false, false, &d.from.table),
     };
     Ok(Parsed {
         table: table.clone(),

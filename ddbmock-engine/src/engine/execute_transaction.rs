@@ -6,7 +6,8 @@
 
 use super::{Engine, validate};
 use crate::partiql::ast::Statement;
-use crate::partiql::keyed::{exists_body, exists_check, point_get};
+use crate::partiql::exists;
+use crate::partiql::keyed::point_get;
 use crate::partiql::parse;
 use crate::partiql::plan::{Plan, Request, plan};
 use ddbmock_core::error::msg::constraint::{max_length, min_length};
@@ -119,9 +120,12 @@ impl Engine {
         let keys = |src: &_| self.keys_of(src);
         let statement = match &m.kind {
             Kind::Exists(select) => {
-                let check = exists_check(select, &m.params, m.on_failure.clone(), keys)?;
+                let check = exists::check(select, &m.params, keys)?;
                 return Ok(TransactWriteItem {
-                    condition_check: Some(check),
+                    condition_check: Some(ConditionCheck {
+                        return_values_on_condition_check_failure: m.on_failure.clone(),
+                        ..check
+                    }),
                     ..Default::default()
                 });
             }
@@ -185,37 +189,26 @@ impl Engine {
                 }
             }
             // A write never plans as a read.
-            Plan::Query(_) | Plan::Scan(_) => return Err(msg::partiql_ops::mixed_transaction()),
+            Plan::Get(_) | Plan::Query(_) | Plan::Queries(_) | Plan::Scan(_) => {
+                return Err(msg::partiql_ops::mixed_transaction());
+            }
         };
         Ok(action)
     }
 }
 
 fn parse_member(s: ParameterizedStatement) -> Result<Member> {
-    let text = s.statement.unwrap_or_default();
-    let (kind, wanted) = match exists_body(&text) {
-        Some(inner) => {
-            let parsed = parse(inner)?;
-            match parsed.statement {
-                Statement::Select(select) => (Kind::Exists(select), parsed.parameters),
-                Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_) => {
-                    return Err(msg::partiql_ops::unsupported_in_transaction());
-                }
-            }
-        }
-        None => {
-            let parsed = parse(&text)?;
-            match parsed.statement {
-                Statement::Select(select) => (Kind::Read(select), parsed.parameters),
-                other @ (Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_)) => {
-                    (Kind::Write(other), parsed.parameters)
-                }
-            }
+    let parsed = parse(s.statement.as_deref().unwrap_or_default())?;
+    let kind = match parsed.statement {
+        Statement::Select(select) => Kind::Read(select),
+        Statement::Exists(select) => Kind::Exists(select),
+        other @ (Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_)) => {
+            Kind::Write(other)
         }
     };
     Ok(Member {
         kind,
-        wanted,
+        wanted: parsed.parameters,
         params: s.parameters.unwrap_or_default(),
         on_failure: s.return_values_on_condition_check_failure,
     })

@@ -1,34 +1,17 @@
-//! Statements that address one item by its full primary key, for the operations that take only
-//! such statements: a SELECT of BatchExecuteStatement or ExecuteTransaction (run as a GetItem) and
-//! an `EXISTS(SELECT …)` of ExecuteTransaction (run as a ConditionCheck).
+//! A SELECT that addresses one item by its full primary key and says nothing more, the only
+//! SELECT BatchExecuteStatement and ExecuteTransaction take (run as a GetItem).
 //!
-//! The key is found by planning the same WHERE clause as the write that needs it: a DELETE
-//! (whose plan must fix the full key, the rest of the clause its condition) for a point read, an
-//! UPDATE (whose condition is "the item exists, and the rest holds") for `EXISTS`. So the rules for
-//! what fixes a key, and how the rest translates, stay in `plan`.
+//! The key is found by planning the same WHERE clause as a DELETE, whose plan must fix the full
+//! key and leaves the rest of the clause as its condition: so the rules for what fixes a key stay
+//! in `plan`.
 
-use super::ast::{Delete, Select, Source, Statement, Update};
+use super::ast::{Delete, Select, Source, Statement};
 use super::plan::{Keys, Plan, Request, plan};
 use super::translate::Exprs;
 use ddbmock_core::Result;
 use ddbmock_core::error::{Error, msg};
 use ddbmock_core::model::AttributeValue;
-use ddbmock_core::operation::{ConditionCheck, Get, ReturnValuesOnConditionCheckFailure};
-
-/// The text inside `EXISTS( … )`, when `text` is such a call (the keyword in any case).
-///
-/// The parser has no `EXISTS` yet; when it does, its statement replaces this.
-pub(crate) fn exists_body(text: &str) -> Option<&str> {
-    let t = text.trim();
-    let keyword = t.get(..6)?;
-    if !keyword.eq_ignore_ascii_case("exists") {
-        return None;
-    }
-    t.get(6..)?
-        .trim_start()
-        .strip_prefix('(')?
-        .strip_suffix(')')
-}
+use ddbmock_core::operation::Get;
 
 /// The GetItem of a SELECT that names one item: its WHERE clause is one equality per key attribute
 /// of the table and nothing else. `None` for any other SELECT (an index, a range, a filter), which
@@ -46,9 +29,16 @@ pub(crate) fn point_get(
         filter: select.filter.clone(),
         returning: None,
     });
-    let delete = match plan(&probe, request(params, None), keys) {
+    let delete = match plan(&probe, request(params), keys) {
         Ok(Plan::Delete(d)) => d,
-        Ok(Plan::Query(_) | Plan::Scan(_) | Plan::Insert(_) | Plan::Update(_)) => return Ok(None),
+        Ok(
+            Plan::Get(_)
+            | Plan::Query(_)
+            | Plan::Queries(_)
+            | Plan::Scan(_)
+            | Plan::Insert(_)
+            | Plan::Update(_),
+        ) => return Ok(None),
         Err(e) if names_no_single_key(&e) => return Ok(None),
         Err(e) => return Err(e),
     };
@@ -73,47 +63,14 @@ pub(crate) fn point_get(
     }))
 }
 
-/// The ConditionCheck of `EXISTS(select)`: the item the WHERE clause's key names exists and meets
-/// the rest of the clause.
-pub(crate) fn exists_check(
-    select: &Select,
-    params: &[AttributeValue],
-    on_failure: Option<ReturnValuesOnConditionCheckFailure>,
-    keys: impl Fn(&Source) -> Result<Option<Keys>>,
-) -> Result<ConditionCheck> {
-    let probe = Statement::Update(Update {
-        table: select.from.clone(),
-        actions: Vec::new(),
-        filter: select.filter.clone(),
-        returning: None,
-    });
-    match plan(&probe, request(params, on_failure), keys)? {
-        // The probe has no SET or REMOVE clause, so its update expression is empty and unused.
-        Plan::Update(u) => Ok(ConditionCheck {
-            table_name: u.table_name,
-            key: u.key,
-            condition_expression: u.condition_expression,
-            expression_attribute_names: u.expression_attribute_names,
-            expression_attribute_values: u.expression_attribute_values,
-            return_values_on_condition_check_failure: u.return_values_on_condition_check_failure,
-        }),
-        Plan::Query(_) | Plan::Scan(_) | Plan::Insert(_) | Plan::Delete(_) => {
-            Err(msg::partiql_ops::unsupported_in_transaction())
-        }
-    }
-}
-
-fn request(
-    params: &[AttributeValue],
-    on_failure: Option<ReturnValuesOnConditionCheckFailure>,
-) -> Request<'_> {
+fn request(params: &[AttributeValue]) -> Request<'_> {
     Request {
         params,
         consistent_read: None,
         limit: None,
         start_key: None,
         capacity: None,
-        on_failure,
+        on_failure: None,
     }
 }
 
@@ -132,6 +89,11 @@ mod tests {
         Ok(Some(Keys {
             hash: "pk".into(),
             range: Some("sk".into()),
+            types: vec![
+                ("pk".into(), ddbmock_core::model::AttributeType::S),
+                ("sk".into(), ddbmock_core::model::AttributeType::N),
+            ],
+            multi: false,
         }))
     }
 
@@ -140,15 +102,6 @@ mod tests {
             Ok(Statement::Select(s)) => s,
             other => panic!("not a select: {other:?}"),
         }
-    }
-
-    #[test]
-    fn finds_the_body_of_exists() {
-        assert_eq!(exists_body(" exists (SELECT 1) "), Some("SELECT 1"));
-        assert_eq!(exists_body("EXISTS(x)"), Some("x"));
-        assert_eq!(exists_body("EXISTSx(y)"), None);
-        assert_eq!(exists_body("SELECT * FROM t"), None);
-        assert_eq!(exists_body("é"), None);
     }
 
     #[test]
@@ -180,34 +133,5 @@ mod tests {
         ] {
             assert_eq!(point_get(&select(text), &[], keys).unwrap(), None, "{text}");
         }
-    }
-
-    #[test]
-    fn exists_checks_presence_and_the_rest() {
-        let check = exists_check(
-            &select(r#"SELECT * FROM "t" WHERE pk = 'a' AND sk = 1 AND v IS MISSING"#),
-            &[],
-            Some(ReturnValuesOnConditionCheckFailure::AllOld),
-            keys,
-        )
-        .unwrap();
-        assert_eq!(
-            check.condition_expression.as_deref(),
-            Some("attribute_exists(#n0) AND (attribute_not_exists(#n1))")
-        );
-        assert_eq!(check.key.unwrap().len(), 2);
-        assert_eq!(
-            check.return_values_on_condition_check_failure,
-            Some(ReturnValuesOnConditionCheckFailure::AllOld)
-        );
-        assert_eq!(
-            exists_check(
-                &select(r#"SELECT * FROM "t" WHERE pk = 'a'"#),
-                &[],
-                None,
-                keys
-            ),
-            Err(msg::partiql::incomplete_key())
-        );
     }
 }

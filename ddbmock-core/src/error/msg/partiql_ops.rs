@@ -29,17 +29,6 @@ pub fn only_single_item_select() -> Error {
     validation("Only single item select is supported")
 }
 
-/// `EXISTS` in a batch. *Unconfirmed*: DynamoDB Local's text only.
-pub fn exists_outside_transaction() -> Error {
-    validation("EXISTS can only be used in ExecuteTransaction write requests.")
-}
-
-/// A statement of a transaction that is a function call other than `EXISTS(SELECT …)`.
-/// *Unconfirmed*: DynamoDB Local's text only.
-pub fn unsupported_in_transaction() -> Error {
-    validation("Unsupported operation in transaction.")
-}
-
 /// A statement of a transaction that fails a check before the transaction runs: `index` counts
 /// from 0, `cause` is the statement's own error.
 pub fn in_transaction(index: usize, cause: &Error) -> Error {
