@@ -11,7 +11,7 @@ cargo test --workspace --doc
 cargo run --quiet --example quickstart
 cargo run --quiet --example app
 # The AWS SDK bridge (feature `aws`, off by default): only the facade is built again with it.
-cargo test -p ddbmock --features aws --test aws_bridge --test aws_streams --test aws_retries --test aws_regions --example sdk_bridge
+cargo test -p ddbmock --features aws --test aws_bridge --test aws_streams --test aws_retries --test aws_regions --test aws_partiql --example sdk_bridge
 cargo test -p ddbmock --features aws --doc aws
 # The README's Rust snippets and the crate guide's bridge example, which need the feature.
 cargo test -p ddbmock --features aws --doc -- ReadmeDoctests src/lib.rs
@@ -96,6 +96,27 @@ aws dynamodb put-item --table-name cli-smoke --item '{"id":{"S":"1"},"v":{"N":"4
   || { echo "AWS CLI smoke test: get-item did not return the item" >&2; exit 1; }
 aws dynamodb list-tables --query 'TableNames' --output text | grep -qw cli-smoke \
   || { echo "AWS CLI smoke test: list-tables does not list the table" >&2; exit 1; }
+# PartiQL: execute-statement, batch-execute-statement and execute-transaction (statements read
+# from stdin, so that PartiQL's single quotes need no shell quoting).
+[ "$(aws dynamodb execute-statement --statement 'SELECT v FROM "cli-smoke" WHERE id = ?' \
+  --parameters '[{"S":"1"}]' --query 'Items[0].v.N' --output text)" = 42 ] \
+  || { echo "AWS CLI smoke test: execute-statement did not return the item" >&2; exit 1; }
+[ "$(aws dynamodb batch-execute-statement --statements file:///dev/stdin \
+  --query 'length(Responses[?Error])' --output text <<'JSON'
+[{"Statement": "INSERT INTO \"cli-smoke\" VALUE {'id': '2', 'v': 7}"},
+ {"Statement": "UPDATE \"cli-smoke\" SET v = v + 1 WHERE id = '1'"}]
+JSON
+)" = 0 ] || { echo "AWS CLI smoke test: batch-execute-statement reported errors" >&2; exit 1; }
+aws dynamodb execute-transaction --client-request-token cli-smoke-1 --transact-statements file:///dev/stdin >/dev/null <<'JSON'
+[{"Statement": "EXISTS(SELECT * FROM \"cli-smoke\" WHERE id = '1' AND v = 43)"},
+ {"Statement": "UPDATE \"cli-smoke\" SET v = v + 1 WHERE id = '2'"}]
+JSON
+[ "$(aws dynamodb execute-transaction --transact-statements file:///dev/stdin \
+  --query 'Responses[].Item.v.N' --output text <<'JSON'
+[{"Statement": "SELECT v FROM \"cli-smoke\" WHERE id = '1'"},
+ {"Statement": "SELECT v FROM \"cli-smoke\" WHERE id = '2'"}]
+JSON
+)" = "$(printf '43\t8')" ] || { echo "AWS CLI smoke test: execute-transaction did not write or read" >&2; exit 1; }
 aws dynamodb delete-table --table-name cli-smoke >/dev/null
 echo "server door: pytest and AWS CLI smoke test passed against $ENDPOINT"
 

@@ -1,4 +1,4 @@
-//! The list of the operations, written once: the macros `dynamodb_operations!` for DynamoDB's 35
+//! The list of the operations, written once: the macros `dynamodb_operations!` for DynamoDB's operations
 //! and `streams_operations!` for DynamoDB Streams' 4 (`all_operations!` for both), exported but
 //! hidden, for the crates of this workspace; and the [`Operation`] enum made from them.
 //!
@@ -264,6 +264,14 @@ macro_rules! dynamodb_operations {
                 update_table_replica_auto_scaling_now
                 ($crate::operation::UpdateTableReplicaAutoScalingInput)
                 -> $crate::operation::UpdateTableReplicaAutoScalingOutput, route table_name set_table_name;
+            /// `BatchExecuteStatement`: runs up to 25 PartiQL statements, all reads or all writes, each on its own.
+            BatchExecuteStatement batch_execute_statement batch_execute_statement_now
+                ($crate::operation::BatchExecuteStatementInput)
+                -> $crate::operation::BatchExecuteStatementOutput;
+            /// `ExecuteTransaction`: runs up to 100 PartiQL statements as one transaction, all reads or all writes.
+            ExecuteTransaction execute_transaction execute_transaction_now
+                ($crate::operation::ExecuteTransactionInput)
+                -> $crate::operation::ExecuteTransactionOutput;
         } }
     };
 }

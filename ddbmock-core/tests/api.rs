@@ -69,6 +69,18 @@ impl DynamoDb for Fixed {
     async fn execute_statement(&self, _: ExecuteStatementInput) -> Result<ExecuteStatementOutput> {
         Err(not_here())
     }
+    async fn batch_execute_statement(
+        &self,
+        _: BatchExecuteStatementInput,
+    ) -> Result<BatchExecuteStatementOutput> {
+        Err(not_here())
+    }
+    async fn execute_transaction(
+        &self,
+        _: ExecuteTransactionInput,
+    ) -> Result<ExecuteTransactionOutput> {
+        Err(not_here())
+    }
     async fn update_time_to_live(
         &self,
         _: UpdateTimeToLiveInput,

@@ -11,6 +11,7 @@ mod insights;
 mod item;
 mod kinesis;
 mod limits;
+mod partiql_ops;
 mod policy;
 mod query;
 mod streams;

@@ -114,7 +114,7 @@ impl Engine {
 
     /// The key attributes of a statement's table, or of its index; `None` for an index the table
     /// lacks (the operation reports it).
-    fn keys_of(&self, src: &Source) -> Result<Option<Keys>> {
+    pub(super) fn keys_of(&self, src: &Source) -> Result<Option<Keys>> {
         let table = self.table(&src.table)?;
         let schema = match &src.index {
             None => &table.key,

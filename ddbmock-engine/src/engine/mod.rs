@@ -4,6 +4,7 @@
 //! write path (index maintenance, counters) that every item write goes through.
 
 mod auto_scaling;
+mod batch_execute_statement;
 mod batch_get;
 
 mod batch_write;
@@ -20,6 +21,7 @@ mod delete_table;
 mod describe_table;
 mod dropped;
 mod execute_statement;
+mod execute_transaction;
 mod expressions;
 mod extras;
 mod get_item;

@@ -13,7 +13,6 @@ use ddbmock_core::operation::ConditionCheck;
 
 /// The `ConditionCheck` that `EXISTS(select)` stands for; `keys` gives the key attributes of the
 /// table (as for `plan::plan`). Nothing outside ExecuteTransaction runs it.
-#[allow(dead_code)] // ExecuteTransaction (another change, in progress) is its caller.
 pub(crate) fn check(
     select: &Select,
     params: &[AttributeValue],

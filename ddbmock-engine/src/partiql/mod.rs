@@ -26,6 +26,7 @@
 pub mod ast;
 mod cache;
 pub(crate) mod exists;
+pub(crate) mod keyed;
 mod lex;
 mod parse_expr;
 mod parse_stmt;

@@ -19,6 +19,7 @@ mod indexes;
 mod items;
 mod multi_attribute_indexes;
 mod partiql;
+mod partiql_ops;
 mod query;
 mod reads;
 mod scan;
@@ -42,6 +43,7 @@ pub use indexes::*;
 pub use items::*;
 pub use multi_attribute_indexes::*;
 pub use partiql::*;
+pub use partiql_ops::*;
 pub use query::*;
 pub use scan::*;
 pub use scopes::*;
@@ -122,6 +124,8 @@ macro_rules! conformance_tests {
             table_settings_validation,
             partiql_statements,
             partiql_errors,
+            partiql_batches,
+            partiql_transactions,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {

@@ -8,6 +8,7 @@ pub mod constraint;
 pub mod expr;
 pub mod number;
 pub mod partiql;
+pub mod partiql_ops;
 pub mod value;
 
 use super::Error;
