@@ -153,11 +153,15 @@ impl InProcess {
             Ok(collected) => collected.to_bytes(),
             Err(never) => match never {},
         };
-        let headers = parts
+        let mut headers: Vec<_> = parts
             .headers
             .iter()
             .map(|(n, v)| (n.as_str().to_owned(), v.as_bytes().to_vec()))
             .collect();
+        // What hyper adds on the wire from the body's known length.
+        if !parts.headers.contains_key(hyper::header::CONTENT_LENGTH) {
+            headers.push(("content-length".to_owned(), body.len().to_string().into_bytes()));
+        }
         Ok(Reply {
             status: parts.status.as_u16(),
             headers,
