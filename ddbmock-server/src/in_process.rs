@@ -128,8 +128,8 @@ impl InProcess {
         body: impl Into<Bytes>,
     ) -> Result<Reply, RequestError> {
         let body: Bytes = body.into();
-        let method =
-            Method::from_bytes(method.as_bytes()).map_err(|_| RequestError::Method(method.into()))?;
+        let method = Method::from_bytes(method.as_bytes())
+            .map_err(|_| RequestError::Method(method.into()))?;
         let mut request = Request::builder()
             .method(method)
             .uri(path)
@@ -160,7 +160,10 @@ impl InProcess {
             .collect();
         // What hyper adds on the wire from the body's known length.
         if !parts.headers.contains_key(hyper::header::CONTENT_LENGTH) {
-            headers.push(("content-length".to_owned(), body.len().to_string().into_bytes()));
+            headers.push((
+                "content-length".to_owned(),
+                body.len().to_string().into_bytes(),
+            ));
         }
         Ok(Reply {
             status: parts.status.as_u16(),

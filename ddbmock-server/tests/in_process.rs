@@ -12,7 +12,9 @@ use ddbmock_engine::{Clock, Engine};
 use ddbmock_server::{InProcess, RequestError};
 
 fn engine() -> Engine {
-    Engine::memory_with_clock(Clock::manual(UNIX_EPOCH + Duration::from_secs(1_780_000_000)))
+    Engine::memory_with_clock(Clock::manual(
+        UNIX_EPOCH + Duration::from_secs(1_780_000_000),
+    ))
 }
 
 async fn server() -> Server {
@@ -67,7 +69,11 @@ async fn answers_equal_the_servers() {
             api("GetItem"),
             br#"{"TableName":"t","Key":{"pk":{"S":"a"}}}"#,
         ),
-        ("POST", api("GetItem"), br#"{"TableName":"missing","Key":{"pk":{"S":"a"}}}"#),
+        (
+            "POST",
+            api("GetItem"),
+            br#"{"TableName":"missing","Key":{"pk":{"S":"a"}}}"#,
+        ),
         ("POST", api("GetItem"), b"{not json"),
         ("POST", api("Frobnicate"), b"{}"),
         ("GET", vec![], b""),
@@ -85,7 +91,10 @@ async fn answers_equal_the_servers() {
         let sent: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
         let network = server.send(method, &sent, body).await;
         let raw: Vec<(&str, &[u8])> = headers.iter().map(|(n, v)| (*n, v.as_bytes())).collect();
-        let local = handler.handle(method, "/", &raw, body.to_vec()).await.unwrap();
+        let local = handler
+            .handle(method, "/", &raw, body.to_vec())
+            .await
+            .unwrap();
         let local = Reply {
             status: local.status,
             headers: local
@@ -98,7 +107,11 @@ async fn answers_equal_the_servers() {
         let what = format!("{method} {headers:?}");
         assert_eq!(local.status, network.status, "{what}");
         assert_eq!(local.text(), network.text(), "{what}");
-        assert_eq!(comparable(&local.headers), comparable(&network.headers), "{what}");
+        assert_eq!(
+            comparable(&local.headers),
+            comparable(&network.headers),
+            "{what}"
+        );
         local.assert_framed();
     }
 }
@@ -116,11 +129,19 @@ async fn a_request_that_is_not_http_is_refused_with_its_reason() {
         "invalid HTTP request path \"no path\""
     );
     assert_eq!(
-        refused(handler.handle("POST", "/", &[("bad name", b"v")], Vec::new()).await),
+        refused(
+            handler
+                .handle("POST", "/", &[("bad name", b"v")], Vec::new())
+                .await
+        ),
         "invalid HTTP header \"bad name\""
     );
     assert_eq!(
-        refused(handler.handle("POST", "/", &[("x-ok", b"line\nbreak")], Vec::new()).await),
+        refused(
+            handler
+                .handle("POST", "/", &[("x-ok", b"line\nbreak")], Vec::new())
+                .await
+        ),
         "invalid HTTP header \"x-ok\""
     );
 }

@@ -1,9 +1,12 @@
 """boto3 put_item + get_item per second, in one run: ddbmock in-process, moto's mock_aws, and
 ddbmock's network server (started in a thread by ``ddbmock.server()``).
 
-Not part of the test suite. Run it in a virtualenv of its own with moto (see python/README.md):
+Not part of the test suite: it needs moto, which the suite's virtualenv does not carry.
 
-    python python/bench/put_get.py [--seconds 5]
+    python3 -m venv target/bench-venv
+    target/bench-venv/bin/pip install boto3 "moto[dynamodb]" maturin
+    VIRTUAL_ENV=$PWD/target/bench-venv target/bench-venv/bin/maturin develop --release -m python/Cargo.toml
+    target/bench-venv/bin/python python/bench/put_get.py [--seconds 5]
 """
 
 import argparse

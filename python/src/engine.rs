@@ -83,7 +83,11 @@ impl Engine {
             .iter()
             .map(|(n, v)| (n.clone(), v.iter().map(|&b| char::from(b)).collect()))
             .collect();
-        Ok((reply.status, headers, PyBytes::new(py, &reply.body).unbind()))
+        Ok((
+            reply.status,
+            headers,
+            PyBytes::new(py, &reply.body).unbind(),
+        ))
     }
 
     /// The capacity report (units consumed, sizes, throttling, cost per table and index) as JSON.
