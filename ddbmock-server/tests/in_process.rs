@@ -41,6 +41,9 @@ fn api(target: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Method, headers, body.
+type Case<'a> = (&'a str, Vec<(&'a str, String)>, &'a [u8]);
+
 /// The headers both doors must agree on: all but the request id and the connection's own.
 fn comparable(headers: &[(String, String)]) -> Vec<(String, String)> {
     let mut kept: Vec<_> = headers
@@ -57,7 +60,7 @@ async fn answers_equal_the_servers() {
     let server = server().await;
     let handler = InProcess::new(engine());
     let create = r#"{"TableName":"t","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}"#;
-    let cases: Vec<(&str, Vec<(&str, String)>, &[u8])> = vec![
+    let cases: Vec<Case<'_>> = vec![
         ("POST", api("CreateTable"), create.as_bytes()),
         (
             "POST",
