@@ -52,7 +52,7 @@ CARGO_TARGET_DIR=target/publish cargo publish --workspace --dry-run --allow-dirt
 
 # --- The server door: boto3 and the AWS CLI, in a virtualenv of their own under target/. ---
 VENV=target/py-venv
-REQUIREMENTS="boto3 pytest awscli"
+REQUIREMENTS="boto3 pytest awscli maturin"
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.installed" 2>/dev/null)" != "$REQUIREMENTS" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check $REQUIREMENTS
@@ -78,6 +78,9 @@ for _ in $(seq 1 200); do
   sleep 0.05
 done
 [ -n "$ENDPOINT" ] || { cat "$LOG"; echo "ddbmock printed no endpoint" >&2; exit 1; }
+
+# The Python package (python/), built into the venv: the suite runs through it in-process too.
+VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/maturin" develop --quiet -m python/Cargo.toml
 
 # pytest: 0 is success; anything else (failures, errors, or 5 = nothing collected) fails the run.
 status=0

@@ -11,13 +11,18 @@ use std::sync::Arc;
 
 use bytes::{Bytes, BytesMut};
 use http_body_util::BodyExt;
-use hyper::body::Incoming;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::time::Instant;
 
 use ddbmock_core::protocol::MAX_REQUEST_BYTES;
 
 use crate::Limits;
+
+/// A request body as the server reads it: a connection's (`hyper::body::Incoming`), or one
+/// already in memory ([`crate::InProcess`]).
+pub(crate) trait RequestBody: hyper::body::Body<Data = Bytes> + Unpin {}
+
+impl<B: hyper::body::Body<Data = Bytes> + Unpin> RequestBody for B {}
 
 /// How often a body still arriving is checked against the minimum rate.
 const RATE_CHECK: std::time::Duration = std::time::Duration::from_millis(250);
@@ -53,7 +58,7 @@ pub(crate) struct Bounds<'a> {
 /// Reads `body` whole within `bounds`, refusing more than [`MAX_REQUEST_BYTES`]; `declared` is
 /// its `Content-Length`, if any.
 pub(crate) async fn read(
-    body: &mut Incoming,
+    body: &mut impl RequestBody,
     declared: Option<u64>,
     mut bounds: Bounds<'_>,
 ) -> Result<Buffered, BodyError> {
@@ -119,7 +124,7 @@ pub(crate) async fn read(
 /// buffered, so draining costs time, not memory; what is not drained when a bound is hit is left
 /// to the closing connection.
 pub(crate) async fn drain(
-    body: &mut Incoming,
+    body: &mut impl RequestBody,
     limits: &Limits,
     mut closing: watch::Receiver<bool>,
 ) {

@@ -34,6 +34,7 @@
 mod auth;
 mod body;
 mod encoding;
+mod in_process;
 mod reply;
 mod scope;
 mod service;
@@ -51,6 +52,7 @@ use tokio::net::TcpListener;
 use ddbmock_engine::{Engine, Scopes};
 
 pub use auth::Auth;
+pub use in_process::{InProcess, Reply, RequestError};
 
 /// How long shutdown waits for requests being processed (their bodies are in; bodies still
 /// arriving are abandoned at once) before closing their connections anyway.

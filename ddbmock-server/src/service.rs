@@ -22,7 +22,6 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
-use hyper::body::Incoming;
 use hyper::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap};
 use hyper::{Method, Request, Response};
 
@@ -31,7 +30,7 @@ use ddbmock_core::protocol;
 
 use crate::State;
 use crate::auth;
-use crate::body::{self, BodyError};
+use crate::body::{self, BodyError, RequestBody};
 use crate::encoding::{self, DecodeError};
 use crate::reply::{self, Body};
 use crate::scope;
@@ -39,7 +38,7 @@ use crate::scope;
 /// Answers `request`.
 pub(crate) async fn serve(
     state: Arc<State>,
-    request: Request<Incoming>,
+    request: Request<impl RequestBody>,
 ) -> Result<Response<Body>, Infallible> {
     let _in_flight = crate::InFlight::enter(&state.in_flight);
     if head_bytes(&request) > reply::MAX_HEAD_BYTES {
@@ -73,7 +72,7 @@ enum Route {
 }
 
 /// The request line and headers as sent, near enough: what DynamoDB's 16 KB limit counts.
-fn head_bytes(request: &Request<Incoming>) -> usize {
+fn head_bytes<B>(request: &Request<B>) -> usize {
     let uri = request.uri();
     // `METHOD <uri> HTTP/1.1\r\n`, the URI in origin or absolute form.
     let line = request.method().as_str().len()
@@ -87,7 +86,7 @@ fn head_bytes(request: &Request<Incoming>) -> usize {
     })
 }
 
-fn route(request: &Request<Incoming>) -> Route {
+fn route<B>(request: &Request<B>) -> Route {
     match *request.method() {
         Method::POST => Route::Api,
         Method::GET if request.uri().path().starts_with("/ddbmock/") => Route::Admin,
@@ -99,7 +98,7 @@ fn route(request: &Request<Incoming>) -> Route {
 }
 
 /// An admin route, behind the same authentication as the API (or the startup token).
-fn admin(state: &State, request: &Request<Incoming>) -> Response<Body> {
+fn admin<B>(state: &State, request: &Request<B>) -> Response<Body> {
     // Admin requests are GETs: whatever body comes with one is not read, and the signature covers
     // an empty one.
     let auth_request = auth::Request {
@@ -123,7 +122,7 @@ fn admin(state: &State, request: &Request<Incoming>) -> Response<Body> {
     }
 }
 
-async fn post(state: &State, request: Request<Incoming>) -> Response<Body> {
+async fn post(state: &State, request: Request<impl RequestBody>) -> Response<Body> {
     let started = Instant::now();
     let (parts, mut incoming) = request.into_parts();
     let declared = parts

@@ -1,12 +1,9 @@
 """Errors as boto3 reports them: exception code and message text, exactly."""
 
-import json
-import urllib.request
-
 import pytest
 from botocore.exceptions import ClientError
 
-from conftest import ENDPOINT, error_of
+from conftest import error_of
 
 
 def test_missing_table(ddb):
@@ -38,26 +35,8 @@ def test_table_name_too_short(ddb):
     assert "Member must have length greater than or equal to 3" in message
 
 
-def _post(target, body, headers=None):
-    request = urllib.request.Request(
-        ENDPOINT,
-        data=body.encode(),
-        method="POST",
-        headers={
-            "Content-Type": "application/x-amz-json-1.0",
-            "X-Amz-Target": target,
-            **(headers or {}),
-        },
-    )
-    try:
-        with urllib.request.urlopen(request) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read())
-
-
-def test_unsigned_requests_are_refused():
-    status, body = _post("DynamoDB_20120810.ListTables", "{}")
+def test_unsigned_requests_are_refused(door):
+    status, body = door.post("DynamoDB_20120810.ListTables", "{}")
     assert status == 400
     assert body == {
         "__type": "com.amazon.coral.service#MissingAuthenticationTokenException",
@@ -65,24 +44,14 @@ def test_unsigned_requests_are_refused():
     }
 
 
-def test_unknown_operation():
-    status, body = _post("DynamoDB_20120810.Nope", "{}")
+def test_unknown_operation(door):
+    status, body = door.post("DynamoDB_20120810.Nope", "{}")
     assert (status, body) == (400, {"__type": "com.amazon.coral.service#UnknownOperationException"})
 
 
-def test_serialization_exception_via_botocore(ddb):
+def test_serialization_exception_via_botocore(door):
     # botocore validates types client-side; switch that off to send DynamoDB a wrong type.
-    import boto3
-    import botocore.config
-
-    raw = boto3.client(
-        "dynamodb",
-        endpoint_url=ENDPOINT,
-        region_name="us-east-1",
-        aws_access_key_id="AKIDEXAMPLE",
-        aws_secret_access_key="secret",
-        config=botocore.config.Config(parameter_validation=False, retries={"max_attempts": 1}),
-    )
+    raw = door.client(parameter_validation=False)
     with pytest.raises(ClientError) as e:
         raw.list_tables(Limit="5")
     assert error_of(e) == ("SerializationException", "STRING_VALUE cannot be converted to Integer")

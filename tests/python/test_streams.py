@@ -1,21 +1,9 @@
 """DynamoDB Streams through boto3's `dynamodbstreams` client: the standard consumer loop."""
 
-import boto3
-
-from conftest import ENDPOINT, unique
+from conftest import unique
 
 
-def _streams():
-    return boto3.client(
-        "dynamodbstreams",
-        endpoint_url=ENDPOINT,
-        region_name="us-east-1",
-        aws_access_key_id="AKIDEXAMPLE",
-        aws_secret_access_key="secret",
-    )
-
-
-def test_consume_a_stream_with_the_standard_loop(ddb):
+def test_consume_a_stream_with_the_standard_loop(door, ddb):
     name = unique("stream")
     created = ddb.create_table(
         TableName=name,
@@ -29,7 +17,7 @@ def test_consume_a_stream_with_the_standard_loop(ddb):
     ddb.put_item(TableName=name, Item={"pk": {"S": "a"}, "v": {"N": "2"}})
     ddb.delete_item(TableName=name, Key={"pk": {"S": "a"}})
 
-    streams = _streams()
+    streams = door.client("dynamodbstreams")
     listed = streams.list_streams(TableName=name)["Streams"]
     assert [s["StreamArn"] for s in listed] == [arn]
 
