@@ -4,6 +4,7 @@
 //! write path (index maintenance, counters) that every item write goes through.
 
 mod auto_scaling;
+mod backups;
 mod batch_get;
 
 mod batch_write;
@@ -37,6 +38,7 @@ mod list_tables;
 mod locks;
 pub mod meter;
 mod paging;
+mod pitr;
 mod put_item;
 mod query;
 mod read_params;
@@ -160,6 +162,8 @@ pub(crate) struct Inner {
     meter: meter::Meter,
     /// Whether some table is DELETING, so lookups first finish the deletions that are due.
     pending_deletes: std::sync::atomic::AtomicBool,
+    /// On-demand backups, and the point-in-time logs' sequence.
+    backups: backups::Backups,
 }
 
 impl std::fmt::Debug for Engine {
@@ -227,6 +231,9 @@ impl Engine {
             for i in &table.indexes {
                 max_space = max_space.max(i.space);
             }
+            if let Some(p) = &table.extras.pitr {
+                max_space = max_space.max(p.log_space);
+            }
             if rekey {
                 migrations.extend(rekey::rekey(&*storage, &table)?);
             }
@@ -246,13 +253,9 @@ impl Engine {
         if !migrations.is_empty() {
             storage.write(migrations)?;
         }
-        Ok(Self::assemble(
-            storage,
-            tables,
-            clock,
-            config,
-            max_space + 1,
-        ))
+        let engine = Self::assemble(storage, tables, clock, config, max_space + 1);
+        engine.load_backups()?;
+        Ok(engine)
     }
 
     fn assemble(
@@ -275,6 +278,7 @@ impl Engine {
                 ttl: ttl_sweep::TtlState::new(weak.clone()),
                 meter: meter::Meter::default(),
                 pending_deletes: std::sync::atomic::AtomicBool::new(true),
+                backups: backups::Backups::default(),
             }),
         };
         engine.restore_streams();
