@@ -52,17 +52,21 @@ const TABLE_IN_USE: &str =
 async fn statuses_follow_the_engine_clock() {
     let clock = Clock::manual(start());
     let db = delayed(&clock);
-    create(&db, "t", None).await;
-    assert_error(backup(&db, "t").await, "TableInUseException", TABLE_IN_USE);
+    create(&db, "tbl", None).await;
+    assert_error(
+        backup(&db, "tbl").await,
+        "TableInUseException",
+        TABLE_IN_USE,
+    );
     clock.advance(Duration::from_secs(10));
-    put(&db, "t", item(&[("pk", s("a"))])).await;
+    put(&db, "tbl", item(&[("pk", s("a"))])).await;
 
-    let details = backup(&db, "t").await.unwrap();
+    let details = backup(&db, "tbl").await.unwrap();
     assert_eq!(details.backup_status, Some(BackupStatus::Creating));
     let arn = details.backup_arn.unwrap();
-    assert_error(backup(&db, "t").await, "BackupInUseException", IN_USE);
+    assert_error(backup(&db, "tbl").await, "BackupInUseException", IN_USE);
     assert_error(
-        db.restore_table_from_backup(restore(&arn, "r")).await,
+        db.restore_table_from_backup(restore(&arn, "res")).await,
         "BackupInUseException",
         IN_USE,
     );
@@ -88,7 +92,7 @@ async fn statuses_follow_the_engine_clock() {
     assert_eq!(described.backup_status, Some(BackupStatus::Available));
 
     let restored = db
-        .restore_table_from_backup(restore(&arn, "r"))
+        .restore_table_from_backup(restore(&arn, "res"))
         .await
         .unwrap()
         .table_description
@@ -102,18 +106,18 @@ async fn statuses_follow_the_engine_clock() {
         Some(true)
     );
     assert_error(
-        db.restore_table_from_backup(restore(&arn, "r")).await,
+        db.restore_table_from_backup(restore(&arn, "res")).await,
         "TableInUseException",
         TABLE_IN_USE,
     );
     clock.advance(Duration::from_secs(10));
-    let d = describe(&db, "r").await;
+    let d = describe(&db, "res").await;
     assert_eq!(d.table_status, Some(TableStatus::Active));
     assert_eq!(
         d.restore_summary.and_then(|r| r.restore_in_progress),
         Some(false)
     );
-    assert_eq!(get(&db, "r", "a").await, Some(item(&[("pk", s("a"))])));
+    assert_eq!(get(&db, "res", "a").await, Some(item(&[("pk", s("a"))])));
 }
 
 /// Backups persist with the store: after reopening the file they are listed, described and
@@ -128,10 +132,10 @@ async fn backups_survive_a_reopened_file() {
     };
     let arn = {
         let db = open();
-        create(&db, "t", None).await;
-        put(&db, "t", item(&[("pk", s("kept"))])).await;
-        let arn = backup(&db, "t").await.unwrap().backup_arn.unwrap();
-        delete(&db, "t", "kept").await;
+        create(&db, "tbl", None).await;
+        put(&db, "tbl", item(&[("pk", s("kept"))])).await;
+        let arn = backup(&db, "tbl").await.unwrap().backup_arn.unwrap();
+        delete(&db, "tbl", "kept").await;
         arn
     };
     let db = open();
@@ -143,10 +147,10 @@ async fn backups_survive_a_reopened_file() {
         .unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].backup_arn.as_deref(), Some(arn.as_str()));
-    assert_eq!(listed[0].backup_size_bytes, Some(8));
+    assert_eq!(listed[0].backup_size_bytes, Some(6), "\"pk\" and \"kept\"");
     // A second backup after reopening takes new keyspaces: the first still restores its items.
-    put(&db, "t", item(&[("pk", s("later"))])).await;
-    let second = backup(&db, "t").await.unwrap().backup_arn.unwrap();
+    put(&db, "tbl", item(&[("pk", s("later"))])).await;
+    let second = backup(&db, "tbl").await.unwrap().backup_arn.unwrap();
     db.restore_table_from_backup(restore(&arn, "first"))
         .await
         .unwrap();
@@ -176,25 +180,25 @@ async fn a_backup_is_independent_of_the_table() {
     )
     .unwrap();
     for db in [engine(), sqlite] {
-        create(&db, "t", None).await;
+        create(&db, "tbl", None).await;
         for i in 0..50 {
-            put(&db, "t", item(&[("pk", s(&format!("k{i}")))])).await;
+            put(&db, "tbl", item(&[("pk", s(&format!("k{i}")))])).await;
         }
-        let arn = backup(&db, "t").await.unwrap().backup_arn.unwrap();
+        let arn = backup(&db, "tbl").await.unwrap().backup_arn.unwrap();
         for i in 0..50 {
-            delete(&db, "t", &format!("k{i}")).await;
+            delete(&db, "tbl", &format!("k{i}")).await;
         }
-        db.restore_table_from_backup(restore(&arn, "r1"))
+        db.restore_table_from_backup(restore(&arn, "res1"))
             .await
             .unwrap();
         for i in 0..25 {
-            delete(&db, "r1", &format!("k{i}")).await;
+            delete(&db, "res1", &format!("k{i}")).await;
         }
-        db.restore_table_from_backup(restore(&arn, "r2"))
+        db.restore_table_from_backup(restore(&arn, "res2"))
             .await
             .unwrap();
-        assert_eq!(describe(&db, "t").await.item_count, Some(0));
-        assert_eq!(describe(&db, "r1").await.item_count, Some(25));
-        assert_eq!(describe(&db, "r2").await.item_count, Some(50));
+        assert_eq!(describe(&db, "tbl").await.item_count, Some(0));
+        assert_eq!(describe(&db, "res1").await.item_count, Some(25));
+        assert_eq!(describe(&db, "res2").await.item_count, Some(50));
     }
 }

@@ -9,7 +9,6 @@ use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 use std::time::Duration;
 
-use ddbmock_core::operation::*;
 use ddbmock_engine::storage::SqliteStorage;
 use ddbmock_engine::{Clock, DynamoDb, Engine, EngineConfig};
 use serde_json::json;
@@ -73,14 +72,14 @@ fn stored_entries(db: &Engine, max: u64) -> usize {
 async fn the_log_is_bounded_by_the_recovery_period() {
     let clock = Clock::manual(start());
     let db = Engine::memory_with_clock(clock.clone());
-    create(&db, "t", None).await;
-    enable(&db, "t", 1).await;
+    create(&db, "tbl", None).await;
+    enable(&db, "tbl", 1).await;
     for i in 0..200 {
-        put(&db, "t", item(&[("pk", s("hot")), ("n", n(i))])).await;
+        put(&db, "tbl", item(&[("pk", s("hot")), ("n", n(i))])).await;
     }
     assert_eq!(stored_entries(&db, 10), 1 + 200);
     clock.advance(Duration::from_secs(86_400 + 120));
-    put(&db, "t", item(&[("pk", s("hot")), ("n", n(200))])).await;
+    put(&db, "tbl", item(&[("pk", s("hot")), ("n", n(200))])).await;
     assert_eq!(
         stored_entries(&db, 10),
         1 + 1,
@@ -88,11 +87,11 @@ async fn the_log_is_bounded_by_the_recovery_period() {
     );
     // Recovery still works across the trim.
     clock.advance(Duration::from_secs(600));
-    put(&db, "t", item(&[("pk", s("hot")), ("n", n(201))])).await;
-    let at = latest(&db, "t").await - 1.0;
-    restore(&db, "t", "r", at).await;
+    put(&db, "tbl", item(&[("pk", s("hot")), ("n", n(201))])).await;
+    let at = latest(&db, "tbl").await - 1.0;
+    restore(&db, "tbl", "res", at).await;
     assert_eq!(
-        get(&db, "r", "hot").await,
+        get(&db, "res", "hot").await,
         Some(item(&[("pk", s("hot")), ("n", n(200))]))
     );
 }
@@ -103,55 +102,55 @@ async fn the_log_is_bounded_by_the_recovery_period() {
 async fn every_kind_of_write_is_recoverable() {
     let clock = Clock::manual(start());
     let db = Engine::memory_with_clock(clock.clone());
-    create(&db, "t", None).await;
-    put(&db, "t", item(&[("pk", s("a")), ("v", n(1))])).await;
-    put(&db, "t", item(&[("pk", s("gone")), ("exp", n(1))])).await;
-    enable(&db, "t", 7).await;
+    create(&db, "tbl", None).await;
+    put(&db, "tbl", item(&[("pk", s("a")), ("v", n(1))])).await;
+    put(&db, "tbl", item(&[("pk", s("gone")), ("exp", n(T0 + 900))])).await;
+    enable(&db, "tbl", 7).await;
     clock.advance(Duration::from_secs(600));
-    let before = latest(&db, "t").await;
-    db.batch_write_item(wire(json!({"RequestItems": {"t": [
+    let before = latest(&db, "tbl").await;
+    db.batch_write_item(wire(json!({"RequestItems": {"tbl": [
         {"PutRequest": {"Item": {"pk": {"S": "b"}}}},
         {"DeleteRequest": {"Key": {"pk": {"S": "a"}}}}
     ]}})))
     .await
     .unwrap();
     db.transact_write_items(wire(json!({"TransactItems": [
-        {"Put": {"TableName": "t", "Item": {"pk": {"S": "c"}}}},
-        {"Update": {"TableName": "t", "Key": {"pk": {"S": "b"}}, "UpdateExpression": "SET v = :v",
+        {"Put": {"TableName": "tbl", "Item": {"pk": {"S": "c"}}}},
+        {"Update": {"TableName": "tbl", "Key": {"pk": {"S": "b"}}, "UpdateExpression": "SET v = :v",
                     "ExpressionAttributeValues": {":v": {"N": "2"}}}}
     ]})))
     .await
     .unwrap();
-    db.update_time_to_live(wire(json!({"TableName": "t",
+    db.update_time_to_live(wire(json!({"TableName": "tbl",
         "TimeToLiveSpecification": {"Enabled": true, "AttributeName": "exp"}})))
         .await
         .unwrap();
     clock.advance(Duration::from_secs(600));
     assert_eq!(
-        get(&db, "t", "gone").await,
+        get(&db, "tbl", "gone").await,
         None,
         "the TTL sweep deleted it"
     );
-    restore(&db, "t", "r", before).await;
-    assert_eq!(describe(&db, "r").await.item_count, Some(2));
+    restore(&db, "tbl", "res", before).await;
+    assert_eq!(describe(&db, "res").await.item_count, Some(2));
     assert_eq!(
-        get(&db, "r", "a").await,
+        get(&db, "res", "a").await,
         Some(item(&[("pk", s("a")), ("v", n(1))]))
     );
     assert_eq!(
-        get(&db, "r", "gone").await,
-        Some(item(&[("pk", s("gone")), ("exp", n(1))]))
+        get(&db, "res", "gone").await,
+        Some(item(&[("pk", s("gone")), ("exp", n(T0 + 900))]))
     );
-    assert_eq!(get(&db, "r", "b").await, None);
+    assert_eq!(get(&db, "res", "b").await, None);
 
     let entries = stored_entries(&db, 20);
-    db.update_continuous_backups(wire(json!({"TableName": "t",
+    db.update_continuous_backups(wire(json!({"TableName": "tbl",
         "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": false}})))
         .await
         .unwrap();
     let emptied = stored_entries(&db, 20);
     assert_eq!(entries - emptied, 5, "the five changes' entries are gone");
-    db.delete_table(wire(json!({"TableName": "t"})))
+    db.delete_table(wire(json!({"TableName": "tbl"})))
         .await
         .unwrap();
     assert_eq!(stored_entries(&db, 20), emptied - 2);
@@ -169,26 +168,26 @@ async fn recovery_survives_a_reopened_file() {
     };
     let at = {
         let db = open();
-        create(&db, "t", None).await;
-        enable(&db, "t", 1).await;
-        put(&db, "t", item(&[("pk", s("a")), ("v", n(1))])).await;
+        create(&db, "tbl", None).await;
+        enable(&db, "tbl", 1).await;
+        put(&db, "tbl", item(&[("pk", s("a")), ("v", n(1))])).await;
         clock.advance(Duration::from_secs(600));
-        let at = latest(&db, "t").await;
-        put(&db, "t", item(&[("pk", s("a")), ("v", n(2))])).await;
+        let at = latest(&db, "tbl").await;
+        put(&db, "tbl", item(&[("pk", s("a")), ("v", n(2))])).await;
         at
     };
     let db = open();
-    put(&db, "t", item(&[("pk", s("a")), ("v", n(3))])).await;
-    restore(&db, "t", "r", at).await;
+    put(&db, "tbl", item(&[("pk", s("a")), ("v", n(3))])).await;
+    restore(&db, "tbl", "res", at).await;
     assert_eq!(
-        get(&db, "r", "a").await,
+        get(&db, "res", "a").await,
         Some(item(&[("pk", s("a")), ("v", n(1))]))
     );
     clock.advance(Duration::from_secs(600));
-    let now = latest(&db, "t").await;
-    restore(&db, "t", "r2", now).await;
+    let now = latest(&db, "tbl").await;
+    restore(&db, "tbl", "res2", now).await;
     assert_eq!(
-        get(&db, "r2", "a").await,
+        get(&db, "res2", "a").await,
         Some(item(&[("pk", s("a")), ("v", n(3))]))
     );
 }
