@@ -47,7 +47,7 @@ const TABLE_IN_USE: &str =
 /// With status delays, a backup is CREATING for the delay: meanwhile it cannot be deleted or
 /// restored, nor can the table be backed up again; then it is AVAILABLE. A restored table is
 /// CREATING, its restore in progress, for the delay too; a table being created cannot be backed
-/// up, nor restored over.
+/// up (nor its recovery enabled), nor restored over.
 #[tokio::test]
 async fn statuses_follow_the_engine_clock() {
     let clock = Clock::manual(start());
@@ -57,6 +57,18 @@ async fn statuses_follow_the_engine_clock() {
         backup(&db, "tbl").await,
         "TableInUseException",
         TABLE_IN_USE,
+    );
+    assert_error(
+        db.update_continuous_backups(UpdateContinuousBackupsInput {
+            table_name: Some("tbl".to_owned()),
+            point_in_time_recovery_specification: Some(PointInTimeRecoverySpecification {
+                point_in_time_recovery_enabled: Some(true),
+                recovery_period_in_days: None,
+            }),
+        })
+        .await,
+        "ContinuousBackupsUnavailableException",
+        "Backups have not yet been enabled for this table.",
     );
     clock.advance(Duration::from_secs(10));
     put(&db, "tbl", item(&[("pk", s("a"))])).await;
