@@ -23,6 +23,18 @@ mod conformance {
         ddbmock::aws::Sdk::new(ddbmock::aws::client(&ddbmock::Engine::memory()))
     });
 
+    // The scenarios that move the clock: an engine on a manual clock behind the SDK client.
+    ddbmock_test::conformance_clock_tests!(async {
+        let clock = ddbmock::Clock::manual(std::time::SystemTime::now());
+        let engine = ddbmock::Engine::memory_with_clock(clock.clone());
+        (
+            ddbmock::aws::Sdk::new(ddbmock::aws::client(&engine)),
+            move |by| {
+                clock.advance(by);
+            },
+        )
+    });
+
     // The Streams scenarios: `aws::StreamsSdk` over `aws::streams_client`, on the same engine as the
     // DynamoDB client that writes.
     ddbmock_test::conformance_stream_tests!(async {

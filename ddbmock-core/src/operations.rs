@@ -272,6 +272,38 @@ macro_rules! dynamodb_operations {
             ExecuteTransaction execute_transaction execute_transaction_now
                 ($crate::operation::ExecuteTransactionInput)
                 -> $crate::operation::ExecuteTransactionOutput;
+            /// `CreateBackup`: takes an on-demand backup of a table.
+            CreateBackup create_backup create_backup_now ($crate::operation::CreateBackupInput)
+                -> $crate::operation::CreateBackupOutput, route table_name set_table_name;
+            /// `DescribeBackup`: returns a backup's description.
+            DescribeBackup describe_backup describe_backup_now
+                ($crate::operation::DescribeBackupInput)
+                -> $crate::operation::DescribeBackupOutput, route backup_arn set_backup_arn;
+            /// `ListBackups`: lists backups, a page at a time.
+            ListBackups list_backups list_backups_now ($crate::operation::ListBackupsInput)
+                -> $crate::operation::ListBackupsOutput;
+            /// `DeleteBackup`: deletes an on-demand backup.
+            DeleteBackup delete_backup delete_backup_now ($crate::operation::DeleteBackupInput)
+                -> $crate::operation::DeleteBackupOutput, route backup_arn set_backup_arn;
+            /// `RestoreTableFromBackup`: creates a table from a backup.
+            RestoreTableFromBackup restore_table_from_backup restore_table_from_backup_now
+                ($crate::operation::RestoreTableFromBackupInput)
+                -> $crate::operation::RestoreTableFromBackupOutput,
+                route target_table_name set_target_table_name;
+            /// `UpdateContinuousBackups`: enables or disables point-in-time recovery on a table.
+            UpdateContinuousBackups update_continuous_backups update_continuous_backups_now
+                ($crate::operation::UpdateContinuousBackupsInput)
+                -> $crate::operation::UpdateContinuousBackupsOutput, route table_name set_table_name;
+            /// `DescribeContinuousBackups`: returns a table's point-in-time recovery settings.
+            DescribeContinuousBackups describe_continuous_backups describe_continuous_backups_now
+                ($crate::operation::DescribeContinuousBackupsInput)
+                -> $crate::operation::DescribeContinuousBackupsOutput, route table_name set_table_name;
+            /// `RestoreTableToPointInTime`: creates a table as another was at a moment.
+            RestoreTableToPointInTime restore_table_to_point_in_time
+                restore_table_to_point_in_time_now
+                ($crate::operation::RestoreTableToPointInTimeInput)
+                -> $crate::operation::RestoreTableToPointInTimeOutput,
+                route target_table_name set_target_table_name;
         } }
     };
 }

@@ -186,6 +186,42 @@ impl DynamoDb for Fixed {
     ) -> Result<UpdateTableReplicaAutoScalingOutput> {
         Err(not_here())
     }
+    async fn create_backup(&self, _: CreateBackupInput) -> Result<CreateBackupOutput> {
+        Err(not_here())
+    }
+    async fn describe_backup(&self, _: DescribeBackupInput) -> Result<DescribeBackupOutput> {
+        Err(not_here())
+    }
+    async fn list_backups(&self, _: ListBackupsInput) -> Result<ListBackupsOutput> {
+        Err(not_here())
+    }
+    async fn delete_backup(&self, _: DeleteBackupInput) -> Result<DeleteBackupOutput> {
+        Err(not_here())
+    }
+    async fn restore_table_from_backup(
+        &self,
+        _: RestoreTableFromBackupInput,
+    ) -> Result<RestoreTableFromBackupOutput> {
+        Err(not_here())
+    }
+    async fn update_continuous_backups(
+        &self,
+        _: UpdateContinuousBackupsInput,
+    ) -> Result<UpdateContinuousBackupsOutput> {
+        Err(not_here())
+    }
+    async fn describe_continuous_backups(
+        &self,
+        _: DescribeContinuousBackupsInput,
+    ) -> Result<DescribeContinuousBackupsOutput> {
+        Err(not_here())
+    }
+    async fn restore_table_to_point_in_time(
+        &self,
+        _: RestoreTableToPointInTimeInput,
+    ) -> Result<RestoreTableToPointInTimeOutput> {
+        Err(not_here())
+    }
 }
 
 #[async_trait]

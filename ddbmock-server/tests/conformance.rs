@@ -9,3 +9,11 @@ ddbmock_test::conformance_stream_tests!(async {
     let r = std::sync::Arc::new(common::remote::Remote::start().await);
     (r.clone(), r)
 });
+
+ddbmock_test::conformance_clock_tests!(async {
+    let clock = ddbmock_engine::Clock::manual(std::time::SystemTime::now());
+    let engine = ddbmock_engine::Engine::memory_with_clock(clock.clone());
+    (common::remote::Remote::start_on(engine).await, move |by| {
+        clock.advance(by);
+    })
+});

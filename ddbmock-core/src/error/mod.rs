@@ -100,6 +100,30 @@ pub enum Error {
     /// `PolicyNotFoundException` (400): no resource-based policy, or not the expected revision.
     #[error("{0}")]
     PolicyNotFound(String),
+    /// `BackupNotFoundException` (400): no backup has the ARN.
+    #[error("{0}")]
+    BackupNotFound(String),
+    /// `BackupInUseException` (400): another backup operation on the table or backup is in progress.
+    #[error("{0}")]
+    BackupInUse(String),
+    /// `TableAlreadyExistsException` (400): a restore's target table exists.
+    #[error("{0}")]
+    TableAlreadyExists(String),
+    /// `TableNotFoundException` (400): a backup's or restore's source table does not exist.
+    #[error("{0}")]
+    TableNotFound(String),
+    /// `TableInUseException` (400): a backup's or restore's table is being created or deleted.
+    #[error("{0}")]
+    TableInUse(String),
+    /// `ContinuousBackupsUnavailableException` (400): backups are not yet enabled for the table.
+    #[error("{0}")]
+    ContinuousBackupsUnavailable(String),
+    /// `PointInTimeRecoveryUnavailableException` (400): point-in-time recovery is not enabled on a restore's source table.
+    #[error("{0}")]
+    PointInTimeRecoveryUnavailable(String),
+    /// `InvalidRestoreTimeException` (400): a restore time outside the restorable window.
+    #[error("{0}")]
+    InvalidRestoreTime(String),
 }
 
 impl Error {
@@ -131,6 +155,14 @@ impl Error {
             Error::AccessDenied(_) => "AccessDeniedException",
             Error::InternalServerError(_) => "InternalServerError",
             Error::PolicyNotFound(_) => "PolicyNotFoundException",
+            Error::BackupNotFound(_) => "BackupNotFoundException",
+            Error::BackupInUse(_) => "BackupInUseException",
+            Error::TableAlreadyExists(_) => "TableAlreadyExistsException",
+            Error::TableNotFound(_) => "TableNotFoundException",
+            Error::TableInUse(_) => "TableInUseException",
+            Error::ContinuousBackupsUnavailable(_) => "ContinuousBackupsUnavailableException",
+            Error::PointInTimeRecoveryUnavailable(_) => "PointInTimeRecoveryUnavailableException",
+            Error::InvalidRestoreTime(_) => "InvalidRestoreTimeException",
         }
     }
 

@@ -14,6 +14,7 @@
 pub(crate) mod wire_enum;
 
 mod auto_scaling;
+mod backup;
 mod batch;
 mod capacity;
 mod enums;
@@ -38,6 +39,7 @@ mod transact;
 mod ttl;
 
 pub use auto_scaling::*;
+pub use backup::*;
 pub use batch::*;
 pub use capacity::*;
 pub use enums::*;

@@ -61,6 +61,14 @@ pub fn error_from_body(status: u16, body: &[u8]) -> Error {
         "AccessDeniedException" => Error::AccessDenied(text),
         "InternalServerError" => Error::InternalServerError(text),
         "PolicyNotFoundException" => Error::PolicyNotFound(text),
+        "BackupNotFoundException" => Error::BackupNotFound(text),
+        "BackupInUseException" => Error::BackupInUse(text),
+        "TableAlreadyExistsException" => Error::TableAlreadyExists(text),
+        "TableNotFoundException" => Error::TableNotFound(text),
+        "TableInUseException" => Error::TableInUse(text),
+        "ContinuousBackupsUnavailableException" => Error::ContinuousBackupsUnavailable(text),
+        "PointInTimeRecoveryUnavailableException" => Error::PointInTimeRecoveryUnavailable(text),
+        "InvalidRestoreTimeException" => Error::InvalidRestoreTime(text),
         _ => unreadable(status, body),
     }
 }
@@ -120,6 +128,14 @@ mod tests {
             Error::UnrecognizedClient(text()),
             Error::AccessDenied(text()),
             Error::PolicyNotFound(text()),
+            Error::BackupNotFound(text()),
+            Error::BackupInUse(text()),
+            Error::TableAlreadyExists(text()),
+            Error::TableNotFound(text()),
+            Error::TableInUse(text()),
+            Error::ContinuousBackupsUnavailable(text()),
+            Error::PointInTimeRecoveryUnavailable(text()),
+            Error::InvalidRestoreTime(text()),
             Error::InternalServerError(text()),
         ];
         for error in errors {

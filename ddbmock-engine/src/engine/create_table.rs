@@ -18,6 +18,17 @@ use ddbmock_core::limits::MAX_CAPACITY_UNITS;
 
 impl Engine {
     pub(crate) fn create_table_now(&self, input: CreateTableInput) -> Result<CreateTableOutput> {
+        self.create_table_with(input, |_| Ok(()))
+    }
+
+    /// CreateTable, with `fill` run on the new table before it is published: restores fill its
+    /// keyspaces (and set its counters and restore summary) there, so the table appears with its
+    /// items or not at all. A `fill` that fails leaves no keyspace behind.
+    pub(crate) fn create_table_with(
+        &self,
+        input: CreateTableInput,
+        fill: impl FnOnce(&mut Table) -> Result<()>,
+    ) -> Result<CreateTableOutput> {
         let mut errors = ConstraintErrors::new();
         let name = validate::table_name(&mut errors, &input.table_name).to_owned();
         validate::required(
@@ -165,9 +176,15 @@ impl Engine {
             deleting: Vec::new(),
         };
 
+        if let Err(e) = fill(&mut table) {
+            self.drop_spaces(&table);
+            return Err(e);
+        }
         self.purge_deleted();
         let mut tables = self.inner.tables.write();
         if tables.contains_key(&name) {
+            drop(tables);
+            self.drop_spaces(&table);
             return Err(m::table_exists(&name));
         }
         let stream = self.plan_new_table_stream(&mut table);
@@ -187,6 +204,14 @@ impl Engine {
         Ok(CreateTableOutput {
             table_description: Some(out),
         })
+    }
+
+    /// Drops the keyspaces of a table that was never published (nothing else knows them). Best
+    /// effort: a store failure leaves unreachable keyspaces, never a wrong table.
+    fn drop_spaces(&self, table: &Table) {
+        let mut batch = vec![Write::DropSpace(table.space)];
+        batch.extend(table.indexes.iter().map(|i| Write::DropSpace(i.space)));
+        let _ = self.inner.storage.write(batch);
     }
 
     fn describe_new(
@@ -548,7 +573,7 @@ fn push_index(
 }
 
 /// A random version-4 UUID, as DynamoDB's `TableId`.
-fn random_uuid() -> String {
+pub(crate) fn random_uuid() -> String {
     use std::hash::{BuildHasher, RandomState};
     // RandomState is seeded from the OS once per process and perturbed per instance, which is all
     // the randomness an identifier that only has to be unique needs.

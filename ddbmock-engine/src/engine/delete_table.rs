@@ -17,6 +17,13 @@ impl Engine {
         let name = table.name().to_owned();
         let mut batch = vec![Write::DropSpace(table.space)];
         batch.extend(table.indexes.iter().map(|i| Write::DropSpace(i.space)));
+        batch.extend(
+            table
+                .extras
+                .pitr
+                .as_ref()
+                .map(|p| Write::DropSpace(p.log_space)),
+        );
         batch.push(Write::Meta {
             name: Table::meta_name(&name),
             value: None,

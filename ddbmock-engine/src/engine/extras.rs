@@ -24,6 +24,12 @@ pub(crate) struct Extras {
     /// The warm throughput CreateTable or UpdateTable asked for, as read and write units per second.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) warm: Option<(Option<i64>, Option<i64>)>,
+    /// Point-in-time recovery, once UpdateContinuousBackups has enabled it (see `pitr`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) pitr: Option<PitrRecord>,
+    /// Where a restored table came from (its `RestoreSummary`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) restore: Option<RestoreRecord>,
 }
 
 impl Extras {
@@ -95,4 +101,30 @@ pub(crate) struct ScalingPolicyRecord {
     pub(crate) scale_in_cooldown: Option<i32>,
     pub(crate) scale_out_cooldown: Option<i32>,
     pub(crate) target_value: Option<f64>,
+}
+
+/// The point-in-time recovery setting of a table. Its change log keyspace stays with the table once
+/// made, emptied while recovery is disabled, so that a write racing a disable never meets a dropped
+/// keyspace.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PitrRecord {
+    /// Whether recovery is on.
+    pub(crate) enabled: bool,
+    /// Epoch seconds when it was last turned on: the earliest restorable time, at first.
+    pub(crate) enabled_at: f64,
+    /// The recovery period, 1 to 35 days.
+    pub(crate) days: i32,
+    /// The keyspace of the table's change log (see `pitr::log`).
+    pub(crate) log_space: u64,
+}
+
+/// The source of a restored table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct RestoreRecord {
+    /// The backup restored, for RestoreTableFromBackup.
+    pub(crate) backup_arn: Option<String>,
+    /// The source table's ARN.
+    pub(crate) table_arn: Option<String>,
+    /// The moment restored to: the backup's creation, or the point in time.
+    pub(crate) at: f64,
 }

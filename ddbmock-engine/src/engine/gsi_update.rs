@@ -291,6 +291,12 @@ impl Engine {
         if let Some(status) = table.transition_at(now) {
             d.table_status = Some(status.clone());
         }
+        if let Some(restore) = &mut d.restore_summary {
+            restore.restore_in_progress = Some(matches!(
+                table.transition_at(now),
+                Some(TableStatus::Creating)
+            ));
+        }
         let backfill = self.inner.config.index_creation_delay.as_secs_f64();
         for g in d.global_secondary_indexes.iter_mut().flatten() {
             let active_at = table

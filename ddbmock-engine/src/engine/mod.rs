@@ -5,6 +5,7 @@
 
 mod auto_scaling;
 mod batch_execute_statement;
+mod backups;
 mod batch_get;
 
 mod batch_write;
@@ -40,6 +41,7 @@ mod list_tables;
 mod locks;
 pub mod meter;
 mod paging;
+mod pitr;
 mod put_item;
 mod query;
 mod read_params;
@@ -166,6 +168,8 @@ pub(crate) struct Inner {
     meter: meter::Meter,
     /// Whether some table is DELETING, so lookups first finish the deletions that are due.
     pending_deletes: std::sync::atomic::AtomicBool,
+    /// On-demand backups, and the point-in-time logs' sequence.
+    backups: backups::Backups,
 }
 
 impl std::fmt::Debug for Engine {
@@ -233,6 +237,9 @@ impl Engine {
             for i in &table.indexes {
                 max_space = max_space.max(i.space);
             }
+            if let Some(p) = &table.extras.pitr {
+                max_space = max_space.max(p.log_space);
+            }
             if rekey {
                 migrations.extend(rekey::rekey(&*storage, &table)?);
             }
@@ -252,13 +259,9 @@ impl Engine {
         if !migrations.is_empty() {
             storage.write(migrations)?;
         }
-        Ok(Self::assemble(
-            storage,
-            tables,
-            clock,
-            config,
-            max_space + 1,
-        ))
+        let engine = Self::assemble(storage, tables, clock, config, max_space + 1);
+        engine.load_backups()?;
+        Ok(engine)
     }
 
     fn assemble(
@@ -281,6 +284,7 @@ impl Engine {
                 ttl: ttl_sweep::TtlState::new(weak.clone()),
                 meter: meter::Meter::default(),
                 pending_deletes: std::sync::atomic::AtomicBool::new(true),
+                backups: backups::Backups::default(),
             }),
         };
         engine.restore_streams();

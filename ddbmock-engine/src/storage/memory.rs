@@ -34,6 +34,7 @@ enum Staged {
     Delete(SpaceId, Vec<u8>),
     CreateSpace(SpaceId),
     DropSpace(SpaceId),
+    CopySpace(SpaceId, SpaceId),
     Meta(String, Option<Vec<u8>>),
 }
 
@@ -44,6 +45,7 @@ impl Staged {
             Write::Delete { space, key } => Staged::Delete(space, key),
             Write::CreateSpace(id) => Staged::CreateSpace(id),
             Write::DropSpace(id) => Staged::DropSpace(id),
+            Write::CopySpace { from, to } => Staged::CopySpace(from, to),
             Write::Meta { name, value } => Staged::Meta(name, value),
         }
     }
@@ -146,7 +148,11 @@ impl Storage for MemoryStorage {
         ids.sort_unstable();
         ids.dedup();
         // Validate first, so a batch naming a missing keyspace changes nothing.
-        for space in batch.iter().filter_map(Staged::item_space) {
+        let copied = batch.iter().filter_map(|w| match w {
+            Staged::CopySpace(from, _) => Some(*from),
+            _ => None,
+        });
+        for space in batch.iter().filter_map(Staged::item_space).chain(copied) {
             let created = batch
                 .iter()
                 .any(|c| matches!(c, Staged::CreateSpace(s) if *s == space));
@@ -174,6 +180,21 @@ impl Storage for MemoryStorage {
                 }
                 Staged::CreateSpace(_) => {}
                 Staged::DropSpace(id) => spaces.drop_space(id),
+                Staged::CopySpace(from, to) => {
+                    // The copy sees this batch's earlier writes to `from`, and replaces the
+                    // contents of `to` wherever it is held, so later writes in the batch land in it.
+                    let tree = match guards.iter().find(|(id, _)| *id == from) {
+                        Some((_, g)) => (**g).clone(),
+                        None => spaces
+                            .get(from)
+                            .map(|t| t.read().clone())
+                            .unwrap_or_default(),
+                    };
+                    match guards.iter_mut().find(|(id, _)| *id == to) {
+                        Some((_, g)) => **g = tree,
+                        None => spaces.replace(to, tree),
+                    }
+                }
                 Staged::Meta(name, value) => {
                     let meta = meta.get_or_insert_with(|| self.meta.write());
                     match value {
@@ -196,7 +217,7 @@ impl Storage for MemoryStorage {
     }
 
     fn fork(&self) -> Result<Arc<dyn Storage>, StorageError> {
-        // Entries are shared `Arc`s, so a fork copies only the trees' nodes.
+        // Trees are shared copy-on-write (see `tree`), so a fork is O(keyspaces).
         let spaces = self
             .spaces
             .read()
@@ -254,6 +275,19 @@ impl SpacesGuard<'_> {
             g.remove(&id);
         }
     }
+
+    /// Makes keyspace `id` hold `tree` (its own lock, if it exists, so that a reader holding the
+    /// old `Arc` sees the change too).
+    fn replace(&mut self, id: SpaceId, tree: Tree) {
+        if let SpacesGuard::Write(g) = self {
+            match g.get(&id) {
+                Some(t) => *t.write() = tree,
+                None => {
+                    g.insert(id, Arc::new(RwLock::new(tree)));
+                }
+            }
+        }
+    }
 }
 
 trait WriteIfNeeded {
@@ -262,10 +296,12 @@ trait WriteIfNeeded {
 
 impl WriteIfNeeded for RwLock<HashMap<SpaceId, Arc<RwLock<Tree>>>> {
     fn write_if_needed(&self, batch: &[Staged]) -> SpacesGuard<'_> {
-        if batch
-            .iter()
-            .any(|w| matches!(w, Staged::CreateSpace(_) | Staged::DropSpace(_)))
-        {
+        if batch.iter().any(|w| {
+            matches!(
+                w,
+                Staged::CreateSpace(_) | Staged::DropSpace(_) | Staged::CopySpace(..)
+            )
+        }) {
             SpacesGuard::Write(self.write())
         } else {
             SpacesGuard::Read(self.read())

@@ -44,6 +44,16 @@ pub enum Write {
     CreateSpace(SpaceId),
     /// Drop a keyspace and everything in it.
     DropSpace(SpaceId),
+    /// Make keyspace `to` (created if missing) a copy of keyspace `from` as the batch sees it, in
+    /// place of what `to` held: the snapshot behind backups and point-in-time restores. The memory
+    /// store shares `from`'s tree, copy-on-write, so the copy is O(1); SQLite copies the rows
+    /// within the database, never through the engine.
+    CopySpace {
+        /// The keyspace copied.
+        from: SpaceId,
+        /// The keyspace that becomes the copy.
+        to: SpaceId,
+    },
     /// Set (`Some`) or remove (`None`) a metadata blob.
     Meta {
         /// The metadata's name.
@@ -166,6 +176,73 @@ pub(crate) mod suite {
         out
     }
 
+    fn keys_of(store: &dyn Storage, space: SpaceId) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        store
+            .scan(
+                space,
+                Bound::Unbounded,
+                Bound::Unbounded,
+                false,
+                &mut |k, _| {
+                    out.push(k.to_vec());
+                    ControlFlow::Continue(())
+                },
+            )
+            .unwrap();
+        out
+    }
+
+    /// `CopySpace` snapshots a keyspace as the batch sees it; the copy and the original then
+    /// evolve apart; a copy over an existing keyspace replaces what it held; a missing source
+    /// fails the whole batch.
+    fn copy_space(store: &dyn Storage) {
+        let put = |space, key: &[u8]| Write::Put {
+            space,
+            key: key.to_vec(),
+            item: item("x"),
+        };
+        store
+            .write(vec![
+                put(1, b"b"),
+                Write::CopySpace { from: 1, to: 2 },
+                put(1, b"d"),
+            ])
+            .unwrap();
+        assert_eq!(keys_of(store, 2), [b"a", b"b", b"c"]);
+        assert_eq!(keys_of(store, 1), [b"a", b"b", b"c", b"d"]);
+        store.write(vec![put(2, b"z")]).unwrap();
+        assert_eq!(keys_of(store, 2), [b"a", b"b", b"c", b"z"]);
+        assert_eq!(keys_of(store, 1), [b"a", b"b", b"c", b"d"]);
+        store
+            .write(vec![Write::CreateSpace(3), put(3, b"q")])
+            .unwrap();
+        store
+            .write(vec![Write::CopySpace { from: 2, to: 3 }])
+            .unwrap();
+        assert_eq!(keys_of(store, 3), [b"a", b"b", b"c", b"z"]);
+        assert!(matches!(
+            store.write(vec![put(3, b"r"), Write::CopySpace { from: 9, to: 4 }]),
+            Err(StorageError::NoSuchSpace(9))
+        ));
+        assert_eq!(
+            keys_of(store, 3),
+            [b"a", b"b", b"c", b"z"],
+            "nothing of a failed batch"
+        );
+        store
+            .write(vec![
+                put(1, b"b"),
+                Write::Delete {
+                    space: 1,
+                    key: b"d".to_vec(),
+                },
+                Write::DropSpace(2),
+                Write::DropSpace(3),
+            ])
+            .unwrap();
+    }
+
     pub(crate) fn run(store: &dyn Storage) {
         store
             .write(vec![
@@ -210,6 +287,8 @@ pub(crate) mod suite {
             Some(item("b")),
             "a fork keeps its snapshot"
         );
+
+        copy_space(store);
 
         assert_eq!(store.metadata().unwrap(), [("t".to_owned(), b"x".to_vec())]);
         store

@@ -331,6 +331,20 @@ impl Storage for SqliteStorage {
                         .execute([space_param(*id)])?;
                     known.retain(|s| s != id);
                 }
+                (Write::CopySpace { from, to }, _) => {
+                    ensure_space(&tx, &mut known, *from)?;
+                    tx.prepare_cached("INSERT OR IGNORE INTO spaces (id) VALUES (?1)")?
+                        .execute([space_param(*to)])?;
+                    tx.prepare_cached("DELETE FROM items WHERE space = ?1")?
+                        .execute([space_param(*to)])?;
+                    tx.prepare_cached(
+                        "INSERT INTO items (space, key, item) SELECT ?2, key, item FROM items WHERE space = ?1",
+                    )?
+                    .execute(params![space_param(*from), space_param(*to)])?;
+                    if !known.contains(to) {
+                        known.push(*to);
+                    }
+                }
                 (Write::Meta { name, value }, _) => match value {
                     Some(v) => {
                         tx.prepare_cached(

@@ -28,10 +28,17 @@ impl Server {
     }
 
     pub async fn start_with(options: ddbmock_server::Options) -> Server {
+        Self::start_on(ddbmock_engine::Engine::memory(), options).await
+    }
+
+    /// A server on `engine` (one on a manual clock, for instance).
+    pub async fn start_on(
+        engine: ddbmock_engine::Engine,
+        options: ddbmock_server::Options,
+    ) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
-        let engine = ddbmock_engine::Engine::memory();
         let task = tokio::spawn(ddbmock_server::run_with(listener, engine, options, async {
             let _ = stopped.await;
         }));

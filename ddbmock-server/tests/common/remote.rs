@@ -34,6 +34,13 @@ impl Remote {
         }
     }
 
+    /// A client of a fresh server on `engine`.
+    pub async fn start_on(engine: ddbmock_engine::Engine) -> Remote {
+        Remote {
+            server: Server::start_on(engine, ddbmock_server::Options::default()).await,
+        }
+    }
+
     async fn call<I: Serialize + Sync, O: DeserializeOwned>(
         &self,
         operation: &str,

@@ -6,6 +6,7 @@
 //! The scenarios that read DynamoDB Streams also take a `&dyn DynamoDbStreams`; they run through
 //! [`conformance_stream_tests!`](crate::conformance_stream_tests).
 
+mod backups;
 mod batch;
 mod capacity;
 mod collections;
@@ -20,6 +21,7 @@ mod items;
 mod multi_attribute_indexes;
 mod partiql;
 mod partiql_ops;
+mod pitr;
 mod query;
 mod reads;
 mod scan;
@@ -31,6 +33,7 @@ mod support;
 mod tables;
 mod transact;
 
+pub use backups::*;
 pub use batch::*;
 pub use capacity::*;
 pub use collections::*;
@@ -44,6 +47,7 @@ pub use items::*;
 pub use multi_attribute_indexes::*;
 pub use partiql::*;
 pub use partiql_ops::*;
+pub use pitr::*;
 pub use query::*;
 pub use scan::*;
 pub use scopes::*;
@@ -126,6 +130,10 @@ macro_rules! conformance_tests {
             partiql_errors,
             partiql_batches,
             partiql_transactions,
+            backup_then_restore,
+            restore_with_overrides,
+            list_and_delete_backups,
+            backup_errors,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {
@@ -166,6 +174,38 @@ macro_rules! conformance_stream_tests {
             async fn $name() {
                 let (db, streams) = $make.await;
                 $crate::conformance::$name(&db, &streams).await;
+            }
+        )*
+    };
+}
+
+/// Generates one `#[tokio::test]` per scenario that moves the engine's clock (point-in-time
+/// recovery). `$make` is an async expression that yields a pair `(D, A)`, `D` implementing
+/// `DynamoDb` and `A` an [`AdvanceClock`] moving the clock of the engine behind `D` (a closure
+/// `Fn(Duration)` is one).
+///
+/// ```text
+/// ddbmock_test::conformance_clock_tests!(async {
+///     let clock = ddbmock::Clock::manual(std::time::SystemTime::now());
+///     let e = ddbmock::Engine::memory_with_clock(clock.clone());
+///     (e, move |by| { clock.advance(by); })
+/// });
+/// ```
+#[macro_export]
+macro_rules! conformance_clock_tests {
+    ($make:expr) => {
+        $crate::conformance_clock_tests!(@each $make;
+            pitr_three_moments,
+            pitr_window_moves,
+            pitr_errors,
+        );
+    };
+    (@each $make:expr; $($name:ident,)*) => {
+        $(
+            #[tokio::test]
+            async fn $name() {
+                let (db, clock) = $make.await;
+                $crate::conformance::$name(&db, &clock).await;
             }
         )*
     };

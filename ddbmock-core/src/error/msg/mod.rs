@@ -3,6 +3,7 @@
 //! Submodules group messages by area; each function returns the complete [`Error`].
 
 pub mod auto_scaling;
+pub mod backup;
 pub mod batch;
 pub mod constraint;
 pub mod expr;

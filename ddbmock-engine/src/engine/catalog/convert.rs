@@ -41,7 +41,8 @@ impl TableRecord {
             table_class_summary,
             deletion_protection_enabled,
             on_demand_throughput,
-            // Never set by the engine (no global tables, restores, archival or warm throughput).
+            // Never set by the engine (no global tables or archival), or kept in `extras` (restores, warm
+            // throughput).
             global_table_version: _,
             replicas: _,
             global_table_witnesses: _,
@@ -363,6 +364,12 @@ impl TableRecord {
             deletion_protection_enabled: Some(self.deletion_protection),
             on_demand_throughput: self.on_demand.as_ref().map(OnDemandRecord::to_wire),
             warm_throughput: self.extras.warm.map(crate::engine::sse::warm_description),
+            restore_summary: self.extras.restore.as_ref().map(|r| wire::RestoreSummary {
+                source_backup_arn: r.backup_arn.clone(),
+                source_table_arn: r.table_arn.clone(),
+                restore_date_time: Some(r.at),
+                restore_in_progress: Some(false),
+            }),
             ..Default::default()
         };
         Table {

@@ -133,6 +133,7 @@ impl Engine {
                 index_sizes.push((index.stats.clone(), sizes.0, sizes.1));
             }
         }
+        self.log_for_recovery(changes, &mut batch)?;
         // All or nothing: a batch that meets a keyspace dropped meanwhile stores none of its writes.
         self.inner
             .storage
@@ -178,7 +179,7 @@ impl Engine {
 }
 
 /// The entry `item` has in `index`, with its storage key; `None` when the item is absent or sparse.
-fn index_entry(
+pub(crate) fn index_entry(
     index: &Index,
     table_key: &KeySchema,
     storage_key: &[u8],
