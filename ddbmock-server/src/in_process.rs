@@ -14,7 +14,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::header::{HeaderName, HeaderValue};
 use hyper::{Method, Request};
 
-use ddbmock_engine::Engine;
+use ddbmock_engine::{Engine, Scopes};
 
 use crate::{Options, State};
 
@@ -85,13 +85,16 @@ impl std::fmt::Display for RequestError {
 impl std::error::Error for RequestError {}
 
 impl InProcess {
-    /// A handler serving `engine`, accepting any key (as [`crate::run`] does).
-    pub fn new(engine: Engine) -> Self {
+    /// A handler serving `engine` (one engine, or one per scope), accepting any key (as
+    /// [`crate::run`] does).
+    pub fn new(engine: impl Into<Scopes>) -> Self {
         Self::with_options(engine, Options::default())
     }
 
     /// A handler serving `engine` with `options` (authentication, body bounds).
-    pub fn with_options(engine: Engine, options: Options) -> Self {
+    pub fn with_options(engine: impl Into<Scopes>, options: Options) -> Self {
+        let scopes = engine.into();
+        let engine = scopes.home().clone();
         let region = engine.config().region.clone();
         let budget = options
             .limits
@@ -100,6 +103,7 @@ impl InProcess {
         let (open, closing) = tokio::sync::watch::channel(false);
         let state = Arc::new(State {
             engine,
+            scopes,
             auth: options.auth,
             region,
             limits: options.limits,
