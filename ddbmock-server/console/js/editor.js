@@ -113,7 +113,7 @@ export function editor(api, table, written) {
       h("span", {}, dynamoFormat, h("label", { for: "format-dynamodb" }, "DynamoDB JSON")),
       h("span", {}, plainFormat, h("label", { for: "format-plain" }, "Plain JSON")),
     ),
-    field("Item", text),
+    field("Item JSON", text),
     field("Condition expression", condition),
     field("Update expression", update, "For Update item: applied to the item with the key above."),
     field("Expression attribute names (JSON)", names),

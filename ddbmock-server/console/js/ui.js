@@ -98,7 +98,7 @@ export function bytes(n) {
 
 /** A number of units, at most two decimals. */
 export function units(n) {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+  return String(Math.round(n * 100) / 100);
 }
 
 /** The view's heading, focused so that keyboard and screen reader users land on the new view. */
