@@ -84,6 +84,12 @@ signOut.addEventListener("click", () => {
   showSignIn();
 });
 
+// The skip link moves the focus to the view; followed as a link, its `#main` would be a route.
+document.querySelector(".skip").addEventListener("click", (event) => {
+  event.preventDefault();
+  (view.querySelector(".view-title") ?? document.getElementById("main")).focus();
+});
+
 async function start() {
   document.getElementById("insecure").hidden = canSign();
   // A view that changed what it shows (a stream enabled) asks to be shown again.
