@@ -120,7 +120,8 @@ export async function mount(container, api, tableName) {
     records.sort((a, b) => compareSequence(a.dynamodb.SequenceNumber, b.dynamodb.SequenceNumber));
     records.splice(0, Math.max(0, records.length - KEEP));
     count.textContent = `${records.length} records (the latest ${KEEP} are kept)`;
-    fill(list, [...records].reverse().map(recordView));
+    const keyOrder = table.KeySchema.map((k) => k.AttributeName);
+    fill(list, [...records].reverse().map((record) => recordView(record, keyOrder)));
   };
 
   return every(POLL_MS, poll);
@@ -131,10 +132,12 @@ function compareSequence(a, b) {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function recordView(record) {
+/** One record: its event, its keys (partition key first), and the whole record on demand. */
+function recordView(record, keyOrder) {
   const d = record.dynamodb;
-  const keys = Object.entries(d.Keys ?? {})
-    .map(([k, v]) => `${k}=${brief(v, 40)}`)
+  const keys = keyOrder
+    .filter((k) => d.Keys?.[k])
+    .map((k) => `${k}=${brief(d.Keys[k], 40)}`)
     .join(", ");
   const when = d.ApproximateCreationDateTime ? new Date(d.ApproximateCreationDateTime * 1000).toLocaleTimeString() : "";
   return h(
