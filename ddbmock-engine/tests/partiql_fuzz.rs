@@ -81,6 +81,12 @@ const TOKENS: &[&str] = &[
     "\"",
     "é",
     "0",
+    "ORDER",
+    "BY",
+    "ASC",
+    "DESC",
+    "EXISTS",
+    "sk",
 ];
 
 fn statement() -> impl Strategy<Value = String> {
@@ -89,7 +95,7 @@ fn statement() -> impl Strategy<Value = String> {
 
 /// A statement nested `depth` levels through one of the recursive constructs.
 fn nested() -> impl Strategy<Value = String> {
-    (0usize..4, 0usize..400).prop_map(|(kind, depth)| match kind {
+    (0usize..9, 0usize..400).prop_map(|(kind, depth)| match kind {
         0 => format!(
             "SELECT * FROM tbl WHERE {}a = 1{}",
             "(".repeat(depth),
@@ -101,7 +107,31 @@ fn nested() -> impl Strategy<Value = String> {
             "[".repeat(depth),
             "]".repeat(depth)
         ),
-        _ => format!("SELECT * FROM tbl WHERE a = 1{}", " OR a = 1".repeat(depth)),
+        3 => format!("SELECT * FROM tbl WHERE a = 1{}", " OR a = 1".repeat(depth)),
+        // Several partitions: chains of ORs on the key, nested lists in IN, long ORDER BYs.
+        4 => format!(
+            "SELECT * FROM tbl WHERE pk = 'k'{} ORDER BY pk DESC",
+            " OR pk = ?".repeat(depth)
+        ),
+        5 => format!(
+            "SELECT * FROM tbl WHERE pk IN [{}'k'{}]",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
+        6 => format!(
+            "EXISTS(SELECT * FROM tbl WHERE {}pk = 'k'{} AND a = 1)",
+            "(".repeat(depth),
+            ")".repeat(depth)
+        ),
+        7 => format!(
+            "INSERT INTO tbl VALUE {{'pk': 'n', 'a': {}<<1>>{}}}",
+            "{'m': ".repeat(depth),
+            "}".repeat(depth)
+        ),
+        _ => format!(
+            "SELECT * FROM tbl WHERE pk = 'k' ORDER BY pk{}",
+            ", pk ASC".repeat(depth)
+        ),
     })
 }
 

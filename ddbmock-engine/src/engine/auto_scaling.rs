@@ -8,7 +8,7 @@ use super::{Engine, validate};
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::auto_scaling as a;
 use ddbmock_core::error::msg::query::gsi_not_found;
-use ddbmock_core::error::msg::table::{self as m, ConstraintErrors};
+use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::operation::*;
 
 /// One settings update of a request: the index (none: the table), write or read, the update.
@@ -48,6 +48,16 @@ impl Engine {
             if named != region {
                 return Err(a::no_replica(named));
             }
+            let updates_nothing = r
+                .replica_provisioned_read_capacity_auto_scaling_update
+                .is_none()
+                && r.replica_global_secondary_index_updates
+                    .iter()
+                    .flatten()
+                    .all(|g| g.provisioned_read_capacity_auto_scaling_update.is_none());
+            if updates_nothing {
+                return Err(a::nothing_for_region(&name, named));
+            }
             if let Some(u) = &r.replica_provisioned_read_capacity_auto_scaling_update {
                 targets.push((None, false, u));
             }
@@ -59,11 +69,11 @@ impl Engine {
         }
         // The shape of every update is checked before the table is looked up, as DynamoDB does.
         for (_, _, u) in &targets {
-            check_update(u)?;
+            check_update(&name, u)?;
         }
         let table = self.change_table(
             &name,
-            || m::table_not_found_named(&name),
+            || a::table_not_found(&name),
             |t| {
                 let mut next = t.clone();
                 for (index, write, u) in &targets {
@@ -137,9 +147,10 @@ impl Engine {
     }
 }
 
-/// Refuses a settings update DynamoDB refuses: units below 1, or neither disabling auto scaling
-/// nor giving a policy with a target value.
-fn check_update(u: &AutoScalingSettingsUpdate) -> Result<()> {
+/// Refuses a settings update of table `table` DynamoDB refuses: units below 1, a policy without a
+/// target value, or an update that does not disable auto scaling and leaves out the minimum, the
+/// maximum or the policy (each update gives all three, even where they are recorded already).
+fn check_update(table: &str, u: &AutoScalingSettingsUpdate) -> Result<()> {
     let mut errors = ConstraintErrors::new();
     errors.at_least("minimumUnits", u.minimum_units, 1);
     errors.at_least("maximumUnits", u.maximum_units, 1);
@@ -158,10 +169,22 @@ fn check_update(u: &AutoScalingSettingsUpdate) -> Result<()> {
         }
     }
     errors.into_result()?;
-    if u.auto_scaling_disabled != Some(true) && u.scaling_policy_update.is_none() {
-        return Err(a::policy_required());
+    if u.auto_scaling_disabled == Some(true) {
+        return Ok(());
     }
-    Ok(())
+    let missing: Vec<&str> = [
+        ("MaximumUnits", u.maximum_units.is_none()),
+        ("ScalingPolicyUpdate", u.scaling_policy_update.is_none()),
+        ("MinimumUnits", u.minimum_units.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(member, absent)| absent.then_some(member))
+    .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(a::parameters_required(table, &missing))
+    }
 }
 
 /// Applies the members `u` gives to `r`, keeping the others.

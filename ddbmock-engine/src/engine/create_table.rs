@@ -67,6 +67,7 @@ impl Engine {
             .unwrap_or(BillingMode::Provisioned);
         let on_demand = billing == BillingMode::PayPerRequest;
         check_throughput(on_demand, input.provisioned_throughput.as_ref())?;
+        super::sse::check_on_demand(input.on_demand_throughput.as_ref(), on_demand, false)?;
 
         let key_schema = input.key_schema.as_deref().unwrap_or_default();
         let key = key_schema_of(key_schema, &defs, &def_names)?;

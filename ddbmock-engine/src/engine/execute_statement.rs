@@ -1,13 +1,11 @@
 //! ExecuteStatement: checks the request, parses the statement, and runs it as the operation
 //! `partiql::plan` picks, answering in ExecuteStatement's shape.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD as TOKEN;
-
 use super::{Engine, validate};
 use crate::partiql::ast::Source;
-use crate::partiql::parse;
+use crate::partiql::parse_cached;
 use crate::partiql::plan::{Keys, Plan, Request, plan};
+use crate::partiql::run::Resume;
 use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::error::{Error, Result, msg};
 use ddbmock_core::model::Item;
@@ -33,13 +31,23 @@ impl Engine {
         );
         errors.into_result()?;
 
-        let parsed = parse(input.statement.as_deref().unwrap_or_default())?;
+        let parsed = parse_cached(input.statement.as_deref().unwrap_or_default())?;
         let params = input.parameters.as_deref().unwrap_or_default();
         // Extra parameters go unused, as in DynamoDB; missing ones are an error.
         if parsed.parameters > params.len() {
             return Err(msg::partiql::parameter_count());
         }
-        let start_key = input.next_token.as_deref().map(decode_token).transpose()?;
+        let resume = input
+            .next_token
+            .as_deref()
+            .map(Resume::decode)
+            .transpose()?;
+        // A single read's token is its last evaluated key; several Queries' tokens also say
+        // which Query is next.
+        let start_key = match &resume {
+            Some(Resume { part: None, key }) => key.clone(),
+            _ => None,
+        };
         let request = Request {
             params,
             consistent_read: input.consistent_read,
@@ -49,7 +57,29 @@ impl Engine {
             on_failure: input.return_values_on_condition_check_failure.clone(),
         };
         let planned = plan(&parsed.statement, request, |src| self.keys_of(src))?;
+        if matches!(&resume, Some(Resume { part: Some(_), .. }))
+            && !matches!(planned, Plan::Queries(_))
+        {
+            return Err(msg::partiql::invalid_next_token());
+        }
         match planned {
+            Plan::Get(g) => {
+                let out = self.get_item_now(g)?;
+                Ok(page(
+                    Some(out.item.into_iter().collect()),
+                    None,
+                    out.consumed_capacity,
+                ))
+            }
+            Plan::Queries(qs) => {
+                let out = self.run_queries(&qs, input.limit, resume)?;
+                Ok(ExecuteStatementOutput {
+                    items: Some(out.items),
+                    next_token: out.next.as_ref().map(Resume::encode),
+                    consumed_capacity: out.consumed_capacity,
+                    last_evaluated_key: out.last_evaluated_key,
+                })
+            }
             Plan::Query(q) => {
                 let out = self.query_now(q)?;
                 Ok(page(
@@ -96,6 +126,12 @@ impl Engine {
         Ok(Some(Keys {
             hash: schema.hash.name.clone(),
             range: schema.range.as_ref().map(|r| r.name.clone()),
+            types: schema
+                .hash_attrs()
+                .chain(schema.range_attrs())
+                .map(|a| (a.name.clone(), a.ty))
+                .collect(),
+            multi: schema.is_multi(),
         }))
     }
 }
@@ -108,7 +144,13 @@ fn page(
 ) -> ExecuteStatementOutput {
     ExecuteStatementOutput {
         items: Some(items.unwrap_or_default()),
-        next_token: last.as_ref().map(encode_token),
+        next_token: last.as_ref().map(|k| {
+            Resume {
+                part: None,
+                key: Some(k.clone()),
+            }
+            .encode()
+        }),
         consumed_capacity,
         last_evaluated_key: last,
     }
@@ -124,18 +166,4 @@ fn written(
         consumed_capacity,
         ..Default::default()
     }
-}
-
-/// `NextToken`: the last evaluated key, opaque to the caller as DynamoDB's is.
-fn encode_token(key: &Item) -> String {
-    // An item of attribute values always serializes.
-    TOKEN.encode(serde_json::to_vec(key).unwrap_or_default())
-}
-
-fn decode_token(token: &str) -> Result<Item> {
-    TOKEN
-        .decode(token)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .ok_or_else(msg::partiql::invalid_next_token)
 }

@@ -58,6 +58,9 @@ impl Engine {
             || m::table_not_found_named(&name),
             |t| {
                 check_index(t, index.as_deref())?;
+                if enable && t.transition_at(now).is_some() {
+                    return Err(i::table_not_active());
+                }
                 let mut next = t.clone();
                 let record = InsightsRecord {
                     index: index.clone(),

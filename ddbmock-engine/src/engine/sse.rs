@@ -1,13 +1,39 @@
-//! Server-side encryption (`SSESpecification`) and warm throughput (`WarmThroughput`) of
-//! CreateTable and UpdateTable, as DescribeTable reports them. Nothing is encrypted or pre-warmed:
-//! the settings are recorded.
+//! Server-side encryption (`SSESpecification`), warm throughput (`WarmThroughput`) and the
+//! on-demand maximums (`OnDemandThroughput`) of CreateTable and UpdateTable, as DescribeTable
+//! reports them. Nothing is encrypted, pre-warmed or capped: the settings are checked and recorded.
 
 use super::Engine;
-use ddbmock_core::error::msg::table::ConstraintErrors;
+use ddbmock_core::error::Result;
+use ddbmock_core::error::msg::table::{self as m, ConstraintErrors};
 use ddbmock_core::operation::{
-    SseDescription, SseSpecification, SseStatus, SseType, TableStatus,
+    OnDemandThroughput, SseDescription, SseSpecification, SseStatus, SseType, TableStatus,
     TableWarmThroughputDescription, WarmThroughput,
 };
+
+/// Refuses `OnDemandThroughput` on a table that is not on demand, and maximums below 1; on
+/// UpdateTable (`removable`), -1 removes a maximum and is taken.
+pub(crate) fn check_on_demand(
+    spec: Option<&OnDemandThroughput>,
+    on_demand: bool,
+    removable: bool,
+) -> Result<()> {
+    let Some(spec) = spec else {
+        return Ok(());
+    };
+    let members = [
+        ("MaxReadRequestUnits", spec.max_read_request_units),
+        ("MaxWriteRequestUnits", spec.max_write_request_units),
+    ];
+    for (member, units) in members {
+        match units {
+            Some(_) if !on_demand => return Err(m::on_demand_throughput_on_provisioned(member)),
+            Some(-1) if removable => {}
+            Some(n) if n < 1 => return Err(m::on_demand_throughput_out_of_range(member)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
 
 /// Records an unknown `SSEType`.
 pub(crate) fn check(errors: &mut ConstraintErrors, spec: Option<&SseSpecification>) {

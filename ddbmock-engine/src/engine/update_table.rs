@@ -92,6 +92,7 @@ impl Engine {
             Some(_) => false,
             None => was_on_demand,
         };
+        super::sse::check_on_demand(input.on_demand_throughput.as_ref(), on_demand, true)?;
         match (&input.provisioned_throughput, on_demand) {
             (Some(_), true) => return Err(m::throughput_with_on_demand()),
             (None, false) if was_on_demand => return Err(m::throughput_required()),

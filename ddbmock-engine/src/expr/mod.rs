@@ -75,6 +75,7 @@ pub use resolved::{
     Action, CmpOp, Condition, Operand, Path, PathElem, Projection, UpdateExpr, UpdatedPaths,
 };
 pub(crate) use sets::{set_add, set_delete};
+pub(crate) use value_ops::compare;
 
 use ddbmock_core::Result;
 use parser::Parser;

@@ -11,6 +11,8 @@ pub enum Statement {
     Update(Update),
     /// `DELETE FROM … WHERE … [RETURNING …]`.
     Delete(Delete),
+    /// `EXISTS(SELECT …)`: a condition check, which only ExecuteTransaction runs.
+    Exists(Select),
 }
 
 /// The table (and index) a statement addresses: `"t"` or `"t"."i"`.
@@ -31,6 +33,8 @@ pub struct Select {
     pub from: Source,
     /// The `WHERE` clause.
     pub filter: Option<Expr>,
+    /// The `ORDER BY` clause: attribute names, each `true` for `DESC`.
+    pub order_by: Vec<(String, bool)>,
 }
 
 /// An `INSERT`.

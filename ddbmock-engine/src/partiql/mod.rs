@@ -6,10 +6,13 @@
 //! Text goes through the lexer (`lex`, tokens with spans), a recursive-descent parser
 //! (`parse_stmt`, `parse_expr` over the `parser` cursor, with a nesting bound so no input
 //! overflows the stack, and linear in the input) to the syntax tree ([`ast`]). The planner
-//! (`plan`) then turns a statement into the engine operation that runs it (Query, Scan, PutItem,
-//! UpdateItem, DeleteItem), its WHERE clause and SET clauses translated (`translate`, `values`)
-//! into DynamoDB's expression language, so that PartiQL shares every rule, bill and stream record
-//! with the rest of the API.
+//! (`plan`, `plan_select`) then turns a statement into the engine operations that run it (GetItem
+//! for a point read, Query, one Query per partition key for `IN`/`OR`, Scan, PutItem, UpdateItem,
+//! DeleteItem, and a `ConditionCheck` for `EXISTS` in a transaction, `exists`), its WHERE clause
+//! and SET clauses translated (`translate`, `values`) into DynamoDB's expression language, so that
+//! PartiQL shares every rule, bill and stream record with the rest of the API. `run` pages the
+//! several Queries of one statement; `cache` keeps parsed statements so a repeated one skips the
+//! parser.
 //!
 //! ```
 //! use ddbmock_engine::partiql::{parse, ast::Statement};
@@ -21,13 +24,19 @@
 //! ```
 
 pub mod ast;
+mod cache;
+pub(crate) mod exists;
 mod lex;
 mod parse_expr;
 mod parse_stmt;
 mod parser;
 pub(crate) mod plan;
+mod plan_select;
+pub(crate) mod run;
 mod translate;
 mod values;
+
+pub use cache::{CAPACITY as CACHE_CAPACITY, cached_len, parse_cached};
 
 use ddbmock_core::Result;
 

@@ -17,6 +17,13 @@ impl Parser<'_> {
             Statement::Update(self.update()?)
         } else if self.eat_kw("DELETE") {
             Statement::Delete(self.delete()?)
+        } else if self.at_kw("EXISTS") && self.peek_at(1).tok == Tok::LParen {
+            self.bump();
+            self.bump();
+            self.expect_kw("SELECT")?;
+            let select = self.select()?;
+            self.expect(Tok::RParen)?;
+            Statement::Exists(select)
         } else {
             return Err(msg::partiql::expected_data_manipulation());
         };
@@ -43,14 +50,38 @@ impl Parser<'_> {
         self.expect_kw("FROM")?;
         let from = self.source()?;
         let filter = self.where_clause()?;
-        if self.at_kw("ORDER") {
-            return Err(msg::partiql::unsupported("ORDER BY"));
-        }
+        let order_by = self.order_by()?;
         Ok(Select {
             projection,
             from,
             filter,
+            order_by,
         })
+    }
+
+    /// `ORDER BY name [ASC | DESC], …`, if present.
+    fn order_by(&mut self) -> Result<Vec<(String, bool)>> {
+        let mut out = Vec::new();
+        if !self.eat_kw("ORDER") {
+            return Ok(out);
+        }
+        self.expect_kw("BY")?;
+        loop {
+            let name = self.name()?;
+            if self.at(Tok::Dot) || self.at(Tok::LBracket) {
+                return Err(msg::partiql::order_by_not_a_name());
+            }
+            let desc = if self.eat_kw("DESC") {
+                true
+            } else {
+                self.eat_kw("ASC");
+                false
+            };
+            out.push((name, desc));
+            if !self.eat(Tok::Comma) {
+                return Ok(out);
+            }
+        }
     }
 
     fn insert(&mut self) -> Result<Insert> {

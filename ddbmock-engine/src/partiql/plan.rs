@@ -8,9 +8,9 @@ use super::ast::{CmpOp, Expr, Path, Returning, Source, Statement};
 use super::translate::{Exprs, wrap};
 use ddbmock_core::Result;
 use ddbmock_core::error::msg;
-use ddbmock_core::model::{AttributeValue, Item};
+use ddbmock_core::model::{AttributeType, AttributeValue, Item};
 use ddbmock_core::operation::{
-    DeleteItemInput, PutItemInput, QueryInput, ReturnConsumedCapacity, ReturnValue,
+    DeleteItemInput, GetItemInput, PutItemInput, QueryInput, ReturnConsumedCapacity, ReturnValue,
     ReturnValuesOnConditionCheckFailure, ScanInput, UpdateItemInput,
 };
 
@@ -19,6 +19,30 @@ use ddbmock_core::operation::{
 pub(crate) struct Keys {
     pub(crate) hash: String,
     pub(crate) range: Option<String>,
+    /// Every key attribute and its type, for PartiQL's type checks of key values.
+    pub(crate) types: Vec<(String, AttributeType)>,
+    /// Whether the key has more than one partition or sort attribute (a global index's
+    /// multi-attribute key), which no single GetItem or one-value key condition reads.
+    pub(crate) multi: bool,
+}
+
+impl Keys {
+    /// Whether `name` is a key attribute.
+    pub(crate) fn is_key(&self, name: &str) -> bool {
+        self.types.iter().any(|(n, _)| n == name)
+    }
+
+    /// Fails with PartiQL's texts unless `v` can be the value of key attribute `name`.
+    pub(crate) fn check_value(&self, name: &str, v: &AttributeValue) -> Result<()> {
+        let Some((_, ty)) = self.types.iter().find(|(n, _)| n == name) else {
+            return Ok(());
+        };
+        if v.attribute_type() == *ty {
+            Ok(())
+        } else {
+            Err(msg::partiql::key_type_mismatch(name))
+        }
+    }
 }
 
 /// The members of ExecuteStatement that the planned operation takes over.
@@ -34,8 +58,12 @@ pub(crate) struct Request<'a> {
 /// The operation a statement runs as.
 #[derive(Debug)]
 pub(crate) enum Plan {
+    /// A SELECT fixing the whole primary key of a table and nothing else: one GetItem.
+    Get(GetItemInput),
     /// A SELECT fixing the partition key.
     Query(QueryInput),
+    /// A SELECT naming several partition keys (`IN`, `OR`): one Query each, in order.
+    Queries(Vec<QueryInput>),
     /// Any other SELECT.
     Scan(ScanInput),
     /// An INSERT: a key that exists is DynamoDB's `DuplicateItemException`.
@@ -53,69 +81,13 @@ pub(crate) fn plan(
     req: Request<'_>,
     keys: impl Fn(&Source) -> Result<Option<Keys>>,
 ) -> Result<Plan> {
-    let mut x = Exprs::new(req.params);
     match stmt {
-        Statement::Select(s) => {
-            let projection = (!s.projection.is_empty()).then(|| {
-                s.projection
-                    .iter()
-                    .map(|p| x.path(p))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            });
-            let conjuncts = s.filter.as_ref().map(conjuncts).unwrap_or_default();
-            let key_schema = keys(&s.from)?;
-            let hash_at = key_schema
-                .as_ref()
-                .and_then(|k| conjuncts.iter().position(|c| fixes(c, &k.hash).is_some()));
-            if let (Some(k), Some(at)) = (&key_schema, hash_at) {
-                let mut rest: Vec<&Expr> = conjuncts.clone();
-                rest.remove(at);
-                let mut key_cond = x.condition(conjuncts[at])?;
-                let range_at = k
-                    .range
-                    .as_ref()
-                    .and_then(|r| rest.iter().position(|c| is_range_condition(c, r)));
-                if let Some(r) = range_at {
-                    key_cond = format!(
-                        "{} AND {}",
-                        wrap(&key_cond),
-                        wrap(&x.condition(rest.remove(r))?)
-                    );
-                }
-                let filter = condition_of(&mut x, &rest)?;
-                Ok(Plan::Query(QueryInput {
-                    table_name: Some(s.from.table.clone()),
-                    index_name: s.from.index.clone(),
-                    key_condition_expression: Some(key_cond),
-                    filter_expression: filter,
-                    projection_expression: projection,
-                    consistent_read: req.consistent_read,
-                    limit: req.limit,
-                    exclusive_start_key: req.start_key,
-                    return_consumed_capacity: req.capacity,
-                    expression_attribute_names: x.names(),
-                    expression_attribute_values: x.values(),
-                    ..Default::default()
-                }))
-            } else {
-                let filter = condition_of(&mut x, &conjuncts)?;
-                Ok(Plan::Scan(ScanInput {
-                    table_name: Some(s.from.table.clone()),
-                    index_name: s.from.index.clone(),
-                    filter_expression: filter,
-                    projection_expression: projection,
-                    consistent_read: req.consistent_read,
-                    limit: req.limit,
-                    exclusive_start_key: req.start_key,
-                    return_consumed_capacity: req.capacity,
-                    expression_attribute_names: x.names(),
-                    expression_attribute_values: x.values(),
-                    ..Default::default()
-                }))
-            }
-        }
+        Statement::Select(s) => super::plan_select::select(s, req, &keys),
+        // ExecuteTransaction turns EXISTS into a condition check (`exists::check`); anywhere
+        // else it is refused before any table is looked at.
+        Statement::Exists(_) => Err(msg::partiql::exists_outside_transaction()),
         Statement::Insert(i) => {
+            let mut x = Exprs::new(req.params);
             let k = write_keys(&i.into, &keys)?;
             if !matches!(i.item, Expr::Tuple(_)) {
                 return Err(msg::partiql::insert_not_a_tuple());
@@ -134,6 +106,7 @@ pub(crate) fn plan(
             }))
         }
         Statement::Update(u) => {
+            let mut x = Exprs::new(req.params);
             let k = write_keys(&u.table, &keys)?;
             let (key, rest) = key_of(&mut x, &k, u.filter.as_ref())?;
             let update = x.update(&u.actions)?;
@@ -157,6 +130,7 @@ pub(crate) fn plan(
             }))
         }
         Statement::Delete(d) => {
+            let mut x = Exprs::new(req.params);
             let k = write_keys(&d.from, &keys)?;
             if let Some(r) = d.returning.filter(|r| *r != Returning::AllOld) {
                 return Err(msg::partiql::returning_on_delete(r.text()));
@@ -205,7 +179,7 @@ fn write_keys(src: &Source, keys: &impl Fn(&Source) -> Result<Option<Keys>>) -> 
 
 /// The top-level conjuncts of a condition, left to right. A loop over the left spine, since `AND`
 /// chains are left-deep.
-fn conjuncts(e: &Expr) -> Vec<&Expr> {
+pub(super) fn conjuncts(e: &Expr) -> Vec<&Expr> {
     let mut out = Vec::new();
     let mut at = e;
     while let Expr::And(a, b) = at {
@@ -218,7 +192,7 @@ fn conjuncts(e: &Expr) -> Vec<&Expr> {
 }
 
 /// The conjuncts joined into one condition expression, if any.
-fn condition_of(x: &mut Exprs<'_>, conjuncts: &[&Expr]) -> Result<Option<String>> {
+pub(super) fn condition_of(x: &mut Exprs<'_>, conjuncts: &[&Expr]) -> Result<Option<String>> {
     if conjuncts.is_empty() {
         return Ok(None);
     }
@@ -238,7 +212,7 @@ fn condition_of(x: &mut Exprs<'_>, conjuncts: &[&Expr]) -> Result<Option<String>
 
 /// The value `c` fixes the top-level attribute `name` to, when `c` is `name = value` (or
 /// `value = name`).
-fn fixes<'e>(c: &'e Expr, name: &str) -> Option<&'e Expr> {
+pub(super) fn fixes<'e>(c: &'e Expr, name: &str) -> Option<&'e Expr> {
     let Expr::Cmp(a, CmpOp::Eq, b) = c else {
         return None;
     };
@@ -254,7 +228,7 @@ fn fixes<'e>(c: &'e Expr, name: &str) -> Option<&'e Expr> {
 }
 
 /// Whether `c` is a condition a key condition takes on the sort key `name`.
-fn is_range_condition(c: &Expr, name: &str) -> bool {
+pub(super) fn is_range_condition(c: &Expr, name: &str) -> bool {
     let is_name = |e: &Expr| matches!(e, Expr::Path(Path { head, steps }) if head == name && steps.is_empty());
     let is_value = |e: &Expr| !matches!(e, Expr::Path(_) | Expr::Call(..) | Expr::Missing);
     match c {
@@ -284,7 +258,18 @@ fn key_of<'e>(
             [i] => {
                 let c = rest.remove(*i);
                 let v = fixes(c, name).map(|v| x.literal(v)).transpose()?;
-                key.insert(name.clone(), v.unwrap_or(AttributeValue::Null(true)));
+                let v = v.unwrap_or(AttributeValue::Null(true));
+                if !matches!(
+                    v,
+                    AttributeValue::S(_) | AttributeValue::N(_) | AttributeValue::B(_)
+                ) {
+                    return Err(msg::partiql::key_not_scalar(
+                        name,
+                        v.attribute_type().descriptor(),
+                    ));
+                }
+                k.check_value(name, &v)?;
+                key.insert(name.clone(), v);
             }
             _ => return Err(msg::partiql::multiple_conditions_on_key(name)),
         }

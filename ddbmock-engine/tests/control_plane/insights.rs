@@ -202,3 +202,38 @@ async fn contributor_insights_requests_dynamodb_refuses() {
         "refused updates change nothing"
     );
 }
+
+#[tokio::test]
+async fn contributor_insights_wait_for_an_active_table() {
+    let config = EngineConfig {
+        table_status_delay: std::time::Duration::from_secs(2),
+        ..EngineConfig::default()
+    };
+    let db = Engine::memory_with_config(Clock::manual(start()), config);
+    create_with_index(&db).await;
+    let not_active = "Table or Index is not in a valid state to update Key Access Insights: TableStatus must be ACTIVE to enable ContributorInsights.";
+    assert_error(
+        update_insights(&db, None, "ENABLE").await,
+        "ValidationException",
+        not_active,
+    );
+    db.clock().advance(std::time::Duration::from_secs(2));
+    update_insights(&db, None, "ENABLE").await.unwrap();
+    db.update_table(wire(
+        json!({"TableName": "tbl", "DeletionProtectionEnabled": true}),
+    ))
+    .await
+    .unwrap();
+    assert_error(
+        update_insights(&db, Some("gsi"), "ENABLE").await,
+        "ValidationException",
+        not_active,
+    );
+    assert_eq!(
+        describe_insights(&db, Some("gsi"))
+            .await
+            .contributor_insights_status,
+        Some(ContributorInsightsStatus::Disabled),
+        "nothing recorded"
+    );
+}

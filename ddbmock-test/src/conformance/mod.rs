@@ -9,9 +9,16 @@
 mod batch;
 mod capacity;
 mod collections;
+mod control_plane_auto_scaling;
+mod control_plane_insights;
+mod control_plane_kinesis;
+mod control_plane_policy;
+mod control_plane_support;
+mod control_plane_table_settings;
 mod indexes;
 mod items;
 mod multi_attribute_indexes;
+mod partiql;
 mod query;
 mod reads;
 mod scan;
@@ -25,9 +32,15 @@ mod transact;
 pub use batch::*;
 pub use capacity::*;
 pub use collections::*;
+pub use control_plane_auto_scaling::*;
+pub use control_plane_insights::*;
+pub use control_plane_kinesis::*;
+pub use control_plane_policy::*;
+pub use control_plane_table_settings::*;
 pub use indexes::*;
 pub use items::*;
 pub use multi_attribute_indexes::*;
+pub use partiql::*;
 pub use query::*;
 pub use scan::*;
 pub use settings::*;
@@ -93,6 +106,19 @@ macro_rules! conformance_tests {
             transact_conditions,
             transact_validation_reasons,
             transact_get_projection,
+            resource_policy_lifecycle,
+            resource_policy_validation,
+            contributor_insights_lifecycle,
+            contributor_insights_validation,
+            kinesis_destination_lifecycle,
+            kinesis_destination_validation,
+            replica_auto_scaling_settings,
+            replica_auto_scaling_validation,
+            sse_specification_described,
+            warm_and_on_demand_throughput_described,
+            table_settings_validation,
+            partiql_statements,
+            partiql_errors,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {

@@ -165,3 +165,75 @@ pub fn invalid_in() -> Error {
 pub fn where_not_boolean() -> Error {
     validation("WHERE clause must contain an expression that resolves to a boolean")
 }
+
+/// An `ORDER BY` on a statement without a WHERE clause. DynamoDB Local's message table.
+pub fn order_by_without_where() -> Error {
+    validation("Must have WHERE clause in the statement when using ORDER BY clause.")
+}
+
+/// An `ORDER BY` on a statement whose WHERE clause fixes no partition key, so it is no Query.
+/// DynamoDB Local's message table.
+pub fn order_by_without_hash_condition() -> Error {
+    validation(
+        "Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.",
+    )
+}
+
+/// An `ORDER BY` on an attribute outside the key of the table or index read. DynamoDB's wording
+/// as users captured it (DynamoDB Local words it `Variable reference … `).
+pub fn order_by_not_a_key(name: &str) -> Error {
+    validation(format!(
+        "Attribute {name} in ORDER BY clause must be part of the primary key"
+    ))
+}
+
+/// An `ORDER BY` without the partition key over several partitions (`IN`, `OR`). DynamoDB Local's
+/// message table.
+pub fn order_by_needs_hash_key() -> Error {
+    validation(
+        "Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE clause.",
+    )
+}
+
+/// An `ORDER BY` on a document path rather than an attribute name. DynamoDB Local's text; the
+/// type it names for a path (`Path`) is *unconfirmed*.
+pub fn order_by_not_a_name() -> Error {
+    validation("Argument to ORDER BY must be of type VariableReference. Type: Path")
+}
+
+/// A SELECT naming more partition key values (`IN`, `OR`) than DynamoDB reads for one statement
+/// (50, per the Developer Guide's operator table). DynamoDB Local's message table.
+pub fn too_many_reads() -> Error {
+    validation("Too many decomposed read operations for a given query.")
+}
+
+/// `EXISTS(…)` in ExecuteStatement or BatchExecuteStatement. DynamoDB Local's message table.
+pub fn exists_outside_transaction() -> Error {
+    validation("EXISTS can only be used in ExecuteTransaction write requests.")
+}
+
+/// `EXISTS(SELECT …)` without the full primary key by equality and one more condition. DynamoDB
+/// Local's message table.
+pub fn exists_not_single_item() -> Error {
+    validation("EXISTS() must contain a single item read with additional condition")
+}
+
+/// `EXISTS(SELECT … FROM "t"."i")` in a transaction. DynamoDB Local's message table.
+pub fn exists_on_index() -> Error {
+    validation("Operations on indices are not supported in transactions")
+}
+
+/// A key value in a WHERE clause of another type than the key's. DynamoDB Local's message table.
+pub fn key_type_mismatch(key: &str) -> Error {
+    validation(format!(
+        "Key attribute's data type should match its data type in table's schema: Key {key}"
+    ))
+}
+
+/// A write's key value that is no string, number or binary; `ty` is its type (`BOOL`). DynamoDB
+/// Local's message table; how DynamoDB spells the type is *unconfirmed*.
+pub fn key_not_scalar(key: &str, ty: &str) -> Error {
+    validation(format!(
+        "Key value must be of type S, N, or B. Key name: {key}, Key type: {ty}"
+    ))
+}

@@ -365,6 +365,24 @@ pub fn duplicate_key_attribute(name: &str) -> Error {
     ))
 }
 
+/// An `OnDemandThroughput` member (`MaxReadRequestUnits` or `MaxWriteRequestUnits`) on a
+/// `PROVISIONED` table. The API Reference gives no text; this one was observed on the service
+/// (ack-api-quirks DDB-TABLE-442, 2026-10).
+pub fn on_demand_throughput_on_provisioned(member: &str) -> Error {
+    invalid_parameter(format!(
+        "{member} for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED"
+    ))
+}
+
+/// An `OnDemandThroughput` member below 1 (other than -1, which removes the maximum, on
+/// UpdateTable): the API Reference's range; the text was observed on the service (ack-api-quirks
+/// DDB-TABLE-442, 2026-10).
+pub fn on_demand_throughput_out_of_range(member: &str) -> Error {
+    invalid_parameter(format!(
+        "Requested {member} for OnDemandThroughput for table is outside of valid range"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
