@@ -35,12 +35,12 @@ export function createForm(api, created) {
   const form = h(
     "form",
     { class: "form grid" },
-    field("Table name", input("name", { required: true })),
+    field("Table name", input("name")),
     h(
       "fieldset",
       {},
       h("legend", {}, "Primary key"),
-      field("Partition key", input("pk", { required: true })),
+      field("Partition key", input("pk")),
       field("Partition key type", select(KEY_TYPES, { name: "pkType" })),
       field("Sort key (optional)", input("sk")),
       field("Sort key type", select(KEY_TYPES, { name: "skType" })),
