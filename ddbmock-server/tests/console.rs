@@ -133,9 +133,7 @@ async fn under_auth_the_files_are_open_and_the_data_is_not() {
             .await;
         assert_eq!(reply.status, 200, "{name}");
     }
-    let report = server
-        .send_raw(&get(&server, "/ddbmock/capacity"))
-        .await;
+    let report = server.send_raw(&get(&server, "/ddbmock/capacity")).await;
     assert_eq!(report.status, 400);
     assert_eq!(
         report.text(),
