@@ -52,7 +52,7 @@ CARGO_TARGET_DIR=target/publish cargo publish --workspace --dry-run --allow-dirt
 
 # --- The server door: boto3 and the AWS CLI, in a virtualenv of their own under target/. ---
 VENV=target/py-venv
-REQUIREMENTS="boto3 pytest awscli maturin"
+REQUIREMENTS="boto3 pytest awscli maturin playwright"
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.installed" 2>/dev/null)" != "$REQUIREMENTS" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check $REQUIREMENTS
@@ -122,6 +122,15 @@ JSON
 )" = "$(printf '43\t8')" ] || { echo "AWS CLI smoke test: execute-transaction did not write or read" >&2; exit 1; }
 aws dynamodb delete-table --table-name cli-smoke >/dev/null
 echo "server door: pytest and AWS CLI smoke test passed against $ENDPOINT"
+# The web console in a headless Chromium: Debian's `chromium` (installed here when missing), driven
+# by Playwright, which downloads no browser of its own. Screenshots go to target/console-screenshots/.
+if ! command -v chromium >/dev/null; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+    || { echo "the console's browser tests need Chromium: apt-get install chromium (as root)" >&2; exit 1; }
+fi
+status=0
+DDBMOCK_BIN=target/debug/ddbmock "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests/console || status=$?
+if [ "$status" -ne 0 ]; then echo "console browser tests failed (exit $status)" >&2; exit "$status"; fi
 
 # --- The conformance suite over HTTPS (feature `conformance-https`): the SDK's own HTTPS client, through
 # a TLS proxy in front of the same server, trusting only a CA made for this run. ---

@@ -276,6 +276,7 @@ async fn serve(cli: Cli) -> Result<(), String> {
             ", any access key"
         }
     );
+    println!("  console: {endpoint}{}", ddbmock_server::CONSOLE_PATH);
     if let Some(token) = &token {
         println!(
             "  admin token (GET /ddbmock/*, `Authorization: Bearer <token>`, or DDBMOCK_TOKEN for `ddbmock report`): {token}"

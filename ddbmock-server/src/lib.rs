@@ -24,6 +24,9 @@
 //! bodies, the 16 MB request limit (read to its end, then answered 413), the 16 KB limit on a
 //! request's line and headers, DynamoDB's answers to content types and encodings it does not take,
 //! `x-amzn-RequestId` and `x-amz-crc32` on every response, and SigV4 authentication ([`Auth`]).
+//! Beside the API: the capacity report at `GET /ddbmock/capacity`, and a web console at
+//! [`CONSOLE_PATH`] that browses tables and items, charts capacity and follows streams through the
+//! same API.
 //!
 //! Reading is bounded ([`Limits`]), so that a client cannot hold the server's memory or its
 //! shutdown: a body must arrive whole within a deadline and at a minimum rate, the bodies buffered
@@ -33,6 +36,7 @@
 
 mod auth;
 mod body;
+mod console;
 mod encoding;
 mod in_process;
 mod reply;
@@ -52,6 +56,7 @@ use tokio::net::TcpListener;
 use ddbmock_engine::{Engine, Scopes};
 
 pub use auth::Auth;
+pub use console::PATH as CONSOLE_PATH;
 pub use in_process::{InProcess, Reply, RequestError};
 
 /// How long shutdown waits for requests being processed (their bodies are in; bodies still

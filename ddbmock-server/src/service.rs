@@ -3,7 +3,8 @@
 //!
 //! A request line and headers over 16 KB are refused first, as DynamoDB's front end refuses them.
 //! `POST` carries the API, whatever its path (DynamoDB ignores it, though a signature covers it);
-//! `GET /` answers the health check and `GET /ddbmock/*` are ddbmock's own admin routes; `OPTIONS`
+//! `GET /` answers the health check, `GET /ddbmock/console` serves the web console's files and the
+//! other `GET /ddbmock/*` are ddbmock's own admin routes; `OPTIONS`
 //! with an `Origin` is a CORS preflight; anything else (a `GET` of another path included) is
 //! DynamoDB's 404.
 //!
@@ -49,6 +50,7 @@ pub(crate) async fn serve(
     let from_browser = request.headers().contains_key("origin");
     let mut response = match route(&request) {
         Route::Api => post(&state, request).await,
+        Route::Console => crate::console::serve(request.uri().path()),
         Route::Admin => admin(&state, &request),
         Route::Health => reply::health(&state.region),
         Route::Preflight => reply::preflight(request.headers()),
@@ -64,6 +66,9 @@ pub(crate) async fn serve(
 enum Route {
     /// The DynamoDB (and Streams) API.
     Api,
+    /// `GET /ddbmock/console` and the files beneath it: the web console, open to all (see
+    /// [`crate::console`]).
+    Console,
     /// `GET /ddbmock/*`: ddbmock's own endpoints, outside the DynamoDB API (which ignores paths).
     Admin,
     Health,
@@ -89,6 +94,7 @@ fn head_bytes<B>(request: &Request<B>) -> usize {
 fn route<B>(request: &Request<B>) -> Route {
     match *request.method() {
         Method::POST => Route::Api,
+        Method::GET if crate::console::owns(request.uri().path()) => Route::Console,
         Method::GET if request.uri().path().starts_with("/ddbmock/") => Route::Admin,
         // DynamoDB answers its health check at the root only.
         Method::GET if request.uri().path() == "/" => Route::Health,

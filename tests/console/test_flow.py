@@ -1,0 +1,168 @@
+"""A table's life in the console, as a person would click through it: create it, put three items,
+query them, edit one, watch the capacity chart move under a burst of writes, see a stream record
+arrive, delete the table. Each view is screenshotted on the way."""
+
+import re
+import time
+
+from playwright.sync_api import expect
+
+from conftest import shot, unique
+
+SAVED = re.compile(r"^Saved the item \(\d WCU\)\.$")
+
+
+def test_a_table_from_creation_to_deletion(server, page):
+    name = unique("orders")
+    page.goto(server.console)
+    expect(page.get_by_role("heading", name="Tables")).to_be_visible()
+
+    # --- Create: provisioned 1 WCU (so a burst is throttled), a stream, one index. ---
+    page.get_by_role("button", name="Create table").click()
+    form = page.locator("#create-table form")
+    form.get_by_label("Table name").fill(name)
+    form.get_by_label("Partition key", exact=True).fill("customer")
+    form.get_by_label("Sort key (optional)").fill("order")
+    form.get_by_label("Billing mode").select_option("PROVISIONED")
+    form.get_by_label("Read capacity units").fill("5")
+    form.get_by_label("Write capacity units").fill("1")
+    form.get_by_label("Stream").select_option("NEW_AND_OLD_IMAGES")
+    form.get_by_label("Index name").fill("byStatus")
+    form.get_by_label("Index partition key", exact=True).fill("status")
+    shot(page, "tables-create")
+    form.get_by_role("button", name="Create").click()
+    details = page.get_by_role("region", name="Table details")
+    expect(details.get_by_role("heading", name=name)).to_be_visible()
+    expect(details).to_contain_text("customer (S, partition), order (S, sort)")
+    expect(details).to_contain_text("Provisioned: 5 RCU, 1 WCU")
+    expect(details).to_contain_text("NEW_AND_OLD_IMAGES")
+    expect(details.get_by_role("row", name=re.compile("byStatus"))).to_contain_text("status (S, partition)")
+    shot(page, "tables")
+
+    # DynamoDB's own error, word for word, when the name is taken.
+    page.get_by_role("button", name="Create table").click()
+    form.get_by_label("Table name").fill(name)
+    form.get_by_label("Partition key", exact=True).fill("customer")
+    form.get_by_role("button", name="Create").click()
+    expect(form.get_by_role("alert")).to_have_text(f"ResourceInUseException: Table already exists: {name}")
+
+    # --- Put three items: two in DynamoDB JSON, one in plain JSON. ---
+    details.get_by_role("link", name="Browse items").click()
+    expect(page.get_by_role("heading", name="Items")).to_be_visible()
+    item = page.get_by_label("Item JSON")
+    put = page.get_by_role("button", name="Put item")
+    editor = page.get_by_role("region", name="Item")
+    for order, status, total in [("o1", "open", "12.5"), ("o2", "shipped", "40")]:
+        item.fill(
+            f'{{"customer": {{"S": "alice"}}, "order": {{"S": "{order}"}}, '
+            f'"status": {{"S": "{status}"}}, "total": {{"N": "{total}"}}}}'
+        )
+        put.click()
+        # One unit for the table, one for the index entry the status makes.
+        expect(editor.get_by_role("status")).to_have_text("Saved the item (2 WCU).")
+    page.get_by_role("radio", name="Plain JSON").check()
+    item.fill('{"customer": "bob", "order": "o3", "status": "open", "total": 12345678901234567890.123456789}')
+    put.click()
+    expect(editor.get_by_role("status")).to_have_text(SAVED)
+
+    # --- Query alice's orders, one per page, forward and back. ---
+    page.get_by_role("radio", name="Query").check()
+    page.get_by_label("customer (S) =").fill("alice")
+    page.get_by_label("Page size (Limit)").fill("1")
+    page.get_by_role("button", name="Run").click()
+    results = page.get_by_role("region", name="Results")
+    expect(results.get_by_role("status")).to_have_text(re.compile(r"^Page 1 · 1 items \(1 scanned\) · 0\.5 RCU$"))
+    expect(results.locator("tbody tr")).to_have_count(1)
+    expect(results.locator("tbody")).to_contain_text("o1")
+    results.get_by_role("button", name="Next page").click()
+    expect(results.get_by_role("status")).to_have_text(re.compile(r"^Page 2 · 1 items"))
+    expect(results.locator("tbody")).to_contain_text("o2")
+    results.get_by_role("button", name="Previous page").click()
+    expect(results.get_by_role("status")).to_have_text(re.compile(r"^Page 1 · 1 items"))
+    expect(results.locator("tbody")).to_contain_text("o1")
+    # Through the index, with a filter and its own names and values.
+    page.get_by_label("Page size (Limit)").fill("25")
+    page.get_by_label("Read from").select_option("byStatus")
+    page.get_by_label("status (S) =").fill("open")
+    page.get_by_label("Filter expression").fill("#t > :min")
+    page.get_by_label("Expression attribute names (JSON)").first.fill('{"#t": "total"}')
+    page.get_by_label("Expression attribute values (DynamoDB JSON)").first.fill('{":min": {"N": "100"}}')
+    page.get_by_role("button", name="Run").click()
+    expect(results.get_by_role("status")).to_have_text(re.compile(r"^Page 1 · 1 items \(2 scanned\)"))
+    expect(results.locator("tbody")).to_contain_text("12345678901234567890.123456789")
+    shot(page, "items-query")
+
+    # --- Edit: open bob's order, which shows in plain JSON with its 29 digits intact. ---
+    results.get_by_role("button", name="Open bob / o3").click()
+    expect(item).to_have_value(re.compile(r'"total": 12345678901234567890\.123456789'))
+    item.fill(item.input_value().replace('"open"', '"paid"'))
+    # A conditional put that fails shows DynamoDB's error and writes nothing.
+    page.get_by_label("Condition expression").fill("attribute_not_exists(customer)")
+    put.click()
+    expect(editor.get_by_role("alert")).to_have_text("ConditionalCheckFailedException: The conditional request failed")
+    page.get_by_label("Condition expression").fill("#s = :was")
+    page.get_by_label("Expression attribute names (JSON)").last.fill('{"#s": "status"}')
+    page.get_by_label("Expression attribute values (DynamoDB JSON)").last.fill('{":was": {"S": "open"}}')
+    put.click()
+    expect(editor.get_by_role("status")).to_have_text(SAVED)
+    # And an update expression, whose new item comes back into the editor.
+    page.get_by_role("radio", name="DynamoDB JSON").check()
+    page.get_by_label("Condition expression").fill("")
+    page.get_by_label("Update expression").fill("SET #s = :now")
+    page.get_by_label("Expression attribute values (DynamoDB JSON)").last.fill('{":now": {"S": "delivered"}}')
+    page.get_by_role("button", name="Update item").click()
+    expect(editor.get_by_role("status")).to_have_text(re.compile(r"^Updated the item \(\d WCU\)\.$"))
+    expect(item).to_have_value(re.compile(r'"status": \{\s*"S": "delivered"'))
+    stored = server.client().get_item(TableName=name, Key={"customer": {"S": "bob"}, "order": {"S": "o3"}})["Item"]
+    assert stored["status"] == {"S": "delivered"}
+    assert stored["total"] == {"N": "12345678901234567890.123456789"}
+    shot(page, "items-editor")
+
+    # --- Capacity: a burst of 10 KB writes against 1 WCU moves the chart and gets throttled. ---
+    page.get_by_role("link", name="Capacity").click()
+    chart = page.locator(f'figure[data-subject="{name}"] svg.chart')
+    expect(chart).to_have_attribute("data-peak-write", "0")
+    client = server.client()
+    throttled = 0
+    for i in range(60):
+        try:
+            client.put_item(TableName=name, Item={"customer": {"S": "burst"}, "order": {"S": str(i)}, "pad": {"S": "x" * 10_000}})
+        except client.exceptions.ProvisionedThroughputExceededException:
+            throttled += 1
+    assert throttled > 0
+    expect(chart).not_to_have_attribute("data-peak-write", "0")
+    expect(chart).not_to_have_attribute("data-throttles", "0")
+    expect(chart.locator("path.throttle").first).to_be_attached()
+    expect(chart.locator("line.provisioned.write")).to_be_attached()
+    report = page.get_by_role("table", name="Capacity planning report")
+    expect(report.get_by_role("row", name=re.compile(name)).first).to_contain_text(re.compile(r"\$\d+\.\d\d"))
+    peak = float(chart.get_attribute("data-peak-write"))
+    assert peak > 1, peak
+    shot(page, "capacity")
+
+    # --- Streams: the records so far, then a new one arriving live. ---
+    page.get_by_role("link", name="Streams").click()
+    page.get_by_label("Table").select_option(name)
+    records = page.get_by_role("list", name="Stream records, newest first")
+    expect(records.locator("li").first).to_be_visible()
+    # The burst emptied the table's bucket; it refills at 1 WCU a second.
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            client.put_item(TableName=name, Item={"customer": {"S": "carol"}, "order": {"S": "live"}})
+            break
+        except client.exceptions.ProvisionedThroughputExceededException:
+            assert time.monotonic() < deadline, "still throttled after 15 s"
+            time.sleep(0.5)
+    expect(records.locator("li").first).to_contain_text("INSERT customer=carol, order=live")
+    shot(page, "streams")
+
+    # --- Delete the table, confirming the browser's dialog. ---
+    page.get_by_role("link", name="Tables").click()
+    page.get_by_role("link", name=name).click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete table").click()
+    expect(page.get_by_role("status").first).to_have_text(f"Deleted table {name} (status DELETING).")
+    expect(page.get_by_role("link", name=name)).to_have_count(0)
+    assert name not in server.client().list_tables()["TableNames"]
+    shot(page, "tables-deleted")

@@ -1,0 +1,81 @@
+"""Markup a person can use: every control has a label, the views are reached by keyboard, and each
+view fits a narrow window (no sideways scrolling of the page) as well as 1280x800."""
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import shot, unique
+
+VIEWS = ["tables", "items", "capacity", "streams"]
+
+# What shows once a view has loaded its data.
+READY = {
+    "tables": ".details dl.facts",
+    "items": "form[aria-label='Scan or query']",
+    "capacity": "table.report",
+    "streams": "ol.records li",
+}
+
+
+@pytest.fixture(scope="module")
+def table(server):
+    name = unique("layout")
+    client = server.client()
+    client.create_table(
+        TableName=name,
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}],
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+        BillingMode="PAY_PER_REQUEST",
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"},
+    )
+    client.put_item(TableName=name, Item={"pk": {"S": "a" * 200}, "sk": {"N": "1"}, "note": {"S": "long " * 80}})
+    yield name
+    client.delete_table(TableName=name)
+
+
+# Controls without an accessible name: no <label>, no aria-label.
+UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((e) => !e.closest('[hidden]') && e.labels.length === 0 && !e.getAttribute('aria-label'))
+    .map((e) => e.outerHTML)"""
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_control_has_a_label(server, page, table, view):
+    page.goto(f"{server.console}#/{view}/{table}")
+    expect(page.locator(READY[view]).first).to_be_visible()
+    assert page.evaluate(UNLABELLED) == []
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_each_view_fits_a_narrow_window(server, browser, table, view):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server.console}#/{view}/{table}")
+    expect(page.locator(READY[view]).first).to_be_visible()
+    if view == "items":
+        page.get_by_role("button", name="Run").click()
+        expect(page.get_by_role("region", name="Results").locator("tbody tr")).to_have_count(1)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    shot(page, f"narrow-{view}")
+    context.close()
+    assert overflow <= 0, f"the {view} view is {overflow}px wider than a 390px window"
+
+
+def test_the_views_are_reached_by_keyboard(server, page):
+    page.goto(server.console + "#/streams")
+    # The view's heading takes the focus, so that a screen reader announces it.
+    expect(page.get_by_role("heading", name="Streams")).to_be_focused()
+    # Back through the views to the skip link, which comes first.
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("link", name="Streams")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("link", name="Capacity")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Capacity")).to_be_focused()
+    expect(page.get_by_role("link", name="Capacity")).to_have_attribute("aria-current", "page")
+    for _ in range(5):
+        page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+    # It leads to the view, and leaves the view where it was.
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Capacity")).to_be_focused()
