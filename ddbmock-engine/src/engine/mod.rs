@@ -4,8 +4,8 @@
 //! write path (index maintenance, counters) that every item write goes through.
 
 mod auto_scaling;
-mod batch_execute_statement;
 mod backups;
+mod batch_execute_statement;
 mod batch_get;
 
 mod batch_write;
