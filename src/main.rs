@@ -2,7 +2,7 @@
 //! any SDK, language or the AWS CLI; in memory or in a SQLite file (`--db`); stops cleanly on Ctrl-C
 //! or SIGTERM, letting requests in flight finish and closing the database.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -268,20 +268,30 @@ async fn serve(cli: Cli) -> Result<(), String> {
         }
     };
     let endpoint = format!("http://{bound}");
-    println!(
-        "ddbmock listening on {endpoint} ({store}{}; {mode})\n  try: aws dynamodb list-tables --endpoint-url {endpoint}",
+    let mut banner = format!(
+        "ddbmock listening on {endpoint} ({store}{}; {mode})\n  try: aws dynamodb list-tables --endpoint-url {endpoint}\n",
         if options.auth.is_verifying() {
             ", verifying signatures"
         } else {
             ", any access key"
         }
     );
-    println!("  console: {endpoint}{}", ddbmock_server::CONSOLE_PATH);
+    banner.push_str(&format!(
+        "  console: {endpoint}{}\n",
+        ddbmock_server::CONSOLE_PATH
+    ));
     if let Some(token) = &token {
-        println!(
-            "  admin token (GET /ddbmock/*, `Authorization: Bearer <token>`, or DDBMOCK_TOKEN for `ddbmock report`): {token}"
-        );
+        banner.push_str(&format!(
+            "  admin token (GET /ddbmock/*, `Authorization: Bearer <token>`, or DDBMOCK_TOKEN for `ddbmock report`): {token}\n"
+        ));
     }
+    // One write, and a closed stdout is no reason to stop serving: a parent that read the address
+    // and then closed its end of the pipe would otherwise kill the server with a panic.
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(banner.as_bytes())
+        .and_then(|()| stdout.flush());
+    drop(stdout);
     if !cli.host.is_loopback() {
         tracing::warn!(
             "listening beyond loopback on {bound}: whoever reaches this port can read and write its tables"

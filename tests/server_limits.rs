@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 const MIB16: usize = 16 * 1024 * 1024;
 
-/// A running server, killed on drop; its address, and the startup lines after the first.
+/// A running server, killed on drop; its address, and the startup lines after the first (the
+/// `try:` line, the console's, then any others).
 struct Running {
     child: Child,
     address: String,
@@ -42,7 +43,7 @@ fn start(args: &[&str], extra_lines: usize) -> Running {
         .and_then(|rest| rest.split_whitespace().next())
         .unwrap_or_else(|| panic!("{first}"))
         .to_owned();
-    let lines = (0..1 + extra_lines)
+    let lines = (0..2 + extra_lines)
         .map(|_| {
             let mut line = String::new();
             stdout.read_line(&mut line).unwrap();
@@ -161,7 +162,7 @@ fn get(address: &str, path: &str, authorization: Option<&str>) -> String {
 #[test]
 fn under_auth_the_admin_route_takes_the_printed_token() {
     let server = start(&["--auth", "AKID:secret", "--region", "eu-west-1"], 1);
-    let token = server.lines[1]
+    let token = server.lines[2]
         .trim()
         .rsplit(' ')
         .next()
