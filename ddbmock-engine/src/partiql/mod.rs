@@ -6,7 +6,7 @@
 //! Text goes through the lexer (`lex`, tokens with spans), a recursive-descent parser
 //! (`parse_stmt`, `parse_expr` over the `parser` cursor, with a nesting bound so no input
 //! overflows the stack, and linear in the input) to the syntax tree ([`ast`]). The planner
-//! (`plan`, `plan_select`) then turns a statement into the engine operations that run it (GetItem
+//! (`plan`, with `plan::select` for SELECT) then turns a statement into the engine operations that run it (GetItem
 //! for a point read, Query, one Query per partition key for `IN`/`OR`, Scan, PutItem, UpdateItem,
 //! DeleteItem, and a `ConditionCheck` for `EXISTS` in a transaction, `exists`), its WHERE clause
 //! and SET clauses translated (`translate`, `values`) into DynamoDB's expression language, so that
@@ -32,7 +32,6 @@ mod parse_expr;
 mod parse_stmt;
 mod parser;
 pub(crate) mod plan;
-mod plan_select;
 pub(crate) mod run;
 mod translate;
 mod values;

@@ -14,6 +14,8 @@ use ddbmock_core::operation::{
     ReturnValuesOnConditionCheckFailure, ScanInput, UpdateItemInput,
 };
 
+mod select;
+
 /// The key attributes of a table or index.
 #[derive(Clone, Debug)]
 pub(crate) struct Keys {
@@ -82,7 +84,7 @@ pub(crate) fn plan(
     keys: impl Fn(&Source) -> Result<Option<Keys>>,
 ) -> Result<Plan> {
     match stmt {
-        Statement::Select(s) => super::plan_select::select(s, req, &keys),
+        Statement::Select(s) => select::select(s, req, &keys),
         // ExecuteTransaction turns EXISTS into a condition check (`exists::check`); anywhere
         // else it is refused before any table is looked at.
         Statement::Exists(_) => Err(msg::partiql::exists_outside_transaction()),

@@ -4,10 +4,10 @@
 //! (`pk IN [..]`, `pk = a OR pk = b`); Scan otherwise. `ORDER BY` becomes the direction the
 //! Queries read in and the order of their partitions, so no result is ever sorted in memory.
 
-use super::ast::{Expr, Path, Select, Source};
-use super::plan::{Keys, Plan, Request, condition_of, conjuncts, fixes, is_range_condition};
-use super::translate::{Exprs, wrap};
+use super::{Keys, Plan, Request, condition_of, conjuncts, fixes, is_range_condition};
 use crate::expr::compare;
+use crate::partiql::ast::{Expr, Path, Select, Source};
+use crate::partiql::translate::{Exprs, wrap};
 use ddbmock_core::Result;
 use ddbmock_core::error::msg;
 use ddbmock_core::model::{AttributeValue, Item};
