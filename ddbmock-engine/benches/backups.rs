@@ -56,17 +56,17 @@ fn item(i: u64, n: u64) -> Item {
 
 fn put(db: &Engine, i: u64, n: u64) {
     run(db.put_item(PutItemInput {
-        table_name: Some("t".to_owned()),
+        table_name: Some("bench".to_owned()),
         item: Some(item(i, n)),
         ..Default::default()
     }))
     .expect("put");
 }
 
-/// An engine with table `t` of `items` items, point-in-time recovery on.
+/// An engine with table `bench` of `items` items, point-in-time recovery on.
 fn loaded(db: Engine, items: u64) -> Engine {
     run(db.create_table(wire(serde_json::json!({
-        "TableName": "t",
+        "TableName": "bench",
         "AttributeDefinitions": [
             {"AttributeName": "pk", "AttributeType": "S"},
             {"AttributeName": "sk", "AttributeType": "S"}
@@ -79,7 +79,7 @@ fn loaded(db: Engine, items: u64) -> Engine {
     }))))
     .expect("create");
     run(db.update_continuous_backups(wire(serde_json::json!({
-        "TableName": "t",
+        "TableName": "bench",
         "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true}
     }))))
     .expect("enable");
@@ -110,7 +110,7 @@ fn memory_per_retained_write() {
         let db = loaded(db, writes);
         if !pitr {
             run(db.update_continuous_backups(wire(serde_json::json!({
-                "TableName": "t",
+                "TableName": "bench",
                 "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": false}
             }))))
             .expect("disable");
@@ -137,11 +137,11 @@ fn bench_restore(
     c: &mut Criterion,
     name: &str,
     (db, clock): (Engine, Clock),
-    restore: impl Fn(&Engine, &str, f64),
+    restore: impl Fn(&Engine, &str, &Source),
 ) {
     let db = loaded(db, ITEMS);
     clock.advance(Duration::from_secs(600));
-    let at = run(db.describe_continuous_backups(wire(serde_json::json!({"TableName": "t"}))))
+    let at = run(db.describe_continuous_backups(wire(serde_json::json!({"TableName": "bench"}))))
         .expect("describe")
         .continuous_backups_description
         .and_then(|d| d.point_in_time_recovery_description)
@@ -150,15 +150,25 @@ fn bench_restore(
     for i in 0..CHANGED {
         put(&db, i * (ITEMS / CHANGED), 1);
     }
+    let backup_arn = run(db.create_backup(CreateBackupInput {
+        table_name: Some("bench".to_owned()),
+        backup_name: Some("bench-backup".to_owned()),
+        ..Default::default()
+    }))
+    .expect("backup")
+    .backup_details
+    .and_then(|d| d.backup_arn)
+    .expect("an ARN");
+    let from = Source { at, backup_arn };
     let mut n = 0u64;
     c.bench_function(name, |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 n += 1;
-                let target = format!("r{n}");
+                let target = format!("restored-{n}");
                 let began = Instant::now();
-                restore(&db, &target, at);
+                restore(&db, &target, &from);
                 total += began.elapsed();
                 run(db.delete_table(wire(serde_json::json!({"TableName": target}))))
                     .expect("delete the restored table");
@@ -168,41 +178,27 @@ fn bench_restore(
     });
 }
 
-fn restore_from_backup(db: &Engine, target: &str, _at: f64) {
-    thread_local! {
-        static ARN: std::cell::RefCell<Option<(usize, String)>> = const { std::cell::RefCell::new(None) };
-    }
-    // One backup per engine, taken on the first call.
-    let key = db as *const Engine as usize;
-    let arn = ARN.with(|a| {
-        let mut a = a.borrow_mut();
-        if a.as_ref().is_none_or(|(k, _)| *k != key) {
-            let arn = run(db.create_backup(CreateBackupInput {
-                table_name: Some("t".to_owned()),
-                backup_name: Some("bench".to_owned()),
-            }))
-            .expect("backup")
-            .backup_details
-            .and_then(|d| d.backup_arn)
-            .expect("an ARN");
-            *a = Some((key, arn));
-        }
-        a.as_ref().map(|(_, arn)| arn.clone()).unwrap_or_default()
-    });
+/// Where a restore starts from: a moment for point-in-time recovery, a backup for the other.
+struct Source {
+    at: f64,
+    backup_arn: String,
+}
+
+fn restore_from_backup(db: &Engine, target: &str, from: &Source) {
     run(db.restore_table_from_backup(RestoreTableFromBackupInput {
         target_table_name: Some(target.to_owned()),
-        backup_arn: Some(arn),
+        backup_arn: Some(from.backup_arn.clone()),
         ..Default::default()
     }))
     .expect("restore");
 }
 
-fn restore_to_point(db: &Engine, target: &str, at: f64) {
+fn restore_to_point(db: &Engine, target: &str, from: &Source) {
     run(
         db.restore_table_to_point_in_time(RestoreTableToPointInTimeInput {
-            source_table_name: Some("t".to_owned()),
+            source_table_name: Some("bench".to_owned()),
             target_table_name: Some(target.to_owned()),
-            restore_date_time: Some(at),
+            restore_date_time: Some(from.at),
             ..Default::default()
         }),
     )
