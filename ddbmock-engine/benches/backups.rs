@@ -153,7 +153,6 @@ fn bench_restore(
     let backup_arn = run(db.create_backup(CreateBackupInput {
         table_name: Some("bench".to_owned()),
         backup_name: Some("bench-backup".to_owned()),
-        ..Default::default()
     }))
     .expect("backup")
     .backup_details
