@@ -4,7 +4,7 @@ view fits a narrow window (no sideways scrolling of the page) as well as 1280x80
 import pytest
 from playwright.sync_api import expect
 
-from conftest import shot, unique
+from conftest import UNLABELLED, shot, unique
 
 VIEWS = ["tables", "items", "capacity", "streams"]
 
@@ -31,12 +31,6 @@ def table(server):
     client.put_item(TableName=name, Item={"pk": {"S": "a" * 200}, "sk": {"N": "1"}, "note": {"S": "long " * 80}})
     yield name
     client.delete_table(TableName=name)
-
-
-# Controls without an accessible name: no <label>, no aria-label.
-UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
-    .filter((e) => !e.closest('[hidden]') && e.labels.length === 0 && !e.getAttribute('aria-label'))
-    .map((e) => e.outerHTML)"""
 
 
 @pytest.mark.parametrize("view", VIEWS)
