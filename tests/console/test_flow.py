@@ -192,6 +192,14 @@ def test_a_table_from_creation_to_deletion(server, page):
     expect(report.get_by_role("row", name=re.compile(name)).first).to_contain_text(re.compile(r"\$\d+\.\d\d"))
     peak = float(chart.get_attribute("data-peak-write"))
     assert peak > 1, peak
+    # An index that consumed capacity is charted against its own provisioned capacity (5 / 5), not
+    # the table's (5 / 1).
+    index_chart = page.locator(f'figure[data-subject="{name}/byStatus"] svg.chart')
+    expect(index_chart).to_have_attribute("aria-label", re.compile(r"; provisioned 5 read, 5 write; "))
+    # The table's size over time grew with the burst: its ends in words and as attributes.
+    sizes = report.get_by_role("row", name=re.compile(name)).first.locator("svg.sparkline")
+    expect(sizes).to_have_attribute("aria-label", re.compile(rf"^Size of {name} over the last \d+ seconds: .+ then, .+ now$"))
+    assert int(sizes.get_attribute("data-last")) > int(sizes.get_attribute("data-first")) + 10_000
     shot(page, "capacity")
 
     # --- Delete the table: a dialog asks for its name; cancelling changes nothing. ---

@@ -33,6 +33,9 @@ def table(server):
     client.delete_table(TableName=name)
 
 
+OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+
+
 # One page for all views (a fragment change, not a reload): each page load costs the run seconds.
 def test_every_control_has_a_label(server, page, table):
     for view in VIEWS:
@@ -51,10 +54,26 @@ def test_each_view_fits_a_narrow_window(server, browser, table):
         if view == "items":
             page.get_by_role("button", name="Run").click()
             expect(page.get_by_role("region", name="Results").locator("tbody tr")).to_have_count(1)
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        overflow = page.evaluate(OVERFLOW)
         shot(page, f"narrow-{view}")
         if overflow > 0:
             wider[view] = overflow
+    # The create form with its indexes open, and the delete dialog.
+    page.goto(f"{server.console}#/tables/{table}")
+    page.get_by_role("button", name="Create table").click()
+    page.get_by_role("button", name="Add global secondary index").click()
+    page.get_by_role("button", name="Add local secondary index").click()
+    shot(page, "narrow-create")
+    if (overflow := page.evaluate(OVERFLOW)) > 0:
+        wider["create form"] = overflow
+    page.get_by_role("button", name="Delete table").click()
+    dialog = page.get_by_role("dialog", name=f"Delete table {table}?")
+    expect(dialog).to_be_visible()
+    box = dialog.bounding_box()
+    shot(page, "narrow-delete")
+    if box["x"] < 0 or box["x"] + box["width"] > 390:
+        wider["delete dialog"] = box
+    dialog.get_by_role("button", name="Cancel").click()
     context.close()
     assert wider == {}, f"views wider than a 390px window, by so many px: {wider}"
 
