@@ -402,3 +402,82 @@ async fn unreachable_buckets_fail_the_transfer() {
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+/// Exports and imports persist with a SQLite store: a reopened file describes and lists them.
+#[tokio::test]
+async fn transfers_survive_a_reopened_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tables.db");
+    let clock = Clock::manual(start());
+    let open = || {
+        Engine::builder()
+            .clock(clock.clone())
+            .s3_dir(dir.path())
+            .sqlite(&file)
+            .build()
+            .unwrap()
+    };
+    let (export_arn, import_arn) = {
+        let db = open();
+        create(&db, "tbl", None).await;
+        enable_pitr(&db, "tbl").await;
+        put(&db, "tbl", item(&[("pk", s("a"))])).await;
+        let export = db
+            .export_table_to_point_in_time(ExportTableToPointInTimeInput {
+                table_arn: describe(&db, "tbl").await.table_arn,
+                s3_bucket: Some("nobucket".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .export_description
+            .unwrap();
+        let import = db
+            .import_table(ImportTableInput {
+                s3_bucket_source: Some(S3BucketSource {
+                    s3_bucket: Some("nobucket".into()),
+                    ..Default::default()
+                }),
+                input_format: Some(InputFormat::Csv),
+                table_creation_parameters: Some(TableCreationParameters {
+                    table_name: Some("other".into()),
+                    attribute_definitions: Some(vec![AttributeDefinition {
+                        attribute_name: Some("pk".into()),
+                        attribute_type: Some(ScalarAttributeType::S),
+                    }]),
+                    key_schema: Some(vec![KeySchemaElement {
+                        attribute_name: Some("pk".into()),
+                        key_type: Some(KeyType::Hash),
+                    }]),
+                    billing_mode: Some(BillingMode::PayPerRequest),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .import_table_description
+            .unwrap();
+        (export.export_arn.unwrap(), import.import_arn.unwrap())
+    };
+    let db = open();
+    let export = db
+        .describe_export(DescribeExportInput {
+            export_arn: Some(export_arn.clone()),
+        })
+        .await
+        .unwrap()
+        .export_description
+        .unwrap();
+    assert_eq!(export.export_status, Some(ExportStatus::Failed));
+    let listed = db.list_imports(ListImportsInput::default()).await.unwrap();
+    let arns: Vec<_> = listed
+        .import_summary_list
+        .unwrap()
+        .into_iter()
+        .filter_map(|i| i.import_arn)
+        .collect();
+    assert_eq!(arns, vec![import_arn]);
+    let exports = db.list_exports(ListExportsInput::default()).await.unwrap();
+    assert_eq!(exports.export_summaries.unwrap().len(), 1);
+}
