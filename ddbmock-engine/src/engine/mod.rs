@@ -23,11 +23,13 @@ mod describe_table;
 mod dropped;
 mod execute_statement;
 mod execute_transaction;
+mod exports;
 mod expressions;
 mod extras;
 mod get_item;
 mod gsi_update;
 mod idempotency;
+mod imports;
 mod index_epoch;
 mod insights;
 mod item_collections;
@@ -127,6 +129,10 @@ pub struct EngineConfig {
     /// collection over it fails with `ItemCollectionSizeLimitExceededException`; tests can set a
     /// small limit to reach it.
     pub item_collection_size_limit: u64,
+    /// The local folder that stands for S3 in exports and imports: `s3://bucket/prefix` is
+    /// `DIR/bucket/prefix`, and a bucket is a folder that exists in it. `None` (the default):
+    /// every bucket is unreachable, and an export or import fails as with a missing bucket.
+    pub s3_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for EngineConfig {
@@ -141,6 +147,7 @@ impl Default for EngineConfig {
             table_status_delay: std::time::Duration::ZERO,
             throttle: meter::ThrottleConfig::default(),
             item_collection_size_limit: DEFAULT_COLLECTION_LIMIT,
+            s3_dir: None,
         }
     }
 }
@@ -170,6 +177,8 @@ pub(crate) struct Inner {
     pending_deletes: std::sync::atomic::AtomicBool,
     /// On-demand backups, and the point-in-time logs' sequence.
     backups: backups::Backups,
+    /// Exports to and imports from the S3 folder.
+    transfers: exports::Transfers,
 }
 
 impl std::fmt::Debug for Engine {
@@ -261,6 +270,7 @@ impl Engine {
         }
         let engine = Self::assemble(storage, tables, clock, config, max_space + 1);
         engine.load_backups()?;
+        engine.load_transfers()?;
         Ok(engine)
     }
 
@@ -285,6 +295,7 @@ impl Engine {
                 meter: meter::Meter::default(),
                 pending_deletes: std::sync::atomic::AtomicBool::new(true),
                 backups: backups::Backups::default(),
+                transfers: exports::Transfers::default(),
             }),
         };
         engine.restore_streams();
