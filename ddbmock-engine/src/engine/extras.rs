@@ -30,6 +30,9 @@ pub(crate) struct Extras {
     /// Where a restored table came from (its `RestoreSummary`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) restore: Option<RestoreRecord>,
+    /// The table's replicas in other regions (global tables version 2019.11.21).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) replicas: Vec<crate::engine::global_tables::ReplicaRecord>,
 }
 
 impl Extras {

@@ -26,6 +26,7 @@ mod execute_transaction;
 mod expressions;
 mod extras;
 mod get_item;
+mod global_tables;
 mod gsi_update;
 mod idempotency;
 mod index_epoch;
@@ -127,6 +128,11 @@ pub struct EngineConfig {
     /// collection over it fails with `ItemCollectionSizeLimitExceededException`; tests can set a
     /// small limit to reach it.
     pub item_collection_size_limit: u64,
+    /// How long a write to a table with replicas (global tables version 2019.11.21) takes to
+    /// reach the other regions, on the engine's clock (one second by default; DynamoDB's is
+    /// typically about that). Until then the other regions read the older item; a conflicting
+    /// write resolves last writer wins. Zero lands it at the next request of the other region.
+    pub replication_lag: std::time::Duration,
 }
 
 impl Default for EngineConfig {
@@ -141,6 +147,7 @@ impl Default for EngineConfig {
             table_status_delay: std::time::Duration::ZERO,
             throttle: meter::ThrottleConfig::default(),
             item_collection_size_limit: DEFAULT_COLLECTION_LIMIT,
+            replication_lag: std::time::Duration::from_secs(1),
         }
     }
 }
@@ -170,6 +177,8 @@ pub(crate) struct Inner {
     pending_deletes: std::sync::atomic::AtomicBool,
     /// On-demand backups, and the point-in-time logs' sequence.
     backups: backups::Backups,
+    /// Global tables: the link to the other scopes, and writes replicated from them.
+    global: global_tables::GlobalState,
 }
 
 impl std::fmt::Debug for Engine {
@@ -285,6 +294,7 @@ impl Engine {
                 meter: meter::Meter::default(),
                 pending_deletes: std::sync::atomic::AtomicBool::new(true),
                 backups: backups::Backups::default(),
+                global: global_tables::GlobalState::default(),
             }),
         };
         engine.restore_streams();
@@ -495,9 +505,11 @@ pub(crate) fn storage_error(e: StorageError) -> Error {
 /// A method of the engine's trait impls: the row's `now` method, the engine's synchronous work (an
 /// engine call never waits on anything).
 macro_rules! engine_call {
-    ($engine:ident, $input:ident, $Wire:ident $method:ident $now:ident $($route:tt)*) => {
+    ($engine:ident, $input:ident, $Wire:ident $method:ident $now:ident $($route:tt)*) => {{
+        // Writes replicated from other regions land before the request that could see them.
+        $engine.deliver_replicated();
         $crate::engine::Now::call($crate::engine::Engine::$now, $engine, $input)
-    };
+    }};
 }
 pub(crate) use engine_call;
 

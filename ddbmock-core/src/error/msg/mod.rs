@@ -7,6 +7,7 @@ pub mod backup;
 pub mod batch;
 pub mod constraint;
 pub mod expr;
+pub mod global_tables;
 pub mod number;
 pub mod partiql;
 pub mod partiql_ops;
