@@ -255,3 +255,48 @@ async fn one_engine_for_every_region_has_nowhere_to_put_a_replica() {
         assert_eq!(describe(&db, "tbl").await.replicas, None);
     }
 }
+
+#[tokio::test]
+async fn a_replica_update_changes_the_replica_only() {
+    let clock = Clock::manual(SystemTime::now());
+    let scopes = scopes(&clock);
+    let us = scopes.home().clone();
+    let eu = scopes.engine(ACCOUNT, "eu-west-1").unwrap();
+    create(&us, "tbl").await;
+    let update = |region: &str, class: Option<TableClass>| UpdateTableInput {
+        table_name: Some("tbl".to_owned()),
+        replica_updates: Some(vec![ReplicationGroupUpdate {
+            update: Some(UpdateReplicationGroupMemberAction {
+                region_name: Some(region.to_owned()),
+                table_class_override: class,
+                ..Default::default()
+            }),
+            ..Default::default()
+        }]),
+        ..Default::default()
+    };
+    assert_error(
+        us.update_table(update("eu-west-1", Some(TableClass::StandardInfrequentAccess)))
+            .await,
+        "ValidationException",
+        "One or more parameter values were invalid: Table tbl has no replica in region eu-west-1",
+    );
+    add_replica(&us, "tbl", "eu-west-1").await.unwrap();
+    assert_error(
+        us.update_table(update("eu-west-1", None)).await,
+        "ValidationException",
+        "One or more parameter values were invalid: The replica update for region eu-west-1 changes nothing",
+    );
+    us.update_table(update("eu-west-1", Some(TableClass::StandardInfrequentAccess)))
+        .await
+        .unwrap();
+    let class = |d: TableDescription| d.table_class_summary.and_then(|c| c.table_class);
+    assert_eq!(
+        class(describe(&eu, "tbl").await),
+        Some(TableClass::StandardInfrequentAccess)
+    );
+    assert_ne!(
+        class(describe(&us, "tbl").await),
+        Some(TableClass::StandardInfrequentAccess)
+    );
+}
