@@ -276,8 +276,11 @@ async fn a_replica_update_changes_the_replica_only() {
         ..Default::default()
     };
     assert_error(
-        us.update_table(update("eu-west-1", Some(TableClass::StandardInfrequentAccess)))
-            .await,
+        us.update_table(update(
+            "eu-west-1",
+            Some(TableClass::StandardInfrequentAccess),
+        ))
+        .await,
         "ValidationException",
         "One or more parameter values were invalid: Table tbl has no replica in region eu-west-1",
     );
@@ -287,9 +290,12 @@ async fn a_replica_update_changes_the_replica_only() {
         "ValidationException",
         "One or more parameter values were invalid: The replica update for region eu-west-1 changes nothing",
     );
-    us.update_table(update("eu-west-1", Some(TableClass::StandardInfrequentAccess)))
-        .await
-        .unwrap();
+    us.update_table(update(
+        "eu-west-1",
+        Some(TableClass::StandardInfrequentAccess),
+    ))
+    .await
+    .unwrap();
     let class = |d: TableDescription| d.table_class_summary.and_then(|c| c.table_class);
     assert_eq!(
         class(describe(&eu, "tbl").await),
@@ -299,4 +305,42 @@ async fn a_replica_update_changes_the_replica_only() {
         class(describe(&us, "tbl").await),
         Some(TableClass::StandardInfrequentAccess)
     );
+}
+
+#[tokio::test]
+async fn deleting_a_replica_table_takes_it_out_of_the_group() {
+    let clock = Clock::manual(SystemTime::now());
+    let scopes = scopes(&clock);
+    let us = scopes.home().clone();
+    let eu = scopes.engine(ACCOUNT, "eu-west-1").unwrap();
+    let ap = scopes.engine(ACCOUNT, "ap-south-1").unwrap();
+    create(&us, "tbl").await;
+    add_replica(&us, "tbl", "eu-west-1").await.unwrap();
+    add_replica(&us, "tbl", "ap-south-1").await.unwrap();
+    let regions = |d: TableDescription| -> Vec<String> {
+        d.replicas
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r.region_name)
+            .collect()
+    };
+    assert_eq!(
+        regions(describe(&eu, "tbl").await),
+        ["us-east-1", "ap-south-1"]
+    );
+    assert_eq!(
+        regions(describe(&ap, "tbl").await),
+        ["eu-west-1", "us-east-1"]
+    );
+    eu.delete_table(DeleteTableInput {
+        table_name: Some("tbl".to_owned()),
+    })
+    .await
+    .unwrap();
+    assert_eq!(regions(describe(&us, "tbl").await), ["ap-south-1"]);
+    assert_eq!(regions(describe(&ap, "tbl").await), ["us-east-1"]);
+    // The two left still replicate to each other.
+    put(&ap, "tbl", item(&[("pk", s("a"))])).await;
+    clock.advance(Duration::from_secs(1));
+    assert!(get(&us, "tbl", "a").await.is_some());
 }

@@ -18,7 +18,6 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock, Weak};
 
 use parking_lot::Mutex;
-use serde::{Deserialize, Serialize};
 
 use super::Engine;
 use super::scopes::{self, Scopes};
@@ -27,13 +26,7 @@ use ddbmock_core::model::Item;
 /// The version DescribeTable names for a table with replicas.
 pub(crate) const VERSION: &str = "2019.11.21";
 
-/// A replica of a table, as the table's metadata keeps it (in `Extras`): its region, and when
-/// it turns `ACTIVE` (epoch seconds on the engine clock).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub(crate) struct ReplicaRecord {
-    pub(crate) region: String,
-    pub(crate) active_at: f64,
-}
+pub(crate) use super::extras::ReplicaRecord;
 
 /// When and where a write was made: the later stamp wins a conflict. Two regions writing at the
 /// same instant are ordered by region name, so that every replica picks the same winner.

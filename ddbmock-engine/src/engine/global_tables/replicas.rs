@@ -294,6 +294,19 @@ impl Engine {
         Ok(())
     }
 
+    /// Takes this region out of the other replicas' lists when DeleteTable deletes a replica:
+    /// "you can delete a replica table the same way you delete a regular table", which stops
+    /// replication to the region (Developer Guide, global tables: how it works).
+    pub(crate) fn leave_replicas(&self, name: &str, replicas: &[ReplicaRecord]) {
+        let own = &self.inner.config.region;
+        for r in replicas {
+            if let Some(peer) = self.peer(&r.region) {
+                // A member gone meanwhile has no list to change.
+                let _ = peer.change_replicas(name, |list| list.retain(|m| &m.region != own));
+            }
+        }
+    }
+
     /// Changes the replica list of this engine's table `name`, persisted.
     fn change_replicas(
         &self,
