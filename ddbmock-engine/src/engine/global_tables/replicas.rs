@@ -272,13 +272,13 @@ impl Engine {
         if !current.extras.replicas.iter().any(|r| r.region == region) {
             return Err(g::no_replica(name, region));
         }
-        if let Some(peer) = self.peer(region) {
-            if peer.table_any(name).is_some() {
-                peer.change_replicas(name, |list| list.clear())?;
-                peer.delete_table_now(DeleteTableInput {
-                    table_name: Some(name.to_owned()),
-                })?;
-            }
+        if let Some(peer) = self.peer(region)
+            && peer.table_any(name).is_some()
+        {
+            peer.change_replicas(name, |list| list.clear())?;
+            peer.delete_table_now(DeleteTableInput {
+                table_name: Some(name.to_owned()),
+            })?;
         }
         self.change_replicas(name, |list| list.retain(|r| r.region != region))?;
         for other in current
