@@ -35,6 +35,27 @@ mod conformance {
         )
     });
 
+    // The global tables scenarios: SDK clients of two scopes of one `Scopes`, which the clock's
+    // closure keeps alive (replicas reach each other through it).
+    ddbmock_test::conformance_region_tests!(async {
+        let clock = ddbmock::Clock::manual(std::time::SystemTime::now());
+        let scopes = ddbmock::Engine::builder()
+            .clock(clock.clone())
+            .scopes()
+            .expect("scopes");
+        let eu = scopes
+            .engine("000000000000", "eu-west-1")
+            .expect("the eu-west-1 scope");
+        (
+            ddbmock::aws::Sdk::new(ddbmock::aws::client(scopes.home())),
+            ddbmock::aws::Sdk::new(ddbmock::aws::client(&eu)),
+            move |by| {
+                let _ = &scopes;
+                clock.advance(by);
+            },
+        )
+    });
+
     // The Streams scenarios: `aws::StreamsSdk` over `aws::streams_client`, on the same engine as the
     // DynamoDB client that writes.
     ddbmock_test::conformance_stream_tests!(async {

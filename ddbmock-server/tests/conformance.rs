@@ -17,3 +17,15 @@ ddbmock_test::conformance_clock_tests!(async {
         clock.advance(by);
     })
 });
+
+ddbmock_test::conformance_region_tests!(async {
+    let clock = ddbmock_engine::Clock::manual(std::time::SystemTime::now());
+    let scopes = ddbmock_engine::Engine::builder()
+        .clock(clock.clone())
+        .scopes()
+        .expect("scopes");
+    let (us, eu) = common::remote::Remote::start_regions(scopes).await;
+    (us, eu, move |by| {
+        clock.advance(by);
+    })
+});

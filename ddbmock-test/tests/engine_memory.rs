@@ -14,3 +14,20 @@ ddbmock_test::conformance_clock_tests!(async {
         clock.advance(by);
     })
 });
+
+ddbmock_test::conformance_region_tests!(async {
+    let clock = ddbmock_engine::Clock::manual(std::time::SystemTime::now());
+    let scopes = ddbmock_engine::Engine::builder()
+        .clock(clock.clone())
+        .scopes()
+        .expect("scopes");
+    let eu = scopes
+        .engine("000000000000", "eu-west-1")
+        .expect("the eu-west-1 scope");
+    let home = scopes.home().clone();
+    // The closure keeps the scopes alive: replicas reach each other through them.
+    (home, eu, move |by| {
+        let _ = &scopes;
+        clock.advance(by);
+    })
+});

@@ -135,6 +135,12 @@ impl EngineBuilder {
         self
     }
 
+    /// [`EngineConfig::replication_lag`].
+    pub fn replication_lag(mut self, lag: Duration) -> Self {
+        self.config.replication_lag = lag;
+        self
+    }
+
     /// Keeps the tables in memory (the default).
     pub fn memory(mut self) -> Self {
         self.store = Store::Memory;

@@ -73,6 +73,7 @@ impl Engine {
         if table.description.deletion_protection_enabled == Some(true) {
             return Err(m::deletion_protected(table.arn()));
         }
+        let replicas = table.extras.replicas.clone();
         let mut description = table.describe();
         description.table_status = Some(TableStatus::Deleting);
         match self.transition(TableStatus::Deleting) {
@@ -90,6 +91,8 @@ impl Engine {
             }
             None => self.drop_table(&mut tables, &table)?,
         }
+        drop(tables);
+        self.leave_replicas(name, &replicas);
         Ok(DeleteTableOutput {
             table_description: Some(description),
         })

@@ -30,6 +30,9 @@ pub(crate) struct Extras {
     /// Where a restored table came from (its `RestoreSummary`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) restore: Option<RestoreRecord>,
+    /// The table's replicas in other regions (global tables version 2019.11.21).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) replicas: Vec<ReplicaRecord>,
 }
 
 impl Extras {
@@ -127,4 +130,12 @@ pub(crate) struct RestoreRecord {
     pub(crate) table_arn: Option<String>,
     /// The moment restored to: the backup's creation, or the point in time.
     pub(crate) at: f64,
+}
+
+/// A replica of a table (global tables version 2019.11.21, see `global_tables`): its region, and
+/// when it turns `ACTIVE` (epoch seconds on the engine clock).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ReplicaRecord {
+    pub(crate) region: String,
+    pub(crate) active_at: f64,
 }

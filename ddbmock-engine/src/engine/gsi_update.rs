@@ -288,6 +288,7 @@ impl Engine {
     pub(crate) fn describe(&self, table: &Table) -> TableDescription {
         let now = self.inner.clock.epoch_seconds();
         let mut d = table.describe();
+        self.describe_replicas(table, &mut d);
         if let Some(status) = table.transition_at(now) {
             d.table_status = Some(status.clone());
         }

@@ -27,6 +27,7 @@ mod exports;
 mod expressions;
 mod extras;
 mod get_item;
+mod global_tables;
 mod gsi_update;
 mod idempotency;
 mod imports;
@@ -133,6 +134,11 @@ pub struct EngineConfig {
     /// `DIR/bucket/prefix`, and a bucket is a folder that exists in it. `None` (the default):
     /// every bucket is unreachable, and an export or import fails as with a missing bucket.
     pub s3_dir: Option<std::path::PathBuf>,
+    /// How long a write to a table with replicas (global tables version 2019.11.21) takes to
+    /// reach the other regions, on the engine's clock (one second by default; DynamoDB's is
+    /// typically about that). Until then the other regions read the older item; a conflicting
+    /// write resolves last writer wins. Zero lands it at the next request of the other region.
+    pub replication_lag: std::time::Duration,
 }
 
 impl Default for EngineConfig {
@@ -148,6 +154,7 @@ impl Default for EngineConfig {
             throttle: meter::ThrottleConfig::default(),
             item_collection_size_limit: DEFAULT_COLLECTION_LIMIT,
             s3_dir: None,
+            replication_lag: std::time::Duration::from_secs(1),
         }
     }
 }
@@ -179,6 +186,8 @@ pub(crate) struct Inner {
     backups: backups::Backups,
     /// Exports to and imports from the S3 folder.
     transfers: exports::Transfers,
+    /// Global tables: the link to the other scopes, and writes replicated from them.
+    global: global_tables::GlobalState,
 }
 
 impl std::fmt::Debug for Engine {
@@ -296,6 +305,7 @@ impl Engine {
                 pending_deletes: std::sync::atomic::AtomicBool::new(true),
                 backups: backups::Backups::default(),
                 transfers: exports::Transfers::default(),
+                global: global_tables::GlobalState::default(),
             }),
         };
         engine.restore_streams();
@@ -506,9 +516,11 @@ pub(crate) fn storage_error(e: StorageError) -> Error {
 /// A method of the engine's trait impls: the row's `now` method, the engine's synchronous work (an
 /// engine call never waits on anything).
 macro_rules! engine_call {
-    ($engine:ident, $input:ident, $Wire:ident $method:ident $now:ident $($route:tt)*) => {
+    ($engine:ident, $input:ident, $Wire:ident $method:ident $now:ident $($route:tt)*) => {{
+        // Writes replicated from other regions land before the request that could see them.
+        $engine.deliver_replicated();
         $crate::engine::Now::call($crate::engine::Engine::$now, $engine, $input)
-    };
+    }};
 }
 pub(crate) use engine_call;
 

@@ -34,7 +34,7 @@ pub struct Scopes {
     inner: Arc<Inner>,
 }
 
-struct Inner {
+pub(crate) struct Inner {
     home: Engine,
     /// `None` when shared: every scope is `home`.
     template: Option<EngineBuilder>,
@@ -79,13 +79,19 @@ impl Scopes {
     /// The scopes of `template`: its engine as home, the others from it on first use.
     pub fn new(template: EngineBuilder) -> Result<Scopes, StorageError> {
         let home = template.clone().build()?;
-        Ok(Scopes {
-            inner: Arc::new(Inner {
-                home,
-                template: Some(template),
-                others: RwLock::new(BTreeMap::new()),
-            }),
-        })
+        let inner = Arc::new(Inner {
+            home,
+            template: Some(template),
+            others: RwLock::new(BTreeMap::new()),
+        });
+        // Each scope reaches the others through this link, for global tables' replicas.
+        inner.home.inner.global.link(Arc::downgrade(&inner));
+        Ok(Scopes { inner })
+    }
+
+    /// The scopes behind a link that [`Scopes::new`] gave an engine, while they exist.
+    pub(crate) fn upgrade(link: &std::sync::Weak<Inner>) -> Option<Scopes> {
+        link.upgrade().map(|inner| Scopes { inner })
     }
 
     /// One engine for every scope (ddbmock's behaviour before scopes, and the server's `--shared`):
@@ -134,6 +140,7 @@ impl Scopes {
             return Ok(engine.clone());
         }
         let engine = template.for_scope(account, region).build()?;
+        engine.inner.global.link(Arc::downgrade(&self.inner));
         others.insert(key, engine.clone());
         Ok(engine)
     }

@@ -55,6 +55,12 @@ impl Engine {
         if asks_nothing {
             return Err(m::nothing_to_update());
         }
+        if let Some(updates) = input.replica_updates.as_deref().filter(|u| !u.is_empty()) {
+            if super::global_tables::asks_more_than_replicas(&input) {
+                return Err(ddbmock_core::error::msg::global_tables::not_with_other_updates());
+            }
+            return self.update_replicas(&name, updates);
+        }
         // Said in the request itself, this needs no table; with the billing mode left out, it is
         // checked against the table's below.
         if input.billing_mode == Some(BillingMode::PayPerRequest)

@@ -113,6 +113,13 @@ impl Server {
     /// (`DynamoDBStreams_20120810.` for the Streams operations, else `DynamoDB_20120810.`, which
     /// names made-up operations too).
     pub async fn call(&self, operation: &str, body: &str) -> Reply {
+        self.call_in("us-east-1", operation, body).await
+    }
+
+    /// [`Server::call`] with `region` in the credential scope, which a scoped server serves from
+    /// that region's tables.
+    pub async fn call_in(&self, region: &str, operation: &str, body: &str) -> Reply {
+        let auth = AUTH.replace("/us-east-1/", &format!("/{region}/"));
         let prefix = Operation::ALL
             .iter()
             .find(|op| op.name() == operation)
@@ -124,7 +131,7 @@ impl Server {
                 ("Content-Type", "application/x-amz-json-1.0"),
                 ("X-Amz-Target", &target),
                 ("X-Amz-Date", "20260101T000000Z"),
-                ("Authorization", AUTH),
+                ("Authorization", &auth),
             ],
             body.as_bytes(),
         )

@@ -12,13 +12,16 @@ use super::Server;
 
 /// A client of a fresh server on port 0; the server stops when the client is dropped.
 pub struct Remote {
-    server: Server,
+    server: std::sync::Arc<Server>,
+    /// The region in the requests' credential scope.
+    region: &'static str,
 }
 
 impl Remote {
     pub async fn start() -> Remote {
         Remote {
-            server: Server::start().await,
+            server: std::sync::Arc::new(Server::start().await),
+            region: "us-east-1",
         }
     }
 
@@ -30,15 +33,39 @@ impl Remote {
             .scopes()
             .unwrap();
         Remote {
-            server: Server::start_scoped(scopes, ddbmock_server::Options::default()).await,
+            server: std::sync::Arc::new(
+                Server::start_scoped(scopes, ddbmock_server::Options::default()).await,
+            ),
+            region: "us-east-1",
         }
     }
 
     /// A client of a fresh server on `engine`.
     pub async fn start_on(engine: ddbmock_engine::Engine) -> Remote {
         Remote {
-            server: Server::start_on(engine, ddbmock_server::Options::default()).await,
+            server: std::sync::Arc::new(
+                Server::start_on(engine, ddbmock_server::Options::default()).await,
+            ),
+            region: "us-east-1",
         }
+    }
+
+    /// Two clients of one fresh server on `scopes`, whose requests name `us-east-1` and
+    /// `eu-west-1`: one account's tables in two regions.
+    pub async fn start_regions(scopes: ddbmock_engine::Scopes) -> (Remote, Remote) {
+        let server = std::sync::Arc::new(
+            Server::start_scoped(scopes, ddbmock_server::Options::default()).await,
+        );
+        (
+            Remote {
+                server: server.clone(),
+                region: "us-east-1",
+            },
+            Remote {
+                server,
+                region: "eu-west-1",
+            },
+        )
     }
 
     async fn call<I: Serialize + Sync, O: DeserializeOwned>(
@@ -47,7 +74,7 @@ impl Remote {
         input: &I,
     ) -> Result<O> {
         let body = serde_json::to_string(input).expect("inputs serialize");
-        let reply = self.server.call(operation, &body).await;
+        let reply = self.server.call_in(self.region, operation, &body).await;
         if reply.status == 200 {
             Ok(serde_json::from_slice(&reply.body).expect("outputs deserialize"))
         } else {

@@ -17,6 +17,7 @@ mod control_plane_policy;
 mod control_plane_support;
 mod control_plane_table_settings;
 mod exports;
+mod global_tables;
 mod indexes;
 mod items;
 mod multi_attribute_indexes;
@@ -44,6 +45,7 @@ pub use control_plane_kinesis::*;
 pub use control_plane_policy::*;
 pub use control_plane_table_settings::*;
 pub use exports::*;
+pub use global_tables::*;
 pub use indexes::*;
 pub use items::*;
 pub use multi_attribute_indexes::*;
@@ -211,6 +213,39 @@ macro_rules! conformance_clock_tests {
             async fn $name() {
                 let (db, clock) = $make.await;
                 $crate::conformance::$name(&db, &clock).await;
+            }
+        )*
+    };
+}
+
+/// Generates one `#[tokio::test]` per global tables scenario. `$make` is an async expression that
+/// yields a triple `(D, O, A)`: `D` and `O` implementing `DynamoDb`, clients of one account in two
+/// regions of one ddbmock (two scopes of a `Scopes`), and `A` an [`AdvanceClock`] moving their
+/// shared clock.
+///
+/// ```text
+/// ddbmock_test::conformance_region_tests!(async {
+///     let clock = ddbmock::Clock::manual(std::time::SystemTime::now());
+///     let scopes = ddbmock::Engine::builder().clock(clock.clone()).scopes().unwrap();
+///     let eu = scopes.engine("000000000000", "eu-west-1").unwrap();
+///     (scopes.home().clone(), eu, move |by| { clock.advance(by); })
+/// });
+/// ```
+#[macro_export]
+macro_rules! conformance_region_tests {
+    ($make:expr) => {
+        $crate::conformance_region_tests!(@each $make;
+            replicas_converge_after_the_lag,
+            replica_conflicts_last_writer_wins,
+            replica_misuse_errors,
+        );
+    };
+    (@each $make:expr; $($name:ident,)*) => {
+        $(
+            #[tokio::test]
+            async fn $name() {
+                let (db, other, clock) = $make.await;
+                $crate::conformance::$name(&db, &other, &clock).await;
             }
         )*
     };

@@ -8,6 +8,7 @@ pub mod batch;
 pub mod constraint;
 pub mod export;
 pub mod expr;
+pub mod global_tables;
 pub mod number;
 pub mod partiql;
 pub mod partiql_ops;

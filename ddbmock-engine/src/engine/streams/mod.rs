@@ -51,6 +51,9 @@ pub(crate) enum Origin {
     Request,
     /// The TTL sweeper: the record carries the service's `userIdentity`.
     TimeToLive,
+    /// A write replicated from another region's replica: recorded as the request was, and not
+    /// replicated again.
+    Replication,
 }
 
 /// Every stream of one engine.

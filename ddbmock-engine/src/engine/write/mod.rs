@@ -150,6 +150,7 @@ impl Engine {
             stats.apply(old, new);
         }
         self.record_changes(changes, origin);
+        self.replicate(changes, origin);
         Ok(())
     }
 
