@@ -12,6 +12,6 @@ while a mock is active; other services are not touched.
 """
 
 from ddbmock._mock import Mock, mock_dynamodb, server
-from ddbmock._native import Clock, Server, StoreError
+from ddbmock._native import Clock, FixtureError, Server, StoreError
 
-__all__ = ["Clock", "Mock", "Server", "StoreError", "mock_dynamodb", "server"]
+__all__ = ["Clock", "FixtureError", "Mock", "Server", "StoreError", "mock_dynamodb", "server"]

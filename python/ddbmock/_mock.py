@@ -112,6 +112,19 @@ class Mock:
         return self._engine.serve()
 
 
+def _paths(fixtures):
+    """The fixture files as a list of paths (``str``), or TypeError naming the bad one."""
+    # A lone path is a sequence of characters: refused, not loaded letter by letter.
+    if isinstance(fixtures, (str, bytes, os.PathLike)) or not hasattr(fixtures, "__iter__"):
+        raise TypeError(f"fixtures must be a list of paths, not {type(fixtures).__name__}")
+    paths = []
+    for i, path in enumerate(fixtures):
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"fixtures[{i}] must be a path (str or os.PathLike), not {type(path).__name__}")
+        paths.append(os.fspath(path))
+    return paths
+
+
 class mock_dynamodb:
     """Routes boto3's DynamoDB and DynamoDB Streams requests to a fresh ddbmock engine.
 
@@ -122,23 +135,42 @@ class mock_dynamodb:
     - ``status_delay``: seconds a table stays ``CREATING``/``UPDATING`` (0: ``ACTIVE`` at once).
     - ``clock``: a ``ddbmock.Clock`` the engine reads its time from (``clock.advance(seconds)``
       expires TTL items and ages streams); the system clock otherwise.
+    - ``fixtures``: fixture files loaded, in order, into each fresh engine before it serves: the
+      files ``#[ddbmock::test(fixtures(...))]`` takes (ddbmock's ``{"Tables", "Items"}``, a
+      ``CreateTable`` request, a ``BatchWriteItem`` request, a DynamoDB export's data file or
+      directory), paths relative to the current directory. Their tables are ``ACTIVE`` and their
+      writes are not in the capacity report. A file that cannot be loaded raises
+      ``ddbmock.FixtureError`` naming the file and the place in it.
+    - ``throttle``: enforce provisioned throughput as DynamoDB does, with its 300-second burst
+      allowance (``ddbmock --throttle``): requests beyond a table's or index's capacity get
+      ``ProvisionedThroughputExceededException``. Turn boto3's retries off to see it.
     """
 
-    def __init__(self, db=None, *, status_delay=0.0, clock=None):
+    def __init__(self, db=None, *, status_delay=0.0, clock=None, fixtures=(), throttle=False):
         if db is not None and not isinstance(db, (str, os.PathLike)):
             raise TypeError(f"db must be a path (str or os.PathLike), not {type(db).__name__}")
         if isinstance(status_delay, bool) or not isinstance(status_delay, (int, float)):
             raise TypeError(f"status_delay must be a number of seconds, not {type(status_delay).__name__}")
         if clock is not None and not isinstance(clock, _native.Clock):
             raise TypeError(f"clock must be a ddbmock.Clock, not {type(clock).__name__}")
-        self._options = {"db": db, "status_delay": float(status_delay), "clock": clock}
+        if not isinstance(throttle, bool):
+            raise TypeError(f"throttle must be True or False, not {type(throttle).__name__}")
+        self._options = {
+            "db": db,
+            "status_delay": float(status_delay),
+            "clock": clock,
+            "fixtures": _paths(fixtures),
+            "throttle": throttle,
+        }
         self._entered = []
         self._saved_env = []
 
     def _new_engine(self):
         options = self._options
         db = None if options["db"] is None else os.fspath(options["db"])
-        return _native.Engine(db, options["status_delay"], options["clock"])
+        return _native.Engine(
+            db, options["status_delay"], options["clock"], options["fixtures"], options["throttle"]
+        )
 
     def __enter__(self):
         mock = Mock(self._new_engine(), self._options["clock"])
@@ -174,7 +206,8 @@ class mock_dynamodb:
         return wrapper
 
 
-def server(db=None, *, status_delay=0.0, clock=None):
+def server(db=None, *, status_delay=0.0, clock=None, fixtures=(), throttle=False):
     """Starts ddbmock's network server on a fresh engine (options as ``mock_dynamodb``), on
     127.0.0.1 and a free port: ``with ddbmock.server() as s: boto3.client(..., endpoint_url=s.endpoint)``."""
-    return mock_dynamodb(db, status_delay=status_delay, clock=clock)._new_engine().serve()
+    mock = mock_dynamodb(db, status_delay=status_delay, clock=clock, fixtures=fixtures, throttle=throttle)
+    return mock._new_engine().serve()

@@ -1,5 +1,6 @@
 """The pytest plugin (entry point ``pytest11``): the ``ddbmock`` fixture, an active mock for the
-test; ``@pytest.mark.ddbmock(db=..., status_delay=..., clock=...)`` passes options to it."""
+test; ``@pytest.mark.ddbmock(db=..., status_delay=..., clock=..., fixtures=[...], throttle=True)``
+passes options to it."""
 
 import pytest
 
@@ -8,7 +9,8 @@ from ddbmock._mock import mock_dynamodb
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "ddbmock(db=None, status_delay=0, clock=None): options of the ddbmock fixture"
+        "markers", "ddbmock(db=None, status_delay=0, clock=None, fixtures=(), throttle=False): "
+        "options of the ddbmock fixture",
     )
 
 

@@ -1,18 +1,18 @@
 //! `Engine`: one ddbmock engine (memory or SQLite) behind the server's in-process handler.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
-use ddbmock_engine::storage::{MemoryStorage, SqliteStorage, Storage};
-use ddbmock_engine::{EngineConfig, storage::StorageError};
+use ddbmock_engine::EngineConfig;
+use ddbmock_engine::engine::meter::ThrottleConfig;
 use ddbmock_server::InProcess;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::StoreError;
 use crate::clock::{Clock, duration};
+use crate::seed::{self, Failure};
 use crate::server::Server;
+use crate::{FixtureError, StoreError};
 
 /// An engine and the handler that answers HTTP requests on it as the server does.
 #[pyclass(module = "ddbmock", frozen)]
@@ -20,8 +20,13 @@ pub(crate) struct Engine {
     handler: InProcess,
 }
 
-fn store_error(error: StorageError) -> PyErr {
-    StoreError::new_err(error.to_string())
+impl From<Failure> for PyErr {
+    fn from(failure: Failure) -> PyErr {
+        match failure {
+            Failure::Store(e) => StoreError::new_err(e.to_string()),
+            Failure::Fixture(e) => FixtureError::new_err(e.to_string()),
+        }
+    }
 }
 
 /// A response as Python receives it: status, headers (names lowercase), body.
@@ -31,29 +36,31 @@ type Answer = (u16, Vec<(String, String)>, Py<PyBytes>);
 impl Engine {
     /// A new engine: in memory, or on the SQLite database `db` (created when missing); on `clock`
     /// (the system's by default); tables taking `status_delay` seconds to leave `CREATING` and
-    /// `UPDATING`.
+    /// `UPDATING`; holding what the `fixtures` files hold (loaded in order); enforcing provisioned
+    /// throughput when `throttle`.
     #[new]
-    #[pyo3(signature = (db=None, status_delay=0.0, clock=None))]
+    #[pyo3(signature = (db=None, status_delay=0.0, clock=None, fixtures=Vec::new(), throttle=false))]
     fn new(
         py: Python<'_>,
         db: Option<PathBuf>,
         status_delay: f64,
         clock: Option<PyRef<'_, Clock>>,
+        fixtures: Vec<PathBuf>,
+        throttle: bool,
     ) -> PyResult<Self> {
         let config = EngineConfig {
             table_status_delay: duration("status_delay", status_delay)?,
+            throttle: ThrottleConfig {
+                enabled: throttle,
+                ..ThrottleConfig::default()
+            },
             ..EngineConfig::default()
         };
         let clock = clock.map_or_else(ddbmock_engine::Clock::system, |c| c.inner.clone());
-        let engine = py.detach(move || -> Result<_, StorageError> {
-            let storage: Arc<dyn Storage> = match db {
-                None => Arc::new(MemoryStorage::new()),
-                Some(path) => Arc::new(SqliteStorage::open(path)?),
-            };
-            ddbmock_engine::Engine::with_storage(storage, clock, config)
-        });
+        let runtime = crate::runtime()?;
+        let engine = py.detach(move || seed::engine(runtime, db, clock, config, &fixtures))?;
         Ok(Engine {
-            handler: InProcess::new(engine.map_err(store_error)?),
+            handler: InProcess::new(engine),
         })
     }
 

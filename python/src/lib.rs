@@ -9,6 +9,7 @@
 
 mod clock;
 mod engine;
+mod seed;
 mod server;
 
 use std::sync::OnceLock;
@@ -41,11 +42,19 @@ fn runtime() -> PyResult<&'static tokio::runtime::Runtime> {
         .map_err(|e| PyRuntimeError::new_err(format!("ddbmock could not start its runtime: {e}")))
 }
 
+create_exception!(
+    ddbmock,
+    FixtureError,
+    PyException,
+    "A fixture file could not be read, is not a fixture, or holds what DynamoDB refuses; the message names the file and the place in it."
+);
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<clock::Clock>()?;
     m.add_class::<engine::Engine>()?;
     m.add_class::<server::Server>()?;
     m.add("StoreError", m.py().get_type::<StoreError>())?;
+    m.add("FixtureError", m.py().get_type::<FixtureError>())?;
     Ok(())
 }

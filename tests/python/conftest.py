@@ -31,7 +31,7 @@ class Door:
 
     def client(self, service="dynamodb", **config):
         # Error-path tests must see the first answer, not a retried one.
-        config.setdefault("retries", {"max_attempts": 1, "mode": "standard"})
+        config.setdefault("retries", {"total_max_attempts": 1, "mode": "standard"})
         return boto3.client(
             service,
             endpoint_url=self.endpoint,

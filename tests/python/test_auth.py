@@ -38,7 +38,7 @@ def client(endpoint, key, secret, region="eu-west-1"):
         region_name=region,
         aws_access_key_id=key,
         aws_secret_access_key=secret,
-        config=botocore.config.Config(retries={"max_attempts": 1}),
+        config=botocore.config.Config(retries={"total_max_attempts": 1}),
     )
 
 

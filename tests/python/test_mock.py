@@ -26,7 +26,7 @@ def client(service="dynamodb", endpoint=None):
         region_name="us-east-1",
         aws_access_key_id="AKIDEXAMPLE",
         aws_secret_access_key="secret",
-        config=botocore.config.Config(retries={"max_attempts": 1}, connect_timeout=1),
+        config=botocore.config.Config(retries={"total_max_attempts": 1}, connect_timeout=1),
     )
 
 

@@ -25,7 +25,7 @@ def client(endpoint, region, key="AKIDEXAMPLE", secret="secret"):
         region_name=region,
         aws_access_key_id=key,
         aws_secret_access_key=secret,
-        config=botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"}),
+        config=botocore.config.Config(retries={"total_max_attempts": 1, "mode": "standard"}),
     )
 
 
