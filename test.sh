@@ -5,27 +5,29 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 cargo fmt --all --check
-cargo clippy --workspace --all-targets --all-features -- -D warnings
-cargo test --workspace --all-targets
-cargo test --workspace --doc
-cargo run --quiet --example quickstart
-cargo run --quiet --example app
-# The AWS SDK bridge (feature `aws`, off by default): only the facade is built again with it.
-cargo test -p ddbmock --features aws --test aws_bridge --test aws_streams --test aws_retries --test aws_regions --test aws_partiql --example sdk_bridge
-cargo test -p ddbmock --features aws --doc aws
-# The README's Rust snippets and the crate guide's bridge example, which need the feature.
-cargo test -p ddbmock --features aws --doc -- ReadmeDoctests src/lib.rs
-cargo test -p ddbmock-core --features sdk --doc
+# Every build below is one build: the whole workspace, every target, every feature (the AWS SDK
+# bridge, the HTTPS conformance client, the Python module). Cargo builds a crate once per set of
+# features that its dependents ask of it, over the packages of one command; a command with another
+# package selection or feature list (`-p ddbmock`, `--features aws`, `cargo run --example …`) builds
+# tokio, serde and everything above them again. So the examples and the server run from this
+# build's own binaries, and the later test commands repeat these exact flags.
+ALL=(--workspace --all-features)
+cargo clippy "${ALL[@]}" --all-targets -- -D warnings
+cargo test "${ALL[@]}" --all-targets
+cargo test "${ALL[@]}" --doc
+target/debug/examples/quickstart
+target/debug/examples/app
+target/debug/examples/sdk_bridge
 # The light API crate, even with the production adapter, carries no engine, store, HTTP server or CLI.
 if cargo tree -p ddbmock-core -e normal --features sdk --prefix none \
   | grep -E '^(ddbmock-engine|rusqlite|libsqlite3-sys|hyper|clap) '; then
   echo "ddbmock-core depends on the engine, SQLite, hyper or clap" >&2; exit 1
 fi
-cargo run --quiet --features aws --example sdk_bridge
 # A user's crate outside the workspace (examples/user-crate/), depending on ddbmock by path as an
 # application does. Its .cargo/config.toml builds it on the workspace's target directory and profile,
-# and with the workspace's Cargo.lock it reuses every dependency built above; only ddbmock's own
-# crates are compiled again (cargo hashes a path crate by its path from the workspace root).
+# and with the workspace's Cargo.lock it reuses the dependencies built above; only ddbmock's own
+# crates are compiled again (cargo hashes a path crate by its path from the workspace root), with
+# hyper and a few small crates that the HTTPS conformance client builds with more features above.
 cp Cargo.lock examples/user-crate/Cargo.lock
 (cd examples/user-crate && cargo fmt --check && cargo test --quiet)
 # A README snippet that follows `<!-- same as PATH -->` is that file's text, run above as a test
@@ -59,7 +61,6 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.installed" 2>/dev/null)" != "
   echo "$REQUIREMENTS" >"$VENV/.installed"
 fi
 
-cargo build --quiet --bin ddbmock
 LOG="$(mktemp)"
 target/debug/ddbmock --port 0 --log warn >"$LOG" 2>&1 &
 SERVER=$!
@@ -151,5 +152,5 @@ for _ in $(seq 1 200); do
 done
 HTTPS_ENDPOINT="https://127.0.0.1:$(cat "$TLS/port")"
 SSL_CERT_FILE="$TLS/ca.pem" DDBMOCK_CONFORMANCE_ENDPOINT="$HTTPS_ENDPOINT" \
-  cargo test -p ddbmock --features conformance-https --test aws_bridge over_http
+  cargo test "${ALL[@]}" --test aws_bridge over_http
 echo "conformance suite over HTTPS passed against $HTTPS_ENDPOINT"
