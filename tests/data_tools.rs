@@ -243,12 +243,16 @@ fn loads_into_and_dumps_from_a_server_and_seeds_one() {
     let (ok, _, stderr) = ddbmock(&[&["load"][..], &at, &[&table, &data]].concat());
     assert!(ok, "{stderr}");
     assert_summary(&stderr, "loaded 120 items into 1 table in ");
-    // Loading the definition again is refused before anything is written.
+    // The same definition again is no change; another is refused before anything is written.
     let (ok, _, stderr) = ddbmock(&[&["load"][..], &at, &[&table, &data]].concat());
+    assert!(ok, "{stderr}");
+    assert_summary(&stderr, "loaded 120 items into 1 table in ");
+    let other = write(&dir, "other.json", &TABLE.replace("PAY_PER_REQUEST\"", "PROVISIONED\", \"ProvisionedThroughput\": {\"ReadCapacityUnits\": 1, \"WriteCapacityUnits\": 1}"));
+    let (ok, _, stderr) = ddbmock(&[&["load"][..], &at, &[&other, &data]].concat());
     assert!(!ok);
     assert_eq!(
         stderr,
-        "ddbmock load: table people already exists on the server, and a table definition given creates it\nnothing was loaded\n"
+        "ddbmock load: table people already exists on the server, and its definition given is another\nnothing was loaded\n"
     );
 
     let out = dir.join("out/");

@@ -193,7 +193,7 @@ fn classify(text: &str) -> Result<Kind, String> {
         return Ok(Kind::Export);
     }
     if text[start + first.len()..].trim().is_empty() {
-        let batch = members.len() == 1 && members[0].0 == "RequestItems"
+        let batch = (members.len() == 1 && members[0].0 == "RequestItems")
             || !members.is_empty()
                 && members.iter().all(|(name, value)| {
                     name != "Tables" && name != "Items" && first[value.clone()].starts_with('[')

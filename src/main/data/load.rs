@@ -94,19 +94,29 @@ pub(crate) async fn load(
         fixture.load(&scratch).await.map_err(|e| e.to_string())?;
     }
     let mut scratch_session = Session::Engine(scratch.clone());
-    let new_tables = scratch_session.list_tables().await?;
+    let defined = scratch_session.list_tables().await?;
     let mut session = target.session().await?;
     let existing: HashSet<String> = session.list_tables().await?.into_iter().collect();
-    if let Some(table) = new_tables.iter().find(|t| existing.contains(*t)) {
-        return Err(format!(
-            "table {table} already exists{}, and a table definition given creates it",
-            place(target)
-        ));
+    // A table defined as it already is stays as it is, so that the same files load again (a
+    // server restarted on its --db with the same --seed).
+    let mut new_tables = Vec::new();
+    for table in &defined {
+        if !existing.contains(table) {
+            new_tables.push(table.clone());
+            continue;
+        }
+        let wanted = create_input(&scratch_session.describe(table).await?);
+        if wanted != create_input(&session.describe(table).await?) {
+            return Err(format!(
+                "table {table} already exists{}, and its definition given is another",
+                place(target)
+            ));
+        }
     }
     // A fixture's items go first, as a BatchWriteItem file of their own, so that data files'
     // items for the same keys replace them.
     let mut all_files = Vec::new();
-    for table in &new_tables {
+    for table in &defined {
         all_files.push(scratch_items(&mut scratch_session, table).await?);
     }
     all_files.extend(files);
@@ -194,6 +204,12 @@ async fn check(
     let mut index: HashMap<String, (usize, Vec<String>)> = HashMap::new();
     let mut seen: Vec<HashMap<String, usize>> = Vec::new();
     let mut alive: Vec<Vec<bool>> = Vec::new();
+    let total = files
+        .iter()
+        .flat_map(|f| &f.tables)
+        .map(|(_, entries)| entries.len() as u64)
+        .sum();
+    let bar = progress::bar(total, "checking");
     for (f, file) in files.iter().enumerate() {
         for (t, (table, entries)) in file.tables.iter().enumerate() {
             if !index.contains_key(table) {
@@ -238,21 +254,12 @@ async fn check(
             }
             let (ti, keys) = &index[table];
             let ti = *ti;
-            for (e, entry) in entries.iter().enumerate() {
-                let bad = |problem: String| {
-                    format!(
-                        "{} line {}, table {table}: {problem}\n  item: {}",
-                        file.path.display(),
-                        entry.line,
-                        shorten(file.text_of(entry))
-                    )
-                };
-                let mut item = file.item(entry).map_err(bad)?;
-                scratch
-                    .check_put(table, &mut item)
-                    .map_err(|e| bad(refused(e)))?;
+            for (e, key) in check_entries(scratch, file, table, entries, keys, &bar)?
+                .into_iter()
+                .enumerate()
+            {
                 let at = tables[ti].puts.len();
-                if let Some(old) = seen[ti].insert(key_text(keys, &item), at) {
+                if let Some(old) = seen[ti].insert(key, at) {
                     alive[ti][old] = false;
                 }
                 alive[ti].push(true);
@@ -264,6 +271,7 @@ async fn check(
             }
         }
     }
+    bar.finish_and_clear();
     let mut batches = Vec::new();
     for (ti, table) in tables.iter_mut().enumerate() {
         let live = &alive[ti];
@@ -283,6 +291,53 @@ async fn check(
         files,
         tables,
         batches,
+    })
+}
+
+/// Parses and checks `table`'s `entries` of `file`, on every core (each thread a run of them);
+/// gives each one's key text, or the first bad one's error.
+fn check_entries(
+    scratch: &Engine,
+    file: &DataFile,
+    table: &str,
+    entries: &[input::Entry],
+    keys: &[String],
+    bar: &ProgressBar,
+) -> Result<Vec<String>, String> {
+    let check = |entry: &input::Entry| -> Result<String, String> {
+        let bad = |problem: String| {
+            format!(
+                "{} line {}, table {table}: {problem}\n  item: {}",
+                file.path.display(),
+                entry.line,
+                shorten(file.text_of(entry))
+            )
+        };
+        let mut item = file.item(entry).map_err(bad)?;
+        scratch
+            .check_put(table, &mut item)
+            .map_err(|e| bad(refused(e)))?;
+        bar.inc(1);
+        Ok(key_text(keys, &item))
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = entries.len().div_ceil(threads).max(1024);
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = entries
+            .chunks(run)
+            .map(|chunk| {
+                scope.spawn(move || chunk.iter().map(check).collect::<Result<Vec<_>, _>>())
+            })
+            .collect();
+        // Joined in order, so the error reported is the first bad entry's.
+        let mut keys = Vec::with_capacity(entries.len());
+        for run in runs {
+            keys.extend(
+                run.join()
+                    .map_err(|_| "a checking thread panicked".to_owned())??,
+            );
+        }
+        Ok(keys)
     })
 }
 
