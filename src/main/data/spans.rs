@@ -13,14 +13,11 @@ pub(crate) type TableSpans = (String, Vec<Range<usize>>);
 /// each with the spans of its array's elements, in file order. `Err` says what in the shape is
 /// wrong.
 pub(crate) fn batch_tables(text: &str) -> Result<Vec<TableSpans>, String> {
-    let bytes = text.as_bytes();
-    let mut at = ws(bytes, 0);
-    let members = object_members(text, at)?;
-    if let [(key, value)] = members.as_slice() {
-        if key == "RequestItems" {
-            at = value.start;
-            return tables(text, object_members(text, at)?);
-        }
+    let members = object_members(text, ws(text.as_bytes(), 0))?;
+    if let [(key, value)] = members.as_slice()
+        && key == "RequestItems"
+    {
+        return tables(text, object_members(text, value.start)?);
     }
     tables(text, members)
 }
