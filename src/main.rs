@@ -128,6 +128,12 @@ struct Cli {
     #[arg(long, value_name = "FILE", num_args = 1..)]
     seed: Vec<PathBuf>,
 
+    /// A folder standing for S3 in ExportTableToPointInTime and ImportTable: s3://bucket/prefix is
+    /// DIR/bucket/prefix, and a bucket is a folder that exists in DIR. Without it, every bucket is
+    /// unreachable and exports and imports fail (FAILED, S3NoSuchBucket).
+    #[arg(long, value_name = "DIR")]
+    s3_dir: Option<PathBuf>,
+
     /// Log level, to standard error: each request is logged at `debug`.
     #[arg(long, value_enum, default_value_t = LogLevel::Info)]
     log: LogLevel,
@@ -390,6 +396,10 @@ async fn serve(cli: Cli) -> Result<(), String> {
             enabled: cli.throttle,
             ..Default::default()
         });
+    let builder = match &cli.s3_dir {
+        Some(dir) => builder.s3_dir(dir),
+        None => builder,
+    };
     let (builder, store) = match &cli.db {
         Some(path) => (builder.sqlite(path), format!("in {}", path.display())),
         None => (builder, "in memory".to_owned()),

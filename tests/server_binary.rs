@@ -306,3 +306,27 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// `--s3-dir DIR` is S3 for ImportTable and ExportTableToPointInTime: `s3://in/data/` is
+/// `DIR/in/data/`.
+#[test]
+fn s3_dir_is_the_bucket_folder_of_imports() {
+    let dir = TempDir::new();
+    std::fs::create_dir_all(dir.0.join("in/data")).unwrap();
+    std::fs::write(dir.0.join("in/data/rows.csv"), "pk,color\na,red\nb,blue\n").unwrap();
+    let server = spawn(&["--s3-dir", dir.0.to_str().unwrap()]);
+    let import = call(
+        &server.address,
+        "ImportTable",
+        r#"{"S3BucketSource":{"S3Bucket":"in","S3KeyPrefix":"data/"},"InputFormat":"CSV","TableCreationParameters":{"TableName":"slow","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}}"#,
+    );
+    let d = &import["ImportTableDescription"];
+    assert_eq!(d["ImportStatus"], "COMPLETED", "{import}");
+    assert_eq!(d["ImportedItemCount"], 2);
+    let got = call(
+        &server.address,
+        "GetItem",
+        r#"{"TableName":"slow","Key":{"pk":{"S":"b"}}}"#,
+    );
+    assert_eq!(got["Item"]["color"]["S"], "blue");
+}

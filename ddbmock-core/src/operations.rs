@@ -304,6 +304,28 @@ macro_rules! dynamodb_operations {
                 ($crate::operation::RestoreTableToPointInTimeInput)
                 -> $crate::operation::RestoreTableToPointInTimeOutput,
                 route target_table_name set_target_table_name;
+            /// `ExportTableToPointInTime`: exports a table as it was at a moment to S3.
+            ExportTableToPointInTime export_table_to_point_in_time
+                export_table_to_point_in_time_now
+                ($crate::operation::ExportTableToPointInTimeInput)
+                -> $crate::operation::ExportTableToPointInTimeOutput, route table_arn set_table_arn;
+            /// `DescribeExport`: returns an export's description.
+            DescribeExport describe_export describe_export_now
+                ($crate::operation::DescribeExportInput)
+                -> $crate::operation::DescribeExportOutput;
+            /// `ListExports`: lists exports, a page at a time.
+            ListExports list_exports list_exports_now ($crate::operation::ListExportsInput)
+                -> $crate::operation::ListExportsOutput;
+            /// `ImportTable`: creates a table from files in S3.
+            ImportTable import_table import_table_now ($crate::operation::ImportTableInput)
+                -> $crate::operation::ImportTableOutput;
+            /// `DescribeImport`: returns an import's description.
+            DescribeImport describe_import describe_import_now
+                ($crate::operation::DescribeImportInput)
+                -> $crate::operation::DescribeImportOutput;
+            /// `ListImports`: lists imports, a page at a time.
+            ListImports list_imports list_imports_now ($crate::operation::ListImportsInput)
+                -> $crate::operation::ListImportsOutput;
         } }
     };
 }

@@ -222,6 +222,27 @@ impl DynamoDb for Fixed {
     ) -> Result<RestoreTableToPointInTimeOutput> {
         Err(not_here())
     }
+    async fn export_table_to_point_in_time(
+        &self,
+        _: ExportTableToPointInTimeInput,
+    ) -> Result<ExportTableToPointInTimeOutput> {
+        Err(not_here())
+    }
+    async fn describe_export(&self, _: DescribeExportInput) -> Result<DescribeExportOutput> {
+        Err(not_here())
+    }
+    async fn list_exports(&self, _: ListExportsInput) -> Result<ListExportsOutput> {
+        Err(not_here())
+    }
+    async fn import_table(&self, _: ImportTableInput) -> Result<ImportTableOutput> {
+        Err(not_here())
+    }
+    async fn describe_import(&self, _: DescribeImportInput) -> Result<DescribeImportOutput> {
+        Err(not_here())
+    }
+    async fn list_imports(&self, _: ListImportsInput) -> Result<ListImportsOutput> {
+        Err(not_here())
+    }
 }
 
 #[async_trait]

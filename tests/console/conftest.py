@@ -93,6 +93,12 @@ def page(browser):
     assert not problems, problems
 
 
+# Controls without an accessible name: no <label>, no aria-label.
+UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((e) => !e.closest('[hidden]') && e.labels.length === 0 && !e.getAttribute('aria-label'))
+    .map((e) => e.outerHTML)"""
+
+
 def shot(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)

@@ -124,6 +124,21 @@ pub enum Error {
     /// `InvalidRestoreTimeException` (400): a restore time outside the restorable window.
     #[error("{0}")]
     InvalidRestoreTime(String),
+    /// `ExportNotFoundException` (400): no export has the ARN.
+    #[error("{0}")]
+    ExportNotFound(String),
+    /// `ExportConflictException` (400): an export's client token was used with other parameters.
+    #[error("{0}")]
+    ExportConflict(String),
+    /// `InvalidExportTimeException` (400): an export time outside the point-in-time recovery window.
+    #[error("{0}")]
+    InvalidExportTime(String),
+    /// `ImportNotFoundException` (400): no import has the ARN.
+    #[error("{0}")]
+    ImportNotFound(String),
+    /// `ImportConflictException` (400): an import's client token was used with other parameters.
+    #[error("{0}")]
+    ImportConflict(String),
 }
 
 impl Error {
@@ -163,6 +178,11 @@ impl Error {
             Error::ContinuousBackupsUnavailable(_) => "ContinuousBackupsUnavailableException",
             Error::PointInTimeRecoveryUnavailable(_) => "PointInTimeRecoveryUnavailableException",
             Error::InvalidRestoreTime(_) => "InvalidRestoreTimeException",
+            Error::ExportNotFound(_) => "ExportNotFoundException",
+            Error::ExportConflict(_) => "ExportConflictException",
+            Error::InvalidExportTime(_) => "InvalidExportTimeException",
+            Error::ImportNotFound(_) => "ImportNotFoundException",
+            Error::ImportConflict(_) => "ImportConflictException",
         }
     }
 

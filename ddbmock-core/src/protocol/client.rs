@@ -69,6 +69,11 @@ pub fn error_from_body(status: u16, body: &[u8]) -> Error {
         "ContinuousBackupsUnavailableException" => Error::ContinuousBackupsUnavailable(text),
         "PointInTimeRecoveryUnavailableException" => Error::PointInTimeRecoveryUnavailable(text),
         "InvalidRestoreTimeException" => Error::InvalidRestoreTime(text),
+        "ExportNotFoundException" => Error::ExportNotFound(text),
+        "ExportConflictException" => Error::ExportConflict(text),
+        "InvalidExportTimeException" => Error::InvalidExportTime(text),
+        "ImportNotFoundException" => Error::ImportNotFound(text),
+        "ImportConflictException" => Error::ImportConflict(text),
         _ => unreadable(status, body),
     }
 }
@@ -136,6 +141,11 @@ mod tests {
             Error::ContinuousBackupsUnavailable(text()),
             Error::PointInTimeRecoveryUnavailable(text()),
             Error::InvalidRestoreTime(text()),
+            Error::ExportNotFound(text()),
+            Error::ExportConflict(text()),
+            Error::InvalidExportTime(text()),
+            Error::ImportNotFound(text()),
+            Error::ImportConflict(text()),
             Error::InternalServerError(text()),
         ];
         for error in errors {

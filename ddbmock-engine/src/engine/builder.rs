@@ -87,6 +87,12 @@ impl EngineBuilder {
         self
     }
 
+    /// [`EngineConfig::s3_dir`]: the folder standing for S3 in exports and imports.
+    pub fn s3_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.config.s3_dir = Some(dir.into());
+        self
+    }
+
     /// [`EngineConfig::table_status_delay`].
     pub fn table_status_delay(mut self, delay: Duration) -> Self {
         self.config.table_status_delay = delay;

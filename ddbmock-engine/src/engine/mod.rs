@@ -24,11 +24,13 @@ mod describe_table;
 mod dropped;
 mod execute_statement;
 mod execute_transaction;
+mod exports;
 mod expressions;
 mod extras;
 mod get_item;
 mod gsi_update;
 mod idempotency;
+mod imports;
 mod index_epoch;
 mod insights;
 mod item_collections;
@@ -128,6 +130,10 @@ pub struct EngineConfig {
     /// collection over it fails with `ItemCollectionSizeLimitExceededException`; tests can set a
     /// small limit to reach it.
     pub item_collection_size_limit: u64,
+    /// The local folder that stands for S3 in exports and imports: `s3://bucket/prefix` is
+    /// `DIR/bucket/prefix`, and a bucket is a folder that exists in it. `None` (the default):
+    /// every bucket is unreachable, and an export or import fails as with a missing bucket.
+    pub s3_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for EngineConfig {
@@ -142,6 +148,7 @@ impl Default for EngineConfig {
             table_status_delay: std::time::Duration::ZERO,
             throttle: meter::ThrottleConfig::default(),
             item_collection_size_limit: DEFAULT_COLLECTION_LIMIT,
+            s3_dir: None,
         }
     }
 }
@@ -171,6 +178,8 @@ pub(crate) struct Inner {
     pending_deletes: std::sync::atomic::AtomicBool,
     /// On-demand backups, and the point-in-time logs' sequence.
     backups: backups::Backups,
+    /// Exports to and imports from the S3 folder.
+    transfers: exports::Transfers,
 }
 
 impl std::fmt::Debug for Engine {
@@ -262,6 +271,7 @@ impl Engine {
         }
         let engine = Self::assemble(storage, tables, clock, config, max_space + 1);
         engine.load_backups()?;
+        engine.load_transfers()?;
         Ok(engine)
     }
 
@@ -286,6 +296,7 @@ impl Engine {
                 meter: meter::Meter::default(),
                 pending_deletes: std::sync::atomic::AtomicBool::new(true),
                 backups: backups::Backups::default(),
+                transfers: exports::Transfers::default(),
             }),
         };
         engine.restore_streams();

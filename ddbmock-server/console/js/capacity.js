@@ -15,7 +15,7 @@ const DESCRIBE_EVERY_MS = 5000;
 
 // Kept across visits to the view, so that coming back shows the minutes already seen.
 const history = new Map(); // subject ("table" or "table/index") -> [{ t, read, write, throttled }]
-const sizes = new Map(); // table -> [bytes…]
+const sizes = new Map(); // table -> [{ t, size }…], the last WINDOW_MS of them
 let previous = new Map(); // subject -> { t, read, write, throttled }: the last poll's totals
 
 export async function mount(container, api) {
@@ -66,8 +66,8 @@ export async function mount(container, api) {
       subjects.set(table, line.Usage);
       for (const [index, usage] of Object.entries(line.Indexes ?? {})) subjects.set(`${table}/${index}`, usage);
       const series = sizes.get(table) ?? [];
-      series.push(line.TableSizeBytes);
-      sizes.set(table, series.slice(-WINDOW_MS / POLL_MS));
+      series.push({ t: now, size: line.TableSizeBytes });
+      sizes.set(table, series.filter((s) => now - s.t <= WINDOW_MS));
     }
     const current = new Map();
     for (const [subject, usage] of subjects) {
@@ -131,6 +131,19 @@ function drawCharts(charts, subjects, provisioned, now) {
   for (const card of existing.values()) card.remove();
 }
 
+/** The sparkline of `table`'s size since the view first polled it, with its ends in words. */
+function sizeOverTime(table) {
+  const series = sizes.get(table) ?? [];
+  if (series.length === 0) return sparkline([], `No size of ${table} yet`);
+  const first = series[0];
+  const last = series[series.length - 1];
+  const seconds = Math.round((last.t - first.t) / 1000);
+  return sparkline(
+    series.map((s) => s.size),
+    `Size of ${table} over the last ${seconds} seconds: ${bytes(first.size)} then, ${bytes(last.size)} now`,
+  );
+}
+
 function drawReport(report, answer) {
   const money = (n) => `$${n.toFixed(2)}`;
   const rows = [];
@@ -153,7 +166,7 @@ function drawReport(report, answer) {
         usageCells(line.Usage).map((c) => h("td", { class: "num" }, c)),
         h("td", { class: "num" }, String(line.ItemCount)),
         h("td", { class: "num" }, bytes(line.TableSizeBytes)),
-        h("td", {}, sparkline(sizes.get(table) ?? [], `Size of ${table} over the last ${WINDOW_MS / 1000} seconds`)),
+        h("td", {}, sizeOverTime(table)),
         h("td", { class: "num" }, money(line.MonthlyCostOnDemand)),
         h("td", { class: "num" }, money(line.MonthlyCostProvisioned)),
       ),

@@ -100,5 +100,7 @@ export function sparkline(values, label) {
   const hgt = 24;
   const top = Math.max(1, ...values);
   const points = values.map((v, i) => `${round((i / Math.max(1, values.length - 1)) * w)},${round(hgt - 2 - (v / top) * (hgt - 4))}`).join(" ");
-  return svg("svg", { viewBox: `0 0 ${w} ${hgt}`, class: "sparkline", role: "img", "aria-label": label }, svg("polyline", { points }));
+  // The first and last values as attributes too, for whatever reads the page rather than sees it.
+  const ends = values.length ? { "data-first": values[0], "data-last": values[values.length - 1] } : {};
+  return svg("svg", { viewBox: `0 0 ${w} ${hgt}`, class: "sparkline", role: "img", "aria-label": label, ...ends }, svg("polyline", { points }));
 }

@@ -1,13 +1,10 @@
-// The create-table form: keys, billing, stream, and one optional global secondary index, sent as a
-// CreateTable request. It checks nothing itself: what DynamoDB refuses, it shows in DynamoDB's words.
+// The create-table form: keys, billing, stream, and any number of global and local secondary
+// indexes (see index_fields.js), sent as one CreateTable request. It checks nothing itself: what
+// DynamoDB refuses, it shows in DynamoDB's words.
 
 import { h, field, select, messages, guarded } from "./ui.js";
+import { KEY_TYPES, indexFields, indexRequest } from "./index_fields.js";
 
-const KEY_TYPES = [
-  ["S", "String (S)"],
-  ["N", "Number (N)"],
-  ["B", "Binary (B)"],
-];
 const STREAMS = [
   ["", "No stream"],
   ["NEW_AND_OLD_IMAGES", "New and old images"],
@@ -29,8 +26,35 @@ export function createForm(api, created) {
   );
   const rcu = input("rcu", { type: "number", min: "1", value: "5", disabled: true });
   const wcu = input("wcu", { type: "number", min: "1", value: "5", disabled: true });
+  const provisioned = () => billing.value === "PROVISIONED";
+
+  // The indexes in the order they were added; each knows its kind and reads its own fields.
+  let indexes = [];
+  const indexList = h("div", { class: "index-list" });
+  const renumber = () => {
+    for (const kind of ["global", "local"]) {
+      indexes.filter((i) => i.kind === kind).forEach((index, n) => index.number(n + 1));
+    }
+  };
+  const add = (kind) => {
+    const index = indexFields(kind, provisioned(), () => {
+      indexes = indexes.filter((i) => i !== index);
+      index.element.remove();
+      renumber();
+      // The focus would otherwise fall to the page's start.
+      (kind === "global" ? addGlobal : addLocal).focus();
+    });
+    indexes.push(index);
+    indexList.append(index.element);
+    renumber();
+    index.element.querySelector("input")?.focus();
+  };
+  const addGlobal = h("button", { type: "button", onclick: () => add("global") }, "Add global secondary index");
+  const addLocal = h("button", { type: "button", onclick: () => add("local") }, "Add local secondary index");
+
   billing.addEventListener("change", () => {
-    rcu.disabled = wcu.disabled = billing.value !== "PROVISIONED";
+    rcu.disabled = wcu.disabled = !provisioned();
+    for (const index of indexes) index.provisioned(provisioned());
   });
   const form = h(
     "form",
@@ -55,39 +79,50 @@ export function createForm(api, created) {
       field("Stream", select(STREAMS, { name: "stream" })),
     ),
     h(
-      "fieldset",
-      {},
-      h("legend", {}, "Global secondary index (optional)"),
-      field("Index name", input("gsi")),
-      field("Index partition key", input("gsiPk")),
-      field("Index partition key type", select(KEY_TYPES, { name: "gsiPkType" })),
-      field("Index sort key", input("gsiSk")),
-      field("Index sort key type", select(KEY_TYPES, { name: "gsiSkType" })),
+      "div",
+      { class: "indexes" },
+      indexList,
+      h("div", { class: "actions" }, addGlobal, addLocal),
     ),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Create")),
     errors.element,
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const request = createRequest(new FormData(form));
+    const data = new FormData(form);
+    const text = (name) => String(data.get(name) ?? "").trim();
+    const request = createRequest({
+      name: text("name"),
+      pk: text("pk"),
+      pkType: text("pkType"),
+      sk: text("sk"),
+      skType: text("skType"),
+      billing: text("billing"),
+      rcu: text("rcu"),
+      wcu: text("wcu"),
+      stream: text("stream"),
+      indexes: indexes.map((i) => i.read()),
+    });
     const answer = await guarded(errors, () => api.dynamodb("CreateTable", request));
     if (answer) {
       form.reset();
       rcu.disabled = wcu.disabled = true;
+      for (const index of indexes) index.element.remove();
+      indexes = [];
       created(request.TableName);
     }
   });
   return form;
 }
 
-/** The CreateTable request the form's `data` describes. */
-export function createRequest(data) {
-  const text = (name) => String(data.get(name) ?? "").trim();
+/**
+ * The CreateTable request a form describes: `{ name, pk, pkType, sk, skType, billing, rcu, wcu,
+ * stream, indexes }`, each index as `indexFields(...).read()` gives it.
+ */
+export function createRequest(form) {
   const definitions = [];
-  const key = (nameField, typeField, keyType) => {
-    const name = text(nameField);
+  const key = (name, type, keyType) => {
     if (!name) return [];
-    const type = text(typeField);
     // The same name with two types is sent as it is: DynamoDB is the one to say what is wrong.
     if (!definitions.some((d) => d.AttributeName === name && d.AttributeType === type)) {
       definitions.push({ AttributeName: name, AttributeType: type });
@@ -95,23 +130,21 @@ export function createRequest(data) {
     return [{ AttributeName: name, KeyType: keyType }];
   };
   const request = {
-    TableName: text("name"),
-    KeySchema: [...key("pk", "pkType", "HASH"), ...key("sk", "skType", "RANGE")],
-    BillingMode: text("billing"),
+    TableName: form.name,
+    KeySchema: [...key(form.pk, form.pkType, "HASH"), ...key(form.sk, form.skType, "RANGE")],
+    BillingMode: form.billing,
   };
-  const provisioned = text("billing") === "PROVISIONED";
-  const throughput = () => ({ ReadCapacityUnits: Number(text("rcu")), WriteCapacityUnits: Number(text("wcu")) });
-  if (provisioned) request.ProvisionedThroughput = throughput();
-  if (text("stream")) request.StreamSpecification = { StreamEnabled: true, StreamViewType: text("stream") };
-  if (text("gsi")) {
-    const index = {
-      IndexName: text("gsi"),
-      KeySchema: [...key("gsiPk", "gsiPkType", "HASH"), ...key("gsiSk", "gsiSkType", "RANGE")],
-      Projection: { ProjectionType: "ALL" },
-    };
-    if (provisioned) index.ProvisionedThroughput = throughput();
-    request.GlobalSecondaryIndexes = [index];
-  }
+  const provisioned = form.billing === "PROVISIONED";
+  if (provisioned) request.ProvisionedThroughput = { ReadCapacityUnits: Number(form.rcu), WriteCapacityUnits: Number(form.wcu) };
+  if (form.stream) request.StreamSpecification = { StreamEnabled: true, StreamViewType: form.stream };
+  const indexes = form.indexes ?? [];
+  const global = indexes.filter((i) => i.kind === "global").map((i) => indexRequest(i, key, provisioned));
+  // A local index shares the table's partition key; the form asks only for its sort key.
+  const local = indexes
+    .filter((i) => i.kind === "local")
+    .map((i) => indexRequest({ ...i, pk: form.pk, pkType: form.pkType }, key, false));
+  if (global.length) request.GlobalSecondaryIndexes = global;
+  if (local.length) request.LocalSecondaryIndexes = local;
   request.AttributeDefinitions = definitions;
   return request;
 }

@@ -1,8 +1,9 @@
 // The tables view: the list (ListTables), one table described (DescribeTable, DescribeTimeToLive),
-// create (see create_table.js) and delete. Errors are DynamoDB's, shown as they come.
+// create (see create_table.js) and delete (confirmed in confirm.js). Errors are DynamoDB's, shown as they come.
 
 import { h, fill, messages, guarded, bytes, heading } from "./ui.js";
 import { createForm } from "./create_table.js";
+import { confirmDelete } from "./confirm.js";
 
 /** An outcome to show on the next mount (a deleted table's status, after the list reloads). */
 let flash = "";
@@ -71,7 +72,7 @@ async function describe(api, name, details, errors) {
     ttl = { TimeToLiveStatus: String(error) };
   }
   const remove = async () => {
-    if (!confirm(`Delete table ${name} and all its items?`)) return;
+    if (!(await confirmDelete(name))) return;
     const answer = await guarded(errors, () => api.dynamodb("DeleteTable", { TableName: name }));
     if (!answer) return;
     flash = `Deleted table ${name} (status ${answer.TableDescription.TableStatus}).`;

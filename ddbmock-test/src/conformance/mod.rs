@@ -16,6 +16,7 @@ mod control_plane_kinesis;
 mod control_plane_policy;
 mod control_plane_support;
 mod control_plane_table_settings;
+mod exports;
 mod indexes;
 mod items;
 mod multi_attribute_indexes;
@@ -42,6 +43,7 @@ pub use control_plane_insights::*;
 pub use control_plane_kinesis::*;
 pub use control_plane_policy::*;
 pub use control_plane_table_settings::*;
+pub use exports::*;
 pub use indexes::*;
 pub use items::*;
 pub use multi_attribute_indexes::*;
@@ -134,6 +136,9 @@ macro_rules! conformance_tests {
             restore_with_overrides,
             list_and_delete_backups,
             backup_errors,
+            export_errors,
+            exports_listed,
+            import_errors,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {

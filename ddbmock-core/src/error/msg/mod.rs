@@ -6,6 +6,7 @@ pub mod auto_scaling;
 pub mod backup;
 pub mod batch;
 pub mod constraint;
+pub mod export;
 pub mod expr;
 pub mod number;
 pub mod partiql;

@@ -1,0 +1,177 @@
+//! Exports to S3 (ExportTableToPointInTime, DescribeExport, ListExports), and the registry that
+//! exports and imports share.
+//!
+//! S3 is a local folder (see `s3`). An export reads the table as it was at its `ExportTime` (see
+//! `snapshot`: the table and its point-in-time log copied at one moment, the log's changes after
+//! the time rolled back) and writes its files in DynamoDB's layout (see `files`) when it is
+//! requested; it is described `IN_PROGRESS` for the engine's `table_status_delay` and then
+//! `COMPLETED`, or `FAILED` when its bucket cannot be reached (with no file written). Each export
+//! and import persists as the metadata blob `export/<arn>` or `import/<arn>`, so a reopened store
+//! lists them.
+//!
+//! - `s3`: the folder standing for S3;
+//! - `files`: the export's files;
+//! - `ops`: the three operations;
+//! - `snapshot`: a table's items at a moment.
+
+pub(crate) mod files;
+pub(crate) mod ops;
+pub(crate) mod s3;
+mod snapshot;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use parking_lot::RwLock;
+use serde::{Deserialize, Serialize};
+
+use super::Engine;
+use super::imports::Import;
+use crate::storage::{StorageError, Write};
+use ddbmock_core::operation::{
+    ExportDescription, ExportStatus, ExportSummary, ExportTableToPointInTimeInput,
+};
+
+/// How long a client token binds its request, on the engine's clock: 8 hours, as DynamoDB
+/// documents for ExportTableToPointInTime and ImportTable.
+pub(crate) const TOKEN_WINDOW_SECONDS: f64 = 8.0 * 3600.0;
+
+/// The exports and imports of an engine, by ARN.
+#[derive(Default)]
+pub(crate) struct Transfers {
+    pub(crate) exports: RwLock<BTreeMap<String, Arc<Export>>>,
+    pub(crate) imports: RwLock<BTreeMap<String, Arc<Import>>>,
+}
+
+/// One export: its description once finished, and when it finishes.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct Export {
+    /// The description once `COMPLETED` or `FAILED`.
+    pub(crate) done: ExportDescription,
+    /// Epoch seconds when the export finishes (`IN_PROGRESS` before).
+    pub(crate) ends_at: f64,
+    /// The request, to tell a retry (same client token, same request) from a conflict.
+    pub(crate) request: ExportTableToPointInTimeInput,
+}
+
+impl Export {
+    pub(crate) fn started_at(&self) -> f64 {
+        self.done.start_time.unwrap_or_default()
+    }
+
+    pub(crate) fn arn(&self) -> &str {
+        self.done.export_arn.as_deref().unwrap_or_default()
+    }
+
+    /// The export as described at epoch second `now`.
+    pub(crate) fn description(&self, now: f64) -> ExportDescription {
+        if now >= self.ends_at {
+            return self.done.clone();
+        }
+        ExportDescription {
+            export_status: Some(ExportStatus::InProgress),
+            end_time: None,
+            item_count: None,
+            billed_size_bytes: None,
+            failure_code: None,
+            failure_message: None,
+            ..self.done.clone()
+        }
+    }
+
+    pub(crate) fn summary(&self, now: f64) -> ExportSummary {
+        let d = self.description(now);
+        ExportSummary {
+            export_arn: d.export_arn,
+            export_status: d.export_status,
+            export_type: d.export_type,
+        }
+    }
+}
+
+/// The metadata write that persists `value` (an export or an import) as `<kind>/<arn>`.
+pub(crate) fn meta_write<T: Serialize>(
+    kind: &str,
+    arn: &str,
+    value: &T,
+) -> Result<Write, StorageError> {
+    let blob = serde_json::to_vec(value)
+        .map_err(|e| StorageError::Backend(format!("{kind} record: {e}")))?;
+    Ok(Write::Meta {
+        name: format!("{kind}/{arn}"),
+        value: Some(blob),
+    })
+}
+
+/// The page of `listed` (sorted by start time, then ARN) after the element whose ARN is `token`,
+/// at most `limit` long, and the token of the next page.
+pub(crate) fn page<T>(
+    mut listed: Vec<T>,
+    arn: impl Fn(&T) -> &str,
+    token: Option<&str>,
+    limit: usize,
+) -> (Vec<T>, Option<String>) {
+    if let Some(start) = token {
+        match listed.iter().position(|t| arn(t) == start) {
+            Some(at) => {
+                listed.drain(..=at);
+            }
+            // A token not listed any more: what sorts after it by ARN.
+            None => listed.retain(|t| arn(t) > start),
+        }
+    }
+    let more = listed.len() > limit;
+    listed.truncate(limit);
+    let next = more
+        .then(|| listed.last().map(|t| arn(t).to_owned()))
+        .flatten();
+    (listed, next)
+}
+
+impl Engine {
+    /// Reads the exports and imports a reopened store holds.
+    pub(crate) fn load_transfers(&self) -> Result<(), StorageError> {
+        let corrupt = |e: serde_json::Error| StorageError::Backend(format!("transfer record: {e}"));
+        let transfers = &self.inner.transfers;
+        for (meta, blob) in self.inner.storage.metadata()? {
+            if let Some(arn) = meta.strip_prefix("export/") {
+                let export: Export = serde_json::from_slice(&blob).map_err(corrupt)?;
+                transfers
+                    .exports
+                    .write()
+                    .insert(arn.to_owned(), Arc::new(export));
+            } else if let Some(arn) = meta.strip_prefix("import/") {
+                let import: Import = serde_json::from_slice(&blob).map_err(corrupt)?;
+                transfers
+                    .imports
+                    .write()
+                    .insert(arn.to_owned(), Arc::new(import));
+            }
+        }
+        Ok(())
+    }
+
+    /// A new export's or import's ARN: `<table arn>/<kind>/<14-digit epoch milliseconds>-<8 hex
+    /// digits>`, as DynamoDB forms them.
+    pub(crate) fn transfer_arn(&self, table_arn: &str, kind: &str, now: f64) -> String {
+        let millis = (now * 1000.0) as u64;
+        let suffix = &super::create_table::random_uuid()[..8];
+        format!("{table_arn}/{kind}/{millis:014}-{suffix}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page;
+
+    #[test]
+    fn pages_follow_the_token() {
+        let all = vec!["a", "b", "c"];
+        let (first, next) = page(all.clone(), |s| s, None, 2);
+        assert_eq!((first, next.as_deref()), (vec!["a", "b"], Some("b")));
+        let (rest, next) = page(all.clone(), |s| s, Some("b"), 2);
+        assert_eq!((rest, next), (vec!["c"], None));
+        let (gone, _) = page(all, |s| s, Some("bb"), 2);
+        assert_eq!(gone, vec!["c"]);
+    }
+}
