@@ -12,6 +12,8 @@ use clap::{Parser, ValueEnum};
 use ddbmock::Engine;
 use ddbmock_server::{Auth, Limits, Options};
 
+#[path = "main/data/mod.rs"]
+mod data;
 #[path = "main/report.rs"]
 mod report;
 
@@ -119,6 +121,13 @@ struct Cli {
     #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     idle_timeout: u64,
 
+    /// Load these files or folders before answering (as `ddbmock load` does, into the home region's
+    /// tables): table definitions (CreateTable requests, ddbmock's fixture format) and items
+    /// (DynamoDB export data, BatchWriteItem requests). Bad input stops the server from starting,
+    /// with nothing loaded.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    seed: Vec<PathBuf>,
+
     /// A folder standing for S3 in ExportTableToPointInTime and ImportTable: s3://bucket/prefix is
     /// DIR/bucket/prefix, and a bucket is a folder that exists in DIR. Without it, every bucket is
     /// unreachable and exports and imports fail (FAILED, S3NoSuchBucket).
@@ -147,6 +156,82 @@ enum Command {
         #[arg(long)]
         token: Option<String>,
     },
+    /// Put items into tables from files: DynamoDB's export data (`{"Item": {...}}` per line, as
+    /// ExportTableToPointInTime writes it, gzip or not) or BatchWriteItem requests (as `aws
+    /// dynamodb batch-write-item --request-items file://...` takes them), any number of items.
+    /// Table definitions (CreateTable requests, ddbmock's fixture format) create their tables
+    /// first. Everything is checked before the first write, with PutItem's own checks: bad input
+    /// loads nothing and names the file, line and item. A key given twice keeps its last item.
+    #[command(verbatim_doc_comment)]
+    Load {
+        /// Files, or folders of them (read in name order). Export data goes into the table
+        /// named by the file up to its first dot (users.json.gz: users), unless --table.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+
+        /// The table export data goes into.
+        #[arg(long)]
+        table: Option<String>,
+
+        /// BatchWriteItem requests in flight at once.
+        #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+        workers: u16,
+
+        #[command(flatten)]
+        at: At,
+    },
+    /// Write tables' items to a file or folder: DynamoDB's export data (`{"Item": {...}}` per
+    /// line) or a BatchWriteItem request. A table or all of them.
+    Dump {
+        /// The table (repeatable); all tables by default.
+        #[arg(long = "table", value_name = "TABLE")]
+        tables: Vec<String>,
+
+        /// A file (gzip if it ends in .gz), a folder (existing, or ending in /) for one file per
+        /// table (TABLE.json), or standard output if none.
+        #[arg(long, short, value_name = "PATH")]
+        out: Option<PathBuf>,
+
+        /// The format written.
+        #[arg(long, value_enum, default_value_t = DumpFormat::Export)]
+        format: DumpFormat,
+
+        /// Gzip the files written into a folder (TABLE.json.gz).
+        #[arg(long)]
+        gzip: bool,
+
+        /// Scan segments read at once (a parallel Scan).
+        #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=256))]
+        segments: u16,
+
+        #[command(flatten)]
+        at: At,
+    },
+}
+
+/// Where `load` and `dump` find the tables.
+#[derive(clap::Args, Debug)]
+struct At {
+    /// A running ddbmock server (without --auth); the default.
+    #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:8000")]
+    endpoint: String,
+
+    /// A SQLite database file of ddbmock's (as `ddbmock --db FILE` keeps), opened directly instead
+    /// of a server. Not while a server has it open.
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
+
+    /// The region whose tables are meant.
+    #[arg(long, default_value = "us-east-1")]
+    region: String,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DumpFormat {
+    /// DynamoDB's export data: `{"Item": {...}}` per line.
+    Export,
+    /// One BatchWriteItem request: `{"TABLE": [{"PutRequest": {"Item": {...}}}, ...]}`.
+    Batch,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -179,7 +264,7 @@ fn parse_key(text: &str) -> Result<(String, String, Option<String>), String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
     if let Some(Command::Report { endpoint, token }) = &cli.command {
         let token = token
             .clone()
@@ -191,6 +276,60 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         };
+    }
+    match cli.command.take() {
+        Some(Command::Load {
+            paths,
+            table,
+            workers,
+            at,
+        }) => {
+            return run_tool(
+                "load",
+                |target| async move {
+                    let options = data::load::Options {
+                        table,
+                        workers: usize::from(workers),
+                    };
+                    data::load::load(&target, &paths, &options)
+                        .await
+                        .map(|loaded| loaded.summary())
+                        .map_err(|e| format!("{e}\nnothing was loaded"))
+                },
+                &at,
+                true,
+            );
+        }
+        Some(Command::Dump {
+            tables,
+            out,
+            format,
+            gzip,
+            segments,
+            at,
+        }) => {
+            return run_tool(
+                "dump",
+                |target| async move {
+                    let options = data::dump::Options {
+                        tables,
+                        format: match format {
+                            DumpFormat::Export => data::input::Format::Export,
+                            DumpFormat::Batch => data::input::Format::Batch,
+                        },
+                        out,
+                        gzip,
+                        segments: usize::from(segments),
+                    };
+                    data::dump::dump(&target, &options)
+                        .await
+                        .map(|dumped| dumped.summary())
+                },
+                &at,
+                false,
+            );
+        }
+        _ => {}
     }
     init_logs(cli.log);
     // Requests run on the engine directly, in parallel across the workers; see `--threads`.
@@ -211,6 +350,33 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("ddbmock: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a data tool on its own runtime against the target `at` names; prints its summary, or its
+/// error, to standard error.
+fn run_tool<F, Fut>(name: &str, tool: F, at: &At, create: bool) -> ExitCode
+where
+    F: FnOnce(data::target::Target) -> Fut,
+    Fut: std::future::Future<Output = Result<String, String>>,
+{
+    let ran = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))
+        .and_then(|runtime| {
+            let target = data::target(Some(&at.endpoint), at.db.as_deref(), &at.region, create)?;
+            runtime.block_on(tool(target))
+        });
+    match ran {
+        Ok(summary) => {
+            eprintln!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("ddbmock {name}: {error}");
             ExitCode::FAILURE
         }
     }
@@ -247,6 +413,17 @@ async fn serve(cli: Cli) -> Result<(), String> {
     } else {
         builder.scopes().map_err(|e| open_error(&e))?
     };
+    if !cli.seed.is_empty() {
+        let target = data::target::Target::Engine(scopes.home().clone());
+        let options = data::load::Options {
+            table: None,
+            workers: 2,
+        };
+        let loaded = data::load::load(&target, &cli.seed, &options)
+            .await
+            .map_err(|e| format!("--seed: {e}\nnothing was loaded"))?;
+        tracing::info!("seeded: {}", loaded.summary());
+    }
     let accounts = cli.auth.iter().any(|(_, _, account)| account.is_some());
     let mode = match (cli.shared, accounts) {
         (true, _) => format!(

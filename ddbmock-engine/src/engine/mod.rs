@@ -14,6 +14,7 @@ mod builder;
 pub mod capacity;
 mod catalog;
 mod change;
+mod check_put;
 mod clock;
 mod collection_sizes;
 mod create_table;
