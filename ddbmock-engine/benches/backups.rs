@@ -27,7 +27,11 @@ const CHANGED: u64 = 1_000;
 /// works (criterion measures only under `--bench`): loading 400,000 items in a debug build took
 /// two minutes of the test command.
 fn scale() -> u64 {
-    if std::env::args().any(|arg| arg == "--bench") { 1 } else { 100 }
+    if std::env::args().any(|arg| arg == "--bench") {
+        1
+    } else {
+        100
+    }
 }
 
 fn wire<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {

@@ -45,7 +45,11 @@ fn table() -> Engine {
     .unwrap();
     // `cargo test` runs this once to check that it works (criterion measures only under `--bench`):
     // a table of 1,000 items is enough there and spares the test command 100,000 debug-build puts.
-    let partitions = if std::env::args().any(|arg| arg == "--bench") { 10_000 } else { 100 };
+    let partitions = if std::env::args().any(|arg| arg == "--bench") {
+        10_000
+    } else {
+        100
+    };
     for p in 0..partitions {
         for s in 0..10 {
             let item: Item = [
