@@ -312,7 +312,7 @@ macro_rules! dynamodb_operations {
             /// `DescribeExport`: returns an export's description.
             DescribeExport describe_export describe_export_now
                 ($crate::operation::DescribeExportInput)
-                -> $crate::operation::DescribeExportOutput;
+                -> $crate::operation::DescribeExportOutput, route export_arn set_export_arn;
             /// `ListExports`: lists exports, a page at a time.
             ListExports list_exports list_exports_now ($crate::operation::ListExportsInput)
                 -> $crate::operation::ListExportsOutput;
@@ -322,7 +322,7 @@ macro_rules! dynamodb_operations {
             /// `DescribeImport`: returns an import's description.
             DescribeImport describe_import describe_import_now
                 ($crate::operation::DescribeImportInput)
-                -> $crate::operation::DescribeImportOutput;
+                -> $crate::operation::DescribeImportOutput, route import_arn set_import_arn;
             /// `ListImports`: lists imports, a page at a time.
             ListImports list_imports list_imports_now ($crate::operation::ListImportsInput)
                 -> $crate::operation::ListImportsOutput;
