@@ -37,13 +37,13 @@ mod tests {
     #[test]
     fn checks_as_put_item_does_and_writes_nothing() {
         let db = Engine::memory();
-        block_on(db.create_table(CreateTableInput::new("t", "id", ScalarAttributeType::S)))
+        block_on(db.create_table(CreateTableInput::new("tbl", "id", ScalarAttributeType::S)))
             .unwrap();
         let mut good = Item::from([("id".to_owned(), AttributeValue::S("a".into()))]);
-        db.check_put("t", &mut good).unwrap();
+        db.check_put("tbl", &mut good).unwrap();
         let mut keyless = Item::from([("x".to_owned(), AttributeValue::N("01".into()))]);
         assert_eq!(
-            db.check_put("t", &mut keyless).unwrap_err().to_string(),
+            db.check_put("tbl", &mut keyless).unwrap_err().to_string(),
             "One or more parameter values were invalid: Missing the key id in the item"
         );
         assert_eq!(keyless["x"], AttributeValue::N("1".into()));
@@ -52,7 +52,7 @@ mod tests {
             "Requested resource not found"
         );
         let scan = block_on(db.scan(ScanInput {
-            table_name: Some("t".into()),
+            table_name: Some("tbl".into()),
             ..Default::default()
         }))
         .unwrap();

@@ -31,7 +31,6 @@ mod get_item;
 mod global_tables;
 mod gsi_update;
 mod idempotency;
-mod imports;
 mod index_epoch;
 mod insights;
 mod item_collections;

@@ -15,6 +15,9 @@
 //! - `snapshot`: a table's items at a moment.
 
 pub(crate) mod files;
+/// ImportTable and its records: a part of this module, since both keep their records in one
+/// registry (`Transfers`) and share the S3 folder and the idempotency rules.
+mod imports;
 pub(crate) mod ops;
 pub(crate) mod s3;
 mod snapshot;
@@ -26,11 +29,11 @@ use parking_lot::RwLock;
 use serde::{Deserialize, Serialize};
 
 use super::Engine;
-use super::imports::Import;
 use crate::storage::{StorageError, Write};
 use ddbmock_core::operation::{
     ExportDescription, ExportStatus, ExportSummary, ExportTableToPointInTimeInput,
 };
+use imports::Import;
 
 /// How long a client token binds its request, on the engine's clock: 8 hours, as DynamoDB
 /// documents for ExportTableToPointInTime and ImportTable.

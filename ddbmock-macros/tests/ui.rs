@@ -1,5 +1,5 @@
 //! Compile errors of `#[ddbmock::test]`, as snapshots (`tests/ui/*.stderr`; regenerate with
-//! `TRYBUILD=overwrite cargo test --test ui`).
+//! `TRYBUILD=overwrite cargo test -p ddbmock-macros --test ui`).
 
 #[test]
 fn macro_errors() {
