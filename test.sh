@@ -13,6 +13,9 @@ cargo fmt --all --check
 # build's own binaries, and the later test commands repeat these exact flags.
 ALL=(--workspace --all-features)
 cargo clippy "${ALL[@]}" --all-targets -- -D warnings
+# `cargo build` of the same targets builds nothing more; it puts the examples' binaries where they
+# are run from below (`cargo test` leaves them under hashed names only).
+cargo build "${ALL[@]}" --all-targets
 cargo test "${ALL[@]}" --all-targets
 cargo test "${ALL[@]}" --doc
 target/debug/examples/quickstart
