@@ -30,10 +30,13 @@ use serde::{Deserialize, Serialize};
 
 use super::Engine;
 use crate::storage::{StorageError, Write};
+use ddbmock_core::error::msg::table::ConstraintErrors;
+use ddbmock_core::error::{Error, Result};
 use ddbmock_core::operation::{
     ExportDescription, ExportStatus, ExportSummary, ExportTableToPointInTimeInput,
 };
 use imports::Import;
+use ops::MAX_PAGE;
 
 /// How long a client token binds its request, on the engine's clock: 8 hours, as DynamoDB
 /// documents for ExportTableToPointInTime and ImportTable.
@@ -57,15 +60,21 @@ pub(crate) struct Export {
     pub(crate) request: ExportTableToPointInTimeInput,
 }
 
-impl Export {
-    pub(crate) fn started_at(&self) -> f64 {
-        self.done.start_time.unwrap_or_default()
-    }
-
-    pub(crate) fn arn(&self) -> &str {
+impl Transfer for Export {
+    fn arn(&self) -> &str {
         self.done.export_arn.as_deref().unwrap_or_default()
     }
 
+    fn started_at(&self) -> f64 {
+        self.done.start_time.unwrap_or_default()
+    }
+
+    fn table_arn(&self) -> Option<&str> {
+        self.done.table_arn.as_deref()
+    }
+}
+
+impl Export {
     /// The export as described at epoch second `now`.
     pub(crate) fn description(&self, now: f64) -> ExportDescription {
         if now >= self.ends_at {
@@ -104,6 +113,54 @@ pub(crate) fn meta_write<T: Serialize>(
         name: format!("{kind}/{arn}"),
         value: Some(blob),
     })
+}
+
+/// What the Describe and List operations read of an export or an import.
+pub(crate) trait Transfer {
+    fn arn(&self) -> &str;
+    /// Epoch seconds.
+    fn started_at(&self) -> f64;
+    fn table_arn(&self) -> Option<&str>;
+}
+
+/// The record `arn` names in `registry`, or `not_found`'s error.
+pub(crate) fn lookup<T>(
+    registry: &RwLock<BTreeMap<String, Arc<T>>>,
+    arn: &str,
+    not_found: fn() -> Error,
+) -> Result<Arc<T>> {
+    registry.read().get(arn).cloned().ok_or_else(not_found)
+}
+
+/// A List operation's page of `registry`: the records of table `table_arn` (all of them without
+/// one), oldest first, after `token`, at most `limit` (the request's `size_member`, 1 to
+/// `MAX_PAGE`; 25 without one). The members are checked first.
+pub(crate) fn list_page<T: Transfer>(
+    registry: &RwLock<BTreeMap<String, Arc<T>>>,
+    table_arn: Option<&String>,
+    (size_member, size): (&str, Option<i32>),
+    token: Option<&str>,
+) -> Result<(Vec<Arc<T>>, Option<String>)> {
+    let mut errors = ConstraintErrors::new();
+    if let Some(a) = table_arn {
+        errors.length("tableArn", a, a.chars().count(), 1, 1024);
+    }
+    errors.at_least(size_member, size.map(i64::from), 1);
+    errors.at_most(size_member, size.map(i64::from), MAX_PAGE);
+    errors.into_result()?;
+    let mut listed: Vec<Arc<T>> = registry
+        .read()
+        .values()
+        .filter(|t| table_arn.is_none_or(|a| t.table_arn() == Some(a.as_str())))
+        .cloned()
+        .collect();
+    listed.sort_by(|a, b| {
+        a.started_at()
+            .total_cmp(&b.started_at())
+            .then(a.arn().cmp(b.arn()))
+    });
+    let limit = size.and_then(|s| usize::try_from(s).ok()).unwrap_or(25);
+    Ok(page(listed, |t| t.arn(), token, limit))
 }
 
 /// The page of `listed` (sorted by start time, then ARN) after the element whose ARN is `token`,

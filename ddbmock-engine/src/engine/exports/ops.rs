@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::files::{self, ITEMS_PER_FILE};
 use super::s3::{self, Bucket, Failure};
-use super::{Export, TOKEN_WINDOW_SECONDS, page};
+use super::{Export, TOKEN_WINDOW_SECONDS, Transfer, list_page, lookup};
 use crate::engine::table::Table;
 use crate::engine::{Engine, storage_error};
 use ddbmock_core::error::Result;
@@ -273,52 +273,23 @@ impl Engine {
         let mut errors = ConstraintErrors::new();
         let arn = check_arn(&mut errors, "exportArn", &input.export_arn);
         errors.into_result()?;
-        let export = self
-            .inner
-            .transfers
-            .exports
-            .read()
-            .get(arn)
-            .cloned()
-            .ok_or_else(m::export_not_found)?;
+        let export = lookup(&self.inner.transfers.exports, arn, m::export_not_found)?;
         Ok(DescribeExportOutput {
             export_description: Some(export.description(self.inner.clock.epoch_seconds())),
         })
     }
 
     pub(crate) fn list_exports_now(&self, input: ListExportsInput) -> Result<ListExportsOutput> {
-        let mut errors = ConstraintErrors::new();
-        if let Some(a) = &input.table_arn {
-            errors.length("tableArn", a, a.chars().count(), 1, 1024);
-        }
-        errors.at_least("maxResults", input.max_results.map(i64::from), 1);
-        errors.at_most("maxResults", input.max_results.map(i64::from), MAX_PAGE);
-        errors.into_result()?;
+        let (listed, next_token) = list_page(
+            &self.inner.transfers.exports,
+            input.table_arn.as_ref(),
+            ("maxResults", input.max_results),
+            input.next_token.as_deref(),
+        )?;
         let now = self.inner.clock.epoch_seconds();
-        let mut listed: Vec<Arc<Export>> = self
-            .inner
-            .transfers
-            .exports
-            .read()
-            .values()
-            .filter(|e| {
-                input
-                    .table_arn
-                    .as_ref()
-                    .is_none_or(|t| e.done.table_arn.as_ref() == Some(t))
-            })
-            .cloned()
-            .collect();
-        listed.sort_by(|a, b| {
-            a.started_at()
-                .total_cmp(&b.started_at())
-                .then(a.arn().cmp(b.arn()))
-        });
-        let limit = usize::try_from(input.max_results.unwrap_or(MAX_PAGE as i32)).unwrap_or(25);
-        let (listed, next) = page(listed, |e| e.arn(), input.next_token.as_deref(), limit);
         Ok(ListExportsOutput {
             export_summaries: Some(listed.iter().map(|e| e.summary(now)).collect()),
-            next_token: next,
+            next_token,
         })
     }
 }

@@ -16,6 +16,8 @@ pub(crate) mod read;
 
 use serde::{Deserialize, Serialize};
 
+use super::Transfer;
+
 use ddbmock_core::operation::{
     ImportStatus, ImportSummary, ImportTableDescription, ImportTableInput,
 };
@@ -31,15 +33,21 @@ pub(crate) struct Import {
     pub(crate) request: ImportTableInput,
 }
 
-impl Import {
-    pub(crate) fn started_at(&self) -> f64 {
-        self.done.start_time.unwrap_or_default()
-    }
-
-    pub(crate) fn arn(&self) -> &str {
+impl Transfer for Import {
+    fn arn(&self) -> &str {
         self.done.import_arn.as_deref().unwrap_or_default()
     }
 
+    fn started_at(&self) -> f64 {
+        self.done.start_time.unwrap_or_default()
+    }
+
+    fn table_arn(&self) -> Option<&str> {
+        self.done.table_arn.as_deref()
+    }
+}
+
+impl Import {
     /// The import as described at epoch second `now`.
     pub(crate) fn description(&self, now: f64) -> ImportTableDescription {
         if now >= self.ends_at {

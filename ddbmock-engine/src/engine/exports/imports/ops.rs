@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use super::Import;
 use super::read::{self, Record};
-use crate::engine::exports::ops::{MAX_PAGE, check_arn, check_bucket, check_token};
+use crate::engine::exports::ops::{check_arn, check_bucket, check_token};
 use crate::engine::exports::s3::{Bucket, Failure};
-use crate::engine::exports::{TOKEN_WINDOW_SECONDS, meta_write, page};
+use crate::engine::exports::{TOKEN_WINDOW_SECONDS, Transfer, list_page, lookup, meta_write};
 use crate::engine::table::Table;
 use crate::engine::write::{index_entry, recount};
 use crate::engine::{Engine, change, item_collections, keys, storage_error};
@@ -306,52 +306,23 @@ impl Engine {
         let mut errors = ConstraintErrors::new();
         let arn = check_arn(&mut errors, "importArn", &input.import_arn);
         errors.into_result()?;
-        let import = self
-            .inner
-            .transfers
-            .imports
-            .read()
-            .get(arn)
-            .cloned()
-            .ok_or_else(m::import_not_found)?;
+        let import = lookup(&self.inner.transfers.imports, arn, m::import_not_found)?;
         Ok(DescribeImportOutput {
             import_table_description: Some(import.description(self.inner.clock.epoch_seconds())),
         })
     }
 
     pub(crate) fn list_imports_now(&self, input: ListImportsInput) -> Result<ListImportsOutput> {
-        let mut errors = ConstraintErrors::new();
-        if let Some(a) = &input.table_arn {
-            errors.length("tableArn", a, a.chars().count(), 1, 1024);
-        }
-        errors.at_least("pageSize", input.page_size.map(i64::from), 1);
-        errors.at_most("pageSize", input.page_size.map(i64::from), MAX_PAGE);
-        errors.into_result()?;
+        let (listed, next_token) = list_page(
+            &self.inner.transfers.imports,
+            input.table_arn.as_ref(),
+            ("pageSize", input.page_size),
+            input.next_token.as_deref(),
+        )?;
         let now = self.inner.clock.epoch_seconds();
-        let mut listed: Vec<Arc<Import>> = self
-            .inner
-            .transfers
-            .imports
-            .read()
-            .values()
-            .filter(|i| {
-                input
-                    .table_arn
-                    .as_ref()
-                    .is_none_or(|t| i.done.table_arn.as_ref() == Some(t))
-            })
-            .cloned()
-            .collect();
-        listed.sort_by(|a, b| {
-            a.started_at()
-                .total_cmp(&b.started_at())
-                .then(a.arn().cmp(b.arn()))
-        });
-        let limit = usize::try_from(input.page_size.unwrap_or(MAX_PAGE as i32)).unwrap_or(25);
-        let (listed, next) = page(listed, |i| i.arn(), input.next_token.as_deref(), limit);
         Ok(ListImportsOutput {
             import_summary_list: Some(listed.iter().map(|i| i.summary(now)).collect()),
-            next_token: next,
+            next_token,
         })
     }
 }
