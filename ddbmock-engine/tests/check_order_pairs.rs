@@ -1,0 +1,253 @@
+//! Issue #16, part 1, the pairs `check_order.rs` leaves out: an attribute value with no data type
+//! or several, which DynamoDB decodes and refuses among the checks that need no table (step 3),
+//! after the request's shape (step 2), in every place a request carries values; and which of
+//! several tables' errors a batch reports.
+//!
+//! Each row checks the exact type and message, and that the refused request changed nothing.
+
+mod texts_support;
+
+use serde_json::{Value, json};
+use texts_support::*;
+
+const MISSING: &str = "nope";
+const EMPTY: &str =
+    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+const SEVERAL: &str = "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes";
+
+/// An expression attribute value's error names its key (dynalite, from DynamoDB's answers).
+fn in_values(text: &str, key: &str) -> String {
+    format!("ExpressionAttributeValues contains invalid value: {text} for key {key}")
+}
+
+fn key() -> Value {
+    json!({"pk": {"S": "a"}, "sk": {"S": "b"}})
+}
+
+/// A value of no type.
+fn empty() -> Value {
+    json!({})
+}
+
+/// A value of two types.
+fn several() -> Value {
+    json!({"S": "a", "N": "1"})
+}
+
+/// [`TABLE`]'s key with `v` as one more attribute.
+fn key_with(v: Value) -> Value {
+    json!({"pk": {"S": "a"}, "sk": {"S": "b"}, "v": v})
+}
+
+#[tokio::test]
+async fn invalid_values_everywhere_a_request_carries_values() {
+    check(vec![
+        invalid(
+            "PutItem: an item attribute of no type",
+            "PutItem",
+            json!({"TableName": MISSING, "Item": key_with(empty())}),
+            EMPTY,
+        ),
+        invalid(
+            "PutItem: an item attribute of two types",
+            "PutItem",
+            json!({"TableName": MISSING, "Item": key_with(several())}),
+            SEVERAL,
+        ),
+        invalid(
+            "PutItem: a value of no type inside a list inside a map",
+            "PutItem",
+            json!({"TableName": TABLE, "Item": key_with(json!({"M": {"x": {"L": [{"S": "a"}, {}]}}}))}),
+            EMPTY,
+        ),
+        invalid(
+            "PutItem: a legacy Expected value of no type",
+            "PutItem",
+            json!({"TableName": MISSING, "Item": key(), "Expected": {"v": {"Value": {}}}}),
+            EMPTY,
+        ),
+        invalid(
+            "PutItem: a legacy AttributeValueList member of two types",
+            "PutItem",
+            json!({"TableName": MISSING, "Item": key(), "Expected": {"v": {
+                "ComparisonOperator": "EQ", "AttributeValueList": [several()]}}}),
+            SEVERAL,
+        ),
+        invalid(
+            "GetItem: a key value of two types",
+            "GetItem",
+            json!({"TableName": MISSING, "Key": {"pk": several(), "sk": {"S": "b"}}}),
+            SEVERAL,
+        ),
+        invalid(
+            "DeleteItem: a key value of no type",
+            "DeleteItem",
+            json!({"TableName": MISSING, "Key": {"pk": {"S": "a"}, "sk": {}}}),
+            EMPTY,
+        ),
+        invalid(
+            "DeleteItem: an expression value of no type",
+            "DeleteItem",
+            json!({"TableName": MISSING, "Key": key(), "ConditionExpression": "v = :v",
+                   "ExpressionAttributeValues": {":v": {}}}),
+            in_values(EMPTY, ":v"),
+        ),
+        invalid(
+            "UpdateItem: an expression value of two types",
+            "UpdateItem",
+            json!({"TableName": MISSING, "Key": key(), "UpdateExpression": "SET v = :v",
+                   "ExpressionAttributeValues": {":v": several()}}),
+            in_values(SEVERAL, ":v"),
+        ),
+        invalid(
+            "UpdateItem: an AttributeUpdates value of two types",
+            "UpdateItem",
+            json!({"TableName": MISSING, "Key": key(),
+                   "AttributeUpdates": {"v": {"Action": "PUT", "Value": several()}}}),
+            SEVERAL,
+        ),
+        invalid(
+            "Query: a KeyConditions value of no type",
+            "Query",
+            json!({"TableName": MISSING, "KeyConditions": {"pk": {
+                "ComparisonOperator": "EQ", "AttributeValueList": [{}]}}}),
+            EMPTY,
+        ),
+        invalid(
+            "Query: an ExclusiveStartKey value of no type",
+            "Query",
+            json!({"TableName": MISSING, "KeyConditionExpression": "pk = :p",
+                   "ExpressionAttributeValues": {":p": {"S": "a"}},
+                   "ExclusiveStartKey": {"pk": {"S": "a"}, "sk": {}}}),
+            format!("The provided starting key is invalid: {EMPTY}"),
+        ),
+        invalid(
+            "Scan: a ScanFilter value of two types",
+            "Scan",
+            json!({"TableName": MISSING, "ScanFilter": {"v": {
+                "ComparisonOperator": "EQ", "AttributeValueList": [several()]}}}),
+            SEVERAL,
+        ),
+        invalid(
+            "BatchGetItem: a key value of no type",
+            "BatchGetItem",
+            json!({"RequestItems": {MISSING: {"Keys": [{"pk": {}, "sk": {"S": "b"}}]}}}),
+            EMPTY,
+        ),
+        invalid(
+            "BatchWriteItem: a put attribute of two types",
+            "BatchWriteItem",
+            json!({"RequestItems": {MISSING: [{"PutRequest": {"Item": key_with(several())}}]}}),
+            SEVERAL,
+        ),
+        invalid(
+            "BatchWriteItem: a delete key value of no type",
+            "BatchWriteItem",
+            json!({"RequestItems": {MISSING: [{"DeleteRequest": {"Key": {"pk": {}, "sk": {"S": "b"}}}}]}}),
+            EMPTY,
+        ),
+        invalid(
+            "TransactWriteItems: a condition check's value of no type",
+            "TransactWriteItems",
+            json!({"TransactItems": [{"ConditionCheck": {"TableName": MISSING, "Key": key(),
+                "ConditionExpression": "v = :v", "ExpressionAttributeValues": {":v": {}}}}]}),
+            in_values(EMPTY, ":v"),
+        ),
+        invalid(
+            "TransactGetItems: a key value of two types",
+            "TransactGetItems",
+            json!({"TransactItems": [{"Get": {"TableName": MISSING,
+                "Key": {"pk": several(), "sk": {"S": "b"}}}}]}),
+            SEVERAL,
+        ),
+    ])
+    .await;
+}
+
+#[tokio::test]
+async fn invalid_values_against_each_other_step() {
+    check(vec![
+        row(
+            "1 before 3: a number for the table name, and a value of no type",
+            "PutItem",
+            json!({"TableName": 5, "Item": key_with(empty())}),
+            "SerializationException",
+            "NUMBER_VALUE cannot be converted to String",
+        ),
+        row(
+            "1 before 3: a value of no type, and a list where the key's map belongs later on",
+            "DeleteItem",
+            json!({"TableName": MISSING, "Key": {"pk": {}, "sk": [1]}}),
+            "SerializationException",
+            "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValue",
+        ),
+        invalid(
+            "2 before 3: no table name, and a value of no type",
+            "PutItem",
+            json!({"Item": key_with(empty())}),
+            "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null",
+        ),
+        invalid(
+            "2 before 3: an enum outside its set, and a key value of two types",
+            "GetItem",
+            json!({"TableName": MISSING, "Key": {"pk": several(), "sk": {"S": "b"}},
+                   "ReturnConsumedCapacity": "ALL"}),
+            "1 validation error detected: Value 'ALL' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]",
+        ),
+        invalid(
+            "2 before 3: an empty table name, and an update value of no type",
+            "UpdateItem",
+            json!({"TableName": "", "Key": key(), "UpdateExpression": "SET v = :v",
+                   "ExpressionAttributeValues": {":v": {}}}),
+            "1 validation error detected: Value '' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 1",
+        ),
+        invalid(
+            "2 before 3: an enum outside its set, and a batch put with a value of no type",
+            "BatchWriteItem",
+            json!({"RequestItems": {MISSING: [{"PutRequest": {"Item": key_with(empty())}}]},
+                   "ReturnItemCollectionMetrics": "ALL"}),
+            "1 validation error detected: Value 'ALL' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]",
+        ),
+        invalid(
+            "2 before 3: a Query limit of 0, and a start key value of no type",
+            "Query",
+            json!({"TableName": MISSING, "Limit": 0, "KeyConditionExpression": "pk = :p",
+                   "ExpressionAttributeValues": {":p": {}}}),
+            "1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+        ),
+        invalid(
+            "3 before 4: a value of no type on a missing table",
+            "PutItem",
+            json!({"TableName": MISSING, "Item": key_with(empty())}),
+            EMPTY,
+        ),
+        invalid(
+            "3 before 5: a value of two types in an item without the sort key",
+            "PutItem",
+            json!({"TableName": TABLE, "Item": {"pk": {"S": "a"}, "v": several()}}),
+            SEVERAL,
+        ),
+        invalid(
+            "3 before 5: a key value of no type for an index the table does not have",
+            "Query",
+            json!({"TableName": TABLE, "IndexName": "nope", "KeyConditionExpression": "pk = :p",
+                   "ExpressionAttributeValues": {":p": {}}}),
+            in_values(EMPTY, ":p"),
+        ),
+        invalid(
+            "3 before 6: a value of no type, and a condition that fails",
+            "PutItem",
+            json!({"TableName": TABLE, "Item": key_with(empty()),
+                   "ConditionExpression": "attribute_not_exists(v)"}),
+            EMPTY,
+        ),
+        invalid(
+            "3 before 6: a transaction's value of two types, and a condition that fails",
+            "TransactWriteItems",
+            json!({"TransactItems": [{"Put": {"TableName": TABLE, "Item": key_with(several()),
+                "ConditionExpression": "attribute_not_exists(pk)"}}]}),
+            SEVERAL,
+        ),
+    ])
+    .await;
+}
