@@ -251,3 +251,142 @@ async fn invalid_values_against_each_other_step() {
     ])
     .await;
 }
+
+/// BatchWriteItem of six missing tables, `first` (the first by name) holding `first_value` and
+/// the others `other_value`; a `HashMap`'s order would pick any of the six.
+fn six_table_writes(first_value: Value, other_value: Value) -> Value {
+    let mut tables = serde_json::Map::new();
+    for name in [
+        "f_missing",
+        "c_missing",
+        "a_missing",
+        "e_missing",
+        "b_missing",
+        "d_missing",
+    ] {
+        let value = if name == "a_missing" {
+            first_value.clone()
+        } else {
+            other_value.clone()
+        };
+        tables.insert(
+            name.to_owned(),
+            json!([{"PutRequest": {"Item": key_with(value)}}]),
+        );
+    }
+    json!({"RequestItems": tables})
+}
+
+/// BatchGetItem of six missing tables, as [`six_table_writes`].
+fn six_table_gets(first_value: Value, other_value: Value) -> Value {
+    let mut tables = serde_json::Map::new();
+    for name in [
+        "f_missing",
+        "c_missing",
+        "a_missing",
+        "e_missing",
+        "b_missing",
+        "d_missing",
+    ] {
+        let value = if name == "a_missing" {
+            first_value.clone()
+        } else {
+            other_value.clone()
+        };
+        tables.insert(name.to_owned(), json!({"Keys": [key_with(value)]}));
+    }
+    json!({"RequestItems": tables})
+}
+
+#[tokio::test]
+async fn batches_check_their_tables_in_name_order() {
+    check(vec![
+        invalid(
+            "BatchWriteItem: the first table by name has the value of no type",
+            "BatchWriteItem",
+            six_table_writes(empty(), several()),
+            EMPTY,
+        ),
+        invalid(
+            "BatchWriteItem: the first table by name has the value of two types",
+            "BatchWriteItem",
+            six_table_writes(several(), empty()),
+            SEVERAL,
+        ),
+        invalid(
+            "BatchGetItem: the first table by name has the value of no type",
+            "BatchGetItem",
+            six_table_gets(empty(), several()),
+            EMPTY,
+        ),
+        invalid(
+            "BatchGetItem: the first table by name has the value of two types",
+            "BatchGetItem",
+            six_table_gets(several(), empty()),
+            SEVERAL,
+        ),
+        invalid(
+            "BatchGetItem: every table's empty AttributesToGet, in name order",
+            "BatchGetItem",
+            json!({"RequestItems": {
+                "c_missing": {"Keys": [key()], "AttributesToGet": []},
+                "a_missing": {"Keys": [key()], "AttributesToGet": []},
+                "b_missing": {"Keys": [key()], "AttributesToGet": []}}}),
+            "3 validation errors detected: Value '[]' at 'requestItems.a_missing.member.attributesToGet' failed to satisfy constraint: Member must have length greater than or equal to 1; Value '[]' at 'requestItems.b_missing.member.attributesToGet' failed to satisfy constraint: Member must have length greater than or equal to 1; Value '[]' at 'requestItems.c_missing.member.attributesToGet' failed to satisfy constraint: Member must have length greater than or equal to 1",
+        ),
+        invalid(
+            "BatchWriteItem: a table name's constraint (step 2) before another table's value (step 3)",
+            "BatchWriteItem",
+            json!({"RequestItems": {
+                "a_missing": [{"PutRequest": {"Item": key_with(empty())}}],
+                long_name(): [{"PutRequest": {"Item": key()}}]}}),
+            format!("1 validation error detected: Value '{}' at 'requestItems.key' failed to satisfy constraint: Member must have length less than or equal to 1024", long_name()),
+        ),
+        not_found_row(
+            "BatchWriteItem: a missing table first by name, before the next table's key error",
+            "BatchWriteItem",
+            json!({"RequestItems": {
+                TABLE: [{"PutRequest": {"Item": {"pk": {"S": "a"}}}}],
+                "a_missing": [{"PutRequest": {"Item": key()}}]}}),
+        ),
+        invalid(
+            "BatchWriteItem: a key error on the first table by name, before a later missing table",
+            "BatchWriteItem",
+            json!({"RequestItems": {
+                TABLE: [{"PutRequest": {"Item": {"pk": {"S": "a"}}}}],
+                "z_missing": [{"PutRequest": {"Item": key()}}]}}),
+            "One or more parameter values were invalid: Missing the key sk in the item",
+        ),
+        not_found_row(
+            "BatchGetItem: a missing table first by name, before the next table's key error",
+            "BatchGetItem",
+            json!({"RequestItems": {
+                TABLE: {"Keys": [{"pk": {"S": "a"}}]},
+                "a_missing": {"Keys": [key()]}}}),
+        ),
+        invalid(
+            "BatchGetItem: a key error on the first table by name, before a later missing table",
+            "BatchGetItem",
+            json!({"RequestItems": {
+                TABLE: {"Keys": [{"pk": {"S": "a"}}]},
+                "z_missing": {"Keys": [key()]}}}),
+            "The provided key element does not match the schema",
+        ),
+    ])
+    .await;
+}
+
+/// A table name one character over the limit of a name or ARN, after `a_missing` by name.
+fn long_name() -> String {
+    "z".repeat(1025)
+}
+
+fn not_found_row(case: &'static str, op: &'static str, body: Value) -> Row {
+    row(
+        case,
+        op,
+        body,
+        "ResourceNotFoundException",
+        "Requested resource not found",
+    )
+}
