@@ -390,3 +390,81 @@ fn not_found_row(case: &'static str, op: &'static str, body: Value) -> Row {
         "Requested resource not found",
     )
 }
+
+/// [`TABLE`]'s ARN in another region of the engine's own account (the engine is in us-east-1).
+const OTHER_REGION: &str = "arn:aws:dynamodb:eu-west-1:000000000000:table/tbl";
+
+/// A table ARN of another region names no table of the engine's region, whatever its name: it is
+/// looked up (step 4) and not found, and a table of the same name here is not used. DynamoDB's
+/// documentation says only that `TableName` takes a table ARN; its answer for another region's
+/// ARN is unconfirmed. `ResourceNotFoundException` is what a table missing from the region the
+/// request was sent to gets, and an ARN of another account keeps its `AccessDeniedException`
+/// (the account is checked first, as IAM authorizes before the table is looked up).
+#[tokio::test]
+async fn a_table_arn_of_another_region_is_not_found() {
+    let other = OTHER_REGION;
+    check(vec![
+        not_found_row(
+            "PutItem",
+            "PutItem",
+            json!({"TableName": other, "Item": key()}),
+        ),
+        not_found_row(
+            "GetItem",
+            "GetItem",
+            json!({"TableName": other, "Key": key()}),
+        ),
+        not_found_row(
+            "UpdateItem",
+            "UpdateItem",
+            json!({"TableName": other, "Key": key(), "UpdateExpression": "SET v = :v",
+                   "ExpressionAttributeValues": {":v": {"S": "x"}}}),
+        ),
+        not_found_row(
+            "DeleteItem",
+            "DeleteItem",
+            json!({"TableName": other, "Key": key()}),
+        ),
+        not_found_row(
+            "Query",
+            "Query",
+            json!({"TableName": other, "KeyConditionExpression": "pk = :p",
+                   "ExpressionAttributeValues": {":p": {"S": "a"}}}),
+        ),
+        not_found_row("Scan", "Scan", json!({"TableName": other})),
+        not_found_row(
+            "BatchGetItem",
+            "BatchGetItem",
+            json!({"RequestItems": {other: {"Keys": [key()]}}}),
+        ),
+        not_found_row(
+            "BatchWriteItem",
+            "BatchWriteItem",
+            json!({"RequestItems": {other: [{"PutRequest": {"Item": key()}}]}}),
+        ),
+        not_found_row(
+            "TransactGetItems",
+            "TransactGetItems",
+            json!({"TransactItems": [{"Get": {"TableName": other, "Key": key()}}]}),
+        ),
+        not_found_row(
+            "TransactWriteItems",
+            "TransactWriteItems",
+            json!({"TransactItems": [{"Put": {"TableName": other, "Item": key()}}]}),
+        ),
+        invalid(
+            "3 before 4: a value of no type, for another region's table",
+            "PutItem",
+            json!({"TableName": other, "Item": key_with(empty())}),
+            EMPTY,
+        ),
+        row(
+            "another account in another region: access denied, as for any other account",
+            "GetItem",
+            json!({"TableName": "arn:aws:dynamodb:eu-west-1:111122223333:table/tbl", "Key": key()}),
+            "AccessDeniedException",
+            "User: arn:aws:iam::000000000000:root is not authorized to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:eu-west-1:111122223333:table/tbl because no resource-based policy allows the dynamodb:GetItem action",
+        ),
+    ])
+    .await;
+}
