@@ -154,6 +154,18 @@ async fn invalid_values_everywhere_a_request_carries_values() {
             in_values(EMPTY, ":v"),
         ),
         invalid(
+            "ExecuteStatement: a parameter of no type",
+            "ExecuteStatement",
+            json!({"Statement": "SELECT * FROM \"nope\" WHERE pk = ?", "Parameters": [{}]}),
+            EMPTY,
+        ),
+        invalid(
+            "ExecuteStatement: a parameter of two types, on an existing table",
+            "ExecuteStatement",
+            json!({"Statement": "INSERT INTO \"tbl\" VALUE {'pk': ?, 'sk': 'b'}", "Parameters": [several()]}),
+            SEVERAL,
+        ),
+        invalid(
             "TransactGetItems: a key value of two types",
             "TransactGetItems",
             json!({"TransactItems": [{"Get": {"TableName": MISSING,
