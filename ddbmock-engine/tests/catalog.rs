@@ -128,18 +128,18 @@ async fn a_legacy_database_is_migrated_and_describes_its_tables_as_before() {
     assert_eq!(
         versions(&**db.storage()),
         [
-            ("table/ondemand".to_owned(), Some(2)),
-            ("table/orders".to_owned(), Some(2)),
-            ("table/slow".to_owned(), Some(2)),
+            ("table/ondemand".to_owned(), Some(3)),
+            ("table/orders".to_owned(), Some(3)),
+            ("table/slow".to_owned(), Some(3)),
         ],
-        "every entry was rewritten as a version 2 record"
+        "every entry was rewritten as a version 3 record"
     );
     for t in TABLES {
         every_item_is_found_by_its_key(&db, t).await;
     }
     drop(db);
 
-    // And the records read back the same: the round trip through version 2.
+    // And the records read back the same: the round trip through version 3.
     let db = Engine::sqlite(&path).expect("the migrated database opens");
     assert_eq!(describe_all(&db).await, expected);
     assert_eq!(item_count(&db, "orders").await, 3);
@@ -149,7 +149,7 @@ async fn a_legacy_database_is_migrated_and_describes_its_tables_as_before() {
 fn a_future_record_version_is_refused_and_the_store_left_untouched() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = legacy_copy(&dir);
-    let future = br#"{"version": 3, "name": "next", "shape": "unknown"}"#.to_vec();
+    let future = br#"{"version": 4, "name": "next", "shape": "unknown"}"#.to_vec();
     {
         let storage = SqliteStorage::open(&path).expect("opens");
         storage
@@ -162,11 +162,11 @@ fn a_future_record_version_is_refused_and_the_store_left_untouched() {
     let err = Engine::sqlite(&path).expect_err("a future version is refused");
     assert!(matches!(
         err,
-        StorageError::UnsupportedCatalogVersion { found: 3, .. }
+        StorageError::UnsupportedCatalogVersion { found: 4, .. }
     ));
     assert_eq!(
         err.to_string(),
-        "table next is stored as catalog record version 3, but this build reads only versions up to 2; the store was left untouched"
+        "table next is stored as catalog record version 4, but this build reads only versions up to 3; the store was left untouched"
     );
     let storage: Arc<dyn Storage> = Arc::new(SqliteStorage::open(&path).expect("opens"));
     let meta = storage.metadata().expect("metadata");

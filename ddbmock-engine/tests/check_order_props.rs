@@ -21,6 +21,9 @@ enum Broken {
     BadExpression(String),
     /// Step 3: an item over 400 KB (a write of an item), else a bad number.
     Oversized(usize),
+    /// Step 3: an attribute value with no data type (`true`) or two, where the bad number would
+    /// go, at the top or inside a list (`nested`).
+    InvalidValue { empty: bool, nested: bool },
 }
 
 const OPS: [&str; 10] = [
@@ -62,22 +65,42 @@ fn broken() -> impl Strategy<Value = Broken> {
         ]
         .prop_map(|s| Broken::BadExpression(s.to_owned())),
         (1usize..2000).prop_map(Broken::Oversized),
+        (any::<bool>(), any::<bool>())
+            .prop_map(|(empty, nested)| Broken::InvalidValue { empty, nested }),
     ]
+}
+
+/// The value the rule puts where a number goes.
+fn number_value(rule: &Broken) -> Value {
+    match rule {
+        Broken::BadNumber(n) => json!({"N": n}),
+        Broken::InvalidValue { empty, nested } => {
+            let value = if *empty {
+                json!({})
+            } else {
+                json!({"S": "x", "N": "1"})
+            };
+            if *nested {
+                json!({"L": [{"S": "first"}, value]})
+            } else {
+                value
+            }
+        }
+        _ => json!({"N": "1"}),
+    }
 }
 
 /// `op` on `table`, breaking `rule`.
 fn request(op: &str, table: &str, rule: &Broken) -> Value {
-    let number = match rule {
-        Broken::BadNumber(n) => n.clone(),
-        _ => "1".to_owned(),
-    };
+    let number = number_value(rule);
     let key = json!({"pk": {"S": "a"}, "sk": {"S": "b"}});
     let pad = match rule {
         Broken::Oversized(over) => 400 * 1024 + over,
         _ => 1,
     };
-    let item = json!({"pk": {"S": "a"}, "sk": {"S": "b"}, "n": {"N": number}, "pad": {"S": "x".repeat(pad)}});
-    let number_key = json!({"pk": {"S": "a"}, "sk": {"S": "b"}, "n": {"N": number}});
+    let item =
+        json!({"pk": {"S": "a"}, "sk": {"S": "b"}, "n": number, "pad": {"S": "x".repeat(pad)}});
+    let number_key = json!({"pk": {"S": "a"}, "sk": {"S": "b"}, "n": number});
     let expression = match rule {
         Broken::BadExpression(e) => e.clone(),
         _ => "attribute_exists(a)".to_owned(),
@@ -92,14 +115,14 @@ fn request(op: &str, table: &str, rule: &Broken) -> Value {
             json!({"TableName": table, "Key": number_key, "ProjectionExpression": projection})
         }
         "UpdateItem" => json!({"TableName": table, "Key": key, "ConditionExpression": expression,
-            "UpdateExpression": "SET v = :v", "ExpressionAttributeValues": {":v": {"N": number}}}),
+            "UpdateExpression": "SET v = :v", "ExpressionAttributeValues": {":v": number}}),
         "DeleteItem" => {
             json!({"TableName": table, "Key": number_key, "ConditionExpression": expression})
         }
         "Query" => json!({"TableName": table, "KeyConditionExpression": "pk = :p",
-            "FilterExpression": expression, "ExpressionAttributeValues": {":p": {"S": "a"}, ":n": {"N": number}}}),
+            "FilterExpression": expression, "ExpressionAttributeValues": {":p": {"S": "a"}, ":n": number}}),
         "Scan" => json!({"TableName": table, "FilterExpression": expression,
-            "ExpressionAttributeValues": {":n": {"N": number}}}),
+            "ExpressionAttributeValues": {":n": number}}),
         "BatchGetItem" => {
             json!({"RequestItems": {table: {"Keys": [number_key], "ProjectionExpression": projection}}})
         }
@@ -163,6 +186,22 @@ fn broken_requests_never_reach_the_table() {
                 _ => "#ValidationException",
             };
             prop_assert!(error.ends_with(expected), "{} {:?} on {}: {}", op, rule, table, answer);
+            if let Broken::InvalidValue { empty, .. } = rule {
+                let text = if empty {
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"
+                } else {
+                    "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes"
+                };
+                // Bare, or inside DynamoDB's wrapper for expression attribute values
+                // (`ExpressionAttributeValues contains invalid value: … for key :v`).
+                let message = answer["message"].as_str().unwrap_or("");
+                prop_assert!(
+                    message == text
+                        || message == format!("ExpressionAttributeValues contains invalid value: {text} for key :v")
+                        || message == format!("ExpressionAttributeValues contains invalid value: {text} for key :n"),
+                    "{} on {}: {}", op, table, message
+                );
+            }
         }
         prop_assert_eq!(runtime.block_on(snapshot(&db)), before.clone(), "{} {:?}", op, rule);
     });

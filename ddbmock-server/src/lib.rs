@@ -38,6 +38,7 @@ mod auth;
 mod body;
 mod console;
 mod encoding;
+mod front;
 mod in_process;
 mod reply;
 mod scope;
@@ -226,7 +227,8 @@ pub async fn run_with(
         let _ = stream.set_nodelay(true);
         let state = Arc::clone(&state);
         let service = service_fn(move |request| service::serve(Arc::clone(&state), request));
-        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        let stream = TokioIo::new(front::FrontEnd::new(stream));
+        let connection = graceful.watch(http.serve_connection(stream, service));
         let mut aborted = aborted.clone();
         tokio::spawn(async move {
             tokio::select! {

@@ -3,7 +3,9 @@
 //! Deserialization accepts every shape the JSON protocol can carry, including values DynamoDB itself
 //! rejects later with a `ValidationException` (an unnormalized number, an empty set, `{"NULL": false}`):
 //! those rules belong to the engine, so that the trait door and the wire door reject them with the same
-//! message. Only an attribute value with zero or several data types fails here, with DynamoDB's text.
+//! message. An attribute value with zero or several data types decodes too, into the invalid form of
+//! [`AttributeValue::invalid`], which the value checks refuse with DynamoDB's text at the step where
+//! DynamoDB refuses it: after the request's shape constraints (issue #16).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -203,6 +205,71 @@ impl Serialize for AttributeValue {
     }
 }
 
+/// Why a wire attribute value has no single data type: the two shapes DynamoDB decodes and refuses
+/// later, at the step of its value checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InvalidShape {
+    /// `{}`: no data type.
+    Empty,
+    /// `{"S": "a", "N": "1"}`: several data types.
+    Several,
+}
+
+impl InvalidShape {
+    /// DynamoDB's message for this shape.
+    pub fn message(self) -> &'static str {
+        match self {
+            InvalidShape::Empty => EMPTY_ATTRIBUTE_VALUE,
+            InvalidShape::Several => MULTIPLE_DATATYPES,
+        }
+    }
+
+    /// The reserved number text that carries this shape (see [`AttributeValue::invalid`]).
+    const fn text(self) -> &'static str {
+        match self {
+            InvalidShape::Empty => "\u{0}ddbmock:invalid:empty",
+            InvalidShape::Several => "\u{0}ddbmock:invalid:several",
+        }
+    }
+
+    /// The shape a number text carries, if it is one of the reserved texts.
+    pub(crate) fn of_number_text(text: &str) -> Option<InvalidShape> {
+        // A NUL first byte is the cheap test: no number text starts with one.
+        if !text.starts_with('\u{0}') {
+            return None;
+        }
+        [InvalidShape::Empty, InvalidShape::Several]
+            .into_iter()
+            .find(|shape| shape.text() == text)
+    }
+}
+
+impl AttributeValue {
+    /// The invalid form of an attribute value that DynamoDB's wire decoder accepts and its value
+    /// checks refuse: `{}` or several data types.
+    ///
+    /// DynamoDB reports such a value only after the request's shape constraints (a missing
+    /// `TableName` wins), among the checks of values that need no table. So the decoder cannot fail
+    /// on it. It is carried as an `N` of a reserved text that no number can have (it starts with a
+    /// NUL): every path that must refuse a bad number already parses it with
+    /// [`Number::parse`](crate::model::Number::parse), which refuses this text with the shape's
+    /// message ([`NumberError::InvalidShape`](crate::model::NumberError::InvalidShape)). A new
+    /// variant would put an arm in every exhaustive match over values, for a value that never gets
+    /// past validation.
+    pub fn invalid(shape: InvalidShape) -> AttributeValue {
+        AttributeValue::N(shape.text().to_owned())
+    }
+
+    /// The shape of this value if it is [`AttributeValue::invalid`].
+    pub fn invalid_shape(&self) -> Option<InvalidShape> {
+        match self {
+            AttributeValue::N(text) => InvalidShape::of_number_text(text),
+            _ => None,
+        }
+    }
+}
+
 /// DynamoDB's message for an attribute value with no data type.
 pub const EMPTY_ATTRIBUTE_VALUE: &str =
     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
@@ -265,9 +332,9 @@ impl<'de> Deserialize<'de> for AttributeValue {
                     found = Some(value);
                 }
                 if several {
-                    return Err(de::Error::custom(MULTIPLE_DATATYPES));
+                    return Ok(AttributeValue::invalid(InvalidShape::Several));
                 }
-                found.ok_or_else(|| de::Error::custom(EMPTY_ATTRIBUTE_VALUE))
+                Ok(found.unwrap_or_else(|| AttributeValue::invalid(InvalidShape::Empty)))
             }
         }
 
@@ -292,10 +359,26 @@ mod tests {
     }
 
     #[test]
-    fn zero_or_several_types_fail_with_dynamodb_text() {
-        let e = serde_json::from_str::<AttributeValue>("{}").unwrap_err();
-        assert!(e.to_string().starts_with(EMPTY_ATTRIBUTE_VALUE));
-        let e = serde_json::from_str::<AttributeValue>(r#"{"S":"a","N":"1"}"#).unwrap_err();
-        assert!(e.to_string().starts_with(MULTIPLE_DATATYPES));
+    fn zero_or_several_types_decode_into_the_invalid_form() {
+        let v = serde_json::from_str::<AttributeValue>("{}").unwrap();
+        assert_eq!(v.invalid_shape(), Some(InvalidShape::Empty));
+        let v = serde_json::from_str::<AttributeValue>(r#"{"S":"a","N":"1"}"#).unwrap();
+        assert_eq!(v.invalid_shape(), Some(InvalidShape::Several));
+        // Unknown members are ignored, so a value of only unknown members is empty.
+        let v = serde_json::from_str::<AttributeValue>(r#"{"X":1}"#).unwrap();
+        assert_eq!(v.invalid_shape(), Some(InvalidShape::Empty));
+        assert_eq!(AttributeValue::N("1".into()).invalid_shape(), None);
+        assert_eq!(AttributeValue::N("\u{0}".into()).invalid_shape(), None);
+    }
+
+    #[test]
+    fn the_invalid_form_is_refused_as_a_number_with_the_shape_text() {
+        for shape in [InvalidShape::Empty, InvalidShape::Several] {
+            let AttributeValue::N(text) = AttributeValue::invalid(shape) else {
+                panic!("the invalid form is an N");
+            };
+            let e = crate::Error::from(crate::model::Number::parse(&text).unwrap_err());
+            assert_eq!(e, crate::error::msg::validation(shape.message()));
+        }
     }
 }

@@ -56,7 +56,7 @@ mod size;
 mod validate;
 
 pub use attribute_value::{
-    AttributeType, AttributeValue, EMPTY_ATTRIBUTE_VALUE, Item, MULTIPLE_DATATYPES,
+    AttributeType, AttributeValue, EMPTY_ATTRIBUTE_VALUE, InvalidShape, Item, MULTIPLE_DATATYPES,
 };
 pub use from::SetMember;
 pub use names::{

@@ -43,6 +43,9 @@ pub enum NumberError {
     Overflow,
     /// Non-zero magnitude below 1E-130.
     Underflow,
+    /// Not a number but the invalid form of an attribute value
+    /// ([`AttributeValue::invalid`](crate::model::AttributeValue::invalid)): no data type, or several.
+    InvalidShape(crate::model::InvalidShape),
 }
 
 impl fmt::Display for NumberError {
@@ -60,6 +63,7 @@ impl From<NumberError> for crate::Error {
             NumberError::TooManyDigits => msg::number::too_many_digits(),
             NumberError::Overflow => msg::number::overflow(),
             NumberError::Underflow => msg::number::underflow(),
+            NumberError::InvalidShape(shape) => msg::validation(shape.message()),
         }
     }
 }
@@ -123,6 +127,9 @@ impl Number {
     /// in full, so `1e99999999999` overflows rather than wrapping. Zero is range-checked by the
     /// exponent it is written with (`0e126` overflows), as DynamoDB does.
     pub fn parse(text: &str) -> Result<Number, NumberError> {
+        if let Some(shape) = crate::model::InvalidShape::of_number_text(text) {
+            return Err(NumberError::InvalidShape(shape));
+        }
         let not_a_number = || NumberError::NotANumber(text.to_owned());
         let b = text.as_bytes();
         let mut i = 0;

@@ -13,7 +13,6 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_path_to_error::Segment;
 
 use crate::error::{Error, Result, msg};
-use crate::model::{EMPTY_ATTRIBUTE_VALUE, MULTIPLE_DATATYPES};
 
 /// Whether `body` is one JSON value and nothing else.
 pub(super) fn is_json(body: &[u8]) -> bool {
@@ -32,9 +31,6 @@ fn classify<T: DeserializeOwned>(body: &[u8], error: &serde_json::Error) -> Erro
     }
     let full = error.to_string();
     let text = strip_position(&full);
-    if text.starts_with(EMPTY_ATTRIBUTE_VALUE) || text.starts_with(MULTIPLE_DATATYPES) {
-        return msg::validation(text);
-    }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let path: Vec<Segment> = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
         Err(e) => e.path().iter().cloned().collect(),

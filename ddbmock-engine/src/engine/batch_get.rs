@@ -24,7 +24,9 @@ impl Engine {
         let mut errors = ConstraintErrors::new();
         validate::required(&mut errors, "requestItems", &input.request_items);
         validate::return_capacity(&mut errors, input.return_consumed_capacity.as_ref(), None);
-        for (table, request) in input.request_items.iter().flatten() {
+        let mut tables: Vec<_> = input.request_items.iter().flatten().collect();
+        tables.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (table, request) in tables {
             validate::attributes_to_get(
                 &mut errors,
                 &format!("requestItems.{table}.member.attributesToGet"),
@@ -32,7 +34,7 @@ impl Engine {
             );
         }
         errors.into_result()?;
-        let request_items = input.request_items.unwrap_or_default();
+        let request_items = validate::by_table_name(input.request_items.unwrap_or_default());
         if request_items.is_empty() {
             return Err(msg::batch::no_request_items());
         }
@@ -43,8 +45,8 @@ impl Engine {
             }
         }
         let total: usize = request_items
-            .values()
-            .map(|k| k.keys.as_ref().map_or(0, Vec::len))
+            .iter()
+            .map(|(_, k)| k.keys.as_ref().map_or(0, Vec::len))
             .sum();
         if total > MAX_KEYS {
             return Err(msg::batch::too_many_items("BatchGetItem"));

@@ -41,26 +41,29 @@ impl Engine {
         if request_items.is_empty() {
             return Err(msg::batch::no_request_items());
         }
+        let quoted = || quoted_requests(&request_items);
         // A table's own request list is a constraint of the request's shape (a map value's
         // length), checked before the total and quoting the whole map.
         if request_items.values().any(|r| r.len() > MAX_WRITES) {
-            return Err(msg::batch::too_many_writes(
-                &quoted_requests(&request_items),
-                MAX_WRITES,
-            ));
+            return Err(msg::batch::too_many_writes(&quoted(), MAX_WRITES));
         }
         let total: usize = request_items.values().map(Vec::len).sum();
         if total > MAX_WRITES {
             return Err(msg::batch::too_many_items("BatchWriteItem"));
         }
+        let request_items = validate::by_table_name(request_items);
+        // Every table's name is a constraint of the request's shape (step 2), before any table's
+        // requests are checked (step 3).
+        let mut errors = ConstraintErrors::new();
+        for (table_name, _) in &request_items {
+            errors.table_name_or_arn("requestItems.key", Some(table_name));
+        }
+        errors.into_result()?;
 
         // Every check that needs no table, over every table's requests, before any table is
         // looked up: a missing table is reported only for a request that breaks no other rule.
         let mut checked: Vec<(String, Vec<(WriteRequest, Checked)>)> = Vec::new();
         for (table_name, requests) in request_items {
-            let mut errors = ConstraintErrors::new();
-            errors.table_name_or_arn("requestItems.key", Some(&table_name));
-            errors.into_result()?;
             let requests = requests
                 .into_iter()
                 .map(|r| Ok((r.clone(), check_request(r)?)))

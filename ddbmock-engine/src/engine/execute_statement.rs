@@ -37,6 +37,12 @@ impl Engine {
         if parsed.parameters > params.len() {
             return Err(msg::partiql::parameter_count());
         }
+        // Every parameter is a value the request carries, checked before the table is looked up
+        // as an item's values are (a value of no type or several, a bad number). DynamoDB's order
+        // for PartiQL is unconfirmed; this is the order of the item operations.
+        for param in params {
+            ddbmock_core::model::validate_value(&mut param.clone())?;
+        }
         let resume = input
             .next_token
             .as_deref()

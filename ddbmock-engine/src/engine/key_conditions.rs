@@ -56,7 +56,8 @@ pub(crate) fn legacy_key_terms(
     let mut out = Vec::with_capacity(names.len());
     for name in names {
         let c = &conditions[name];
-        let values = c.attribute_value_list.clone().unwrap_or_default();
+        let values =
+            crate::expr::checked_values(c.attribute_value_list.as_deref().unwrap_or_default())?;
         let op = match c.comparison_operator.as_ref() {
             Some(ComparisonOperator::Eq) => Some(KeyOp::Eq),
             Some(ComparisonOperator::Lt) => Some(KeyOp::Lt),

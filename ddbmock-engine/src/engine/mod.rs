@@ -485,7 +485,10 @@ impl Engine {
     }
 
     /// The table name in `name` when it is the ARN of one of this engine's tables (an item
-    /// operation takes either); `name` itself otherwise.
+    /// operation takes either); `name` itself otherwise. An ARN of another region is kept whole,
+    /// so it names no table (a name holds no `:`) and is not found, even when this region has a
+    /// table of that name: the request reached this region's endpoint, which holds no table of
+    /// another region (DynamoDB's answer for it is unconfirmed; `tests/check_order_pairs.rs`).
     fn name_of_arn<'a>(&self, name: &'a str) -> &'a str {
         let Some(rest) = name.strip_prefix("arn:aws:dynamodb:") else {
             return name;

@@ -246,6 +246,22 @@ pub(crate) fn put_values(item: &mut Item) -> Result<()> {
     super::change::check_unplaced(item)
 }
 
+/// A batch's `RequestItems` in the order its tables are checked: by table name.
+///
+/// When several tables of one BatchGetItem or BatchWriteItem break rules, the table checked first
+/// decides the answer, and a `HashMap`'s order would make that change from run to run. DynamoDB
+/// does not document its order (unconfirmed). dynalite checks in the request's order, but the
+/// request's order does not survive every door: `aws-sdk-dynamodb` and ddbmock's trait take
+/// `RequestItems` as a `HashMap`, so a client of either sends or passes no order at all. The name
+/// order is the one order every door can keep, so a request gets the same answer through each.
+pub(crate) fn by_table_name<V>(
+    request_items: std::collections::HashMap<String, V>,
+) -> Vec<(String, V)> {
+    let mut tables: Vec<(String, V)> = request_items.into_iter().collect();
+    tables.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    tables
+}
+
 /// The members Query and Scan check alike, borrowed from either request.
 pub(crate) struct ReadMembers<'a> {
     pub(crate) table_name: &'a Option<String>,

@@ -8,7 +8,7 @@ use super::resolved::{CmpOp, Condition, Operand, Path, Projection};
 use super::value_ops::compare;
 use ddbmock_core::Result;
 use ddbmock_core::error::msg;
-use ddbmock_core::model::{AttributeType, AttributeValue, validate_attribute_name};
+use ddbmock_core::model::{AttributeType, AttributeValue, validate_attribute_name, validate_value};
 use ddbmock_core::operation::{ComparisonOperator, ConditionalOperator, ExpectedAttributeValue};
 
 fn sorted<T>(map: &HashMap<String, T>) -> Vec<(&String, &T)> {
@@ -38,6 +38,22 @@ fn allowed_types(op: &ComparisonOperator) -> Option<&'static [AttributeType]> {
     }
 }
 
+/// `values` checked as every attribute value a request carries is checked (numbers, sets, the
+/// invalid form of a value with no type or several), with numbers in canonical text, before their
+/// types are compared: DynamoDB reports a bad value before an operator's type mismatch
+/// (dynalite's `validateAttributeConditions` runs `validateAttributeValue` on each; unconfirmed
+/// against DynamoDB's documentation, which gives no order).
+pub(crate) fn checked_values(values: &[AttributeValue]) -> Result<Vec<AttributeValue>> {
+    values
+        .iter()
+        .map(|v| {
+            let mut v = v.clone();
+            validate_value(&mut v)?;
+            Ok(v)
+        })
+        .collect()
+}
+
 /// One legacy comparison of attribute `attr` against `values`.
 fn comparison(attr: &str, op: &ComparisonOperator, values: &[AttributeValue]) -> Result<Condition> {
     use ComparisonOperator as C;
@@ -53,6 +69,8 @@ fn comparison(attr: &str, op: &ComparisonOperator, values: &[AttributeValue]) ->
     if !count_ok {
         return Err(msg::expr::argument_count(op.as_str()));
     }
+    let values = checked_values(values)?;
+    let values = values.as_slice();
     if let Some(first) = values.first()
         && values
             .iter()
@@ -121,10 +139,12 @@ pub fn legacy_expected(
                 (Some(false), Some(_)) => return Err(msg::expr::value_with_exists_false(attr)),
                 (Some(false), None) => conds.push(Condition::NotExists(Path::attribute(attr))),
                 (_, Some(v)) => {
+                    let mut v = v.clone();
+                    validate_value(&mut v)?;
                     conds.push(Condition::Cmp(
                         Operand::Path(Path::attribute(attr)),
                         CmpOp::Eq,
-                        Operand::Value(v.clone()),
+                        Operand::Value(v),
                     ));
                 }
                 (exists, None) => {

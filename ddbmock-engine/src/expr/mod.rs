@@ -69,6 +69,7 @@ mod sets;
 mod value_ops;
 
 pub use key_condition::{KeyCondition, KeyOp, KeyTerm};
+pub(crate) use legacy::checked_values;
 pub use legacy::{legacy_attributes_to_get, legacy_conditions, legacy_expected};
 pub use names::ExprContext;
 pub use resolved::{

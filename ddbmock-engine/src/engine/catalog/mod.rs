@@ -10,9 +10,11 @@
 //! the previous one kept readable the way `legacy` keeps the unversioned one.
 //!
 //! The version also names the storage keys' layout. Unversioned entries and version 1 records
-//! belong to stores whose keys lead with the FNV hash; their tables are `rekey`ed (every item and
-//! index entry moved to its version 2 key) in the same atomic batch that rewrites the entry, so a
-//! store is never half migrated. Re-keying reads the whole table once, on the first open only.
+//! belong to stores whose keys lead with the FNV hash, and version 2 records to stores whose local
+//! index entries with equal index keys are in the table's sort key order; their tables are
+//! `rekey`ed (every item and index entry moved to its current key) in the same atomic batch that
+//! rewrites the entry, so a store is never half migrated. Re-keying reads the whole table once, on
+//! the first open only.
 
 mod convert;
 mod legacy;
@@ -51,10 +53,16 @@ pub(crate) fn decode(name: &str, blob: &[u8]) -> Result<Decoded, StorageError> {
             let old: legacy::LegacyTable = serde_json::from_slice(blob).map_err(corrupt)?;
             (old.into_record(), true)
         }
-        Some(v) if v == u64::from(record::VERSION) || v == u64::from(record::FNV_KEYS) => (
-            serde_json::from_slice::<record::TableRecord>(blob).map_err(corrupt)?,
-            v != u64::from(record::VERSION),
-        ),
+        Some(v)
+            if v == u64::from(record::VERSION)
+                || v == u64::from(record::FNV_KEYS)
+                || v == u64::from(record::UNTIED_LOCAL_KEYS) =>
+        {
+            (
+                serde_json::from_slice::<record::TableRecord>(blob).map_err(corrupt)?,
+                v != u64::from(record::VERSION),
+            )
+        }
         Some(found) => {
             return Err(StorageError::UnsupportedCatalogVersion {
                 table: name.to_owned(),
@@ -66,7 +74,8 @@ pub(crate) fn decode(name: &str, blob: &[u8]) -> Result<Decoded, StorageError> {
     Ok(Decoded {
         table: record.into_table(),
         migrated,
-        // Every format before version 2 keyed by the FNV hash.
+        // Every older format keyed some entries otherwise: by the FNV hash before version 2, local
+        // index ties by the table's sort key in version 2.
         rekey: migrated,
     })
 }
@@ -119,6 +128,29 @@ mod tests {
         };
         assert_eq!(deleting(&back), deleting(&table));
         assert_eq!(encode(&back).expect("encodes"), blob, "a stable encoding");
+    }
+
+    #[test]
+    fn a_version_2_record_is_rewritten_and_its_table_rekeyed() {
+        let engine = Engine::memory();
+        engine
+            .create_table_now(wire(serde_json::json!({
+                "TableName": "old",
+                "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+                "BillingMode": "PAY_PER_REQUEST"
+            })))
+            .expect("created");
+        let table = engine.table_any("old").expect("the table");
+        let mut record: serde_json::Value =
+            serde_json::from_slice(&encode(&table).expect("encodes")).expect("JSON");
+        assert_eq!(record["version"], 3);
+        let current = decode("old", &serde_json::to_vec(&record).expect("JSON")).expect("decodes");
+        assert!(!current.migrated && !current.rekey);
+        // Version 2 kept a local index's equal keys in the table's sort key order.
+        record["version"] = serde_json::json!(2);
+        let old = decode("old", &serde_json::to_vec(&record).expect("JSON")).expect("decodes");
+        assert!(old.migrated && old.rekey);
     }
 
     #[test]

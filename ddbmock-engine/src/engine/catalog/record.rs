@@ -1,9 +1,10 @@
-//! The catalog record, version 2: what a table's catalog entry persists, in types of its own.
+//! The catalog record, version 3: what a table's catalog entry persists, in types of its own.
 //!
-//! Versions 1 and 2 have the same types; they differ in the storage keys of the table's items and
+//! Versions 1 to 3 have the same types; they differ in the storage keys of the table's items and
 //! index entries. Version 2 keys lead with DynamoDB's partition hash (`key_hash`) and order a global
-//! index's equal keys by the table key's hash; version 1 keys led with a 64-bit FNV hash. A version 1
-//! table is re-keyed when the store is opened (see `catalog`).
+//! index's equal keys by the table key's hash; version 3 orders a local index's equal keys that way
+//! too; version 1 keys led with a 64-bit FNV hash. A table of an older version is re-keyed when
+//! the store is opened (see `catalog`).
 //!
 //! Nothing here is a wire struct: renaming a field of `ddbmock_core::operation` must not change
 //! what a database file holds, so every stored shape and enumeration is spelled out below, and
@@ -17,10 +18,14 @@ use crate::storage::SpaceId;
 use ddbmock_core::operation as wire;
 
 /// The version this build writes, and the newest it reads.
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 3;
 
 /// The last version whose storage keys led with the FNV hash: tables up to it are re-keyed.
 pub(crate) const FNV_KEYS: u32 = 1;
+
+/// The last version whose local index entries with equal index keys kept the table's sort key
+/// order: its tables are re-keyed too.
+pub(crate) const UNTIED_LOCAL_KEYS: u32 = 2;
 
 /// Defines an enumeration of the record: its variants with their stored spelling, and `Other` for
 /// a value the engine accepted without knowing it (DynamoDB's enumerations grow; the engine keeps

@@ -35,10 +35,10 @@ use ddbmock_core::model::{Item, item_size};
 /// The storage key of `item`'s entry in `index`:
 /// `hash ‖ esc(index pk) ‖ esc(index sk) ‖ [tie] ‖ table key`, where a multi-attribute key's pk is
 /// its partition attributes' escaped values in order and its sk each sort attribute's escaped value
-/// in order (see `keys`). The table key makes entries unique, since index keys need not be. On a
-/// global index, entries with the same index key are ordered as DynamoDB orders them, by the hash
-/// of the whole table key (`tie`, see `key_hash`); on a local index they keep the table's sort key
-/// order.
+/// in order (see `keys`). The table key makes entries unique, since index keys need not be. Entries
+/// with the same index key are ordered as DynamoDB orders them, by the hash of the whole table key
+/// (`tie`, see `key_hash`), on a local index as on a global one: dynalite's index keys end with
+/// that hash for both kinds (`createIndexKey`), and its recorded orders are DynamoDB's.
 pub(crate) fn index_entry_key(
     index: &Index,
     table: &KeySchema,
@@ -55,19 +55,17 @@ pub(crate) fn index_entry_key(
     for r in index.key.range_attrs() {
         keys::escape_scalar_into(get(&r.name)?, &mut out)?;
     }
-    if !index.local {
-        let table_pk = item
-            .get(&table.hash.name)
-            .ok_or_else(msg::item::key_schema_mismatch)?;
-        let table_sk = match &table.range {
-            Some(r) => Some(
-                item.get(&r.name)
-                    .ok_or_else(msg::item::key_schema_mismatch)?,
-            ),
-            None => None,
-        };
-        out.extend_from_slice(&key_hash(table_pk, table_sk)?);
-    }
+    let table_pk = item
+        .get(&table.hash.name)
+        .ok_or_else(msg::item::key_schema_mismatch)?;
+    let table_sk = match &table.range {
+        Some(r) => Some(
+            item.get(&r.name)
+                .ok_or_else(msg::item::key_schema_mismatch)?,
+        ),
+        None => None,
+    };
+    out.extend_from_slice(&key_hash(table_pk, table_sk)?);
     out.extend_from_slice(table_key);
     Ok(out)
 }
