@@ -326,6 +326,38 @@ macro_rules! dynamodb_operations {
             /// `ListImports`: lists imports, a page at a time.
             ListImports list_imports list_imports_now ($crate::operation::ListImportsInput)
                 -> $crate::operation::ListImportsOutput;
+            /// `CreateGlobalTable`: makes tables of one name in several regions a global table (version 2017.11.29).
+            /// The legacy global table operations route by `GlobalTableName`, which the SDK requires.
+            CreateGlobalTable create_global_table create_global_table_now
+                ($crate::operation::CreateGlobalTableInput)
+                -> $crate::operation::CreateGlobalTableOutput,
+                route global_table_name set_global_table_name;
+            /// `DescribeGlobalTable`: returns a global table's description (version 2017.11.29).
+            DescribeGlobalTable describe_global_table describe_global_table_now
+                ($crate::operation::DescribeGlobalTableInput)
+                -> $crate::operation::DescribeGlobalTableOutput,
+                route global_table_name set_global_table_name;
+            /// `ListGlobalTables`: lists global tables (version 2017.11.29), a page at a time.
+            ListGlobalTables list_global_tables list_global_tables_now
+                ($crate::operation::ListGlobalTablesInput)
+                -> $crate::operation::ListGlobalTablesOutput;
+            /// `UpdateGlobalTable`: adds or removes a global table's replicas (version 2017.11.29).
+            UpdateGlobalTable update_global_table update_global_table_now
+                ($crate::operation::UpdateGlobalTableInput)
+                -> $crate::operation::UpdateGlobalTableOutput,
+                route global_table_name set_global_table_name;
+            /// `DescribeGlobalTableSettings`: returns a global table's capacity settings per region.
+            DescribeGlobalTableSettings describe_global_table_settings
+                describe_global_table_settings_now
+                ($crate::operation::DescribeGlobalTableSettingsInput)
+                -> $crate::operation::DescribeGlobalTableSettingsOutput,
+                route global_table_name set_global_table_name;
+            /// `UpdateGlobalTableSettings`: changes a global table's capacity settings.
+            UpdateGlobalTableSettings update_global_table_settings
+                update_global_table_settings_now
+                ($crate::operation::UpdateGlobalTableSettingsInput)
+                -> $crate::operation::UpdateGlobalTableSettingsOutput,
+                route global_table_name set_global_table_name;
         } }
     };
 }

@@ -186,6 +186,39 @@ impl DynamoDb for Fixed {
     ) -> Result<UpdateTableReplicaAutoScalingOutput> {
         Err(not_here())
     }
+    async fn create_global_table(
+        &self,
+        _: CreateGlobalTableInput,
+    ) -> Result<CreateGlobalTableOutput> {
+        Err(not_here())
+    }
+    async fn describe_global_table(
+        &self,
+        _: DescribeGlobalTableInput,
+    ) -> Result<DescribeGlobalTableOutput> {
+        Err(not_here())
+    }
+    async fn list_global_tables(&self, _: ListGlobalTablesInput) -> Result<ListGlobalTablesOutput> {
+        Err(not_here())
+    }
+    async fn update_global_table(
+        &self,
+        _: UpdateGlobalTableInput,
+    ) -> Result<UpdateGlobalTableOutput> {
+        Err(not_here())
+    }
+    async fn describe_global_table_settings(
+        &self,
+        _: DescribeGlobalTableSettingsInput,
+    ) -> Result<DescribeGlobalTableSettingsOutput> {
+        Err(not_here())
+    }
+    async fn update_global_table_settings(
+        &self,
+        _: UpdateGlobalTableSettingsInput,
+    ) -> Result<UpdateGlobalTableSettingsOutput> {
+        Err(not_here())
+    }
     async fn create_backup(&self, _: CreateBackupInput) -> Result<CreateBackupOutput> {
         Err(not_here())
     }

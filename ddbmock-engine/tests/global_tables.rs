@@ -1,8 +1,10 @@
 //! Global tables (version 2019.11.21) in the engine: the replica status on the engine clock,
 //! each region's stream showing replicated writes once, batches and transactions replicating
 //! through the one write pipeline, replica lists surviving a SQLite reopen, and engines without
-//! other regions refusing replicas. The conformance suite (`global_tables.rs` there) covers
-//! convergence, last writer wins and the misuse errors on every door.
+//! other regions refusing replicas; and global tables version 2017.11.29 (CreateGlobalTable and
+//! the rest): persistence, status, listing from any region, settings. The conformance suite
+//! (`global_tables.rs` and `legacy_global_tables.rs` there) covers convergence, last writer wins
+//! and the misuse errors on every door.
 
 mod streams_support;
 
@@ -343,4 +345,266 @@ async fn deleting_a_replica_table_takes_it_out_of_the_group() {
     put(&ap, "tbl", item(&[("pk", s("a"))])).await;
     clock.advance(Duration::from_secs(1));
     assert!(get(&us, "tbl", "a").await.is_some());
+}
+
+// Global tables version 2017.11.29 (legacy): CreateGlobalTable and the rest. The conformance
+// suite (`legacy_global_tables.rs` there) covers replication and the refusals on every door.
+
+/// An on-demand table keyed by `pk` with a stream of both images, as a legacy member needs.
+async fn create_streamed(db: &Engine, name: &str) {
+    db.create_table(CreateTableInput {
+        table_name: Some(name.to_owned()),
+        attribute_definitions: Some(vec![AttributeDefinition {
+            attribute_name: Some("pk".to_owned()),
+            attribute_type: Some(ScalarAttributeType::S),
+        }]),
+        key_schema: Some(vec![KeySchemaElement {
+            attribute_name: Some("pk".to_owned()),
+            key_type: Some(KeyType::Hash),
+        }]),
+        billing_mode: Some(BillingMode::PayPerRequest),
+        stream_specification: Some(StreamSpecification {
+            stream_enabled: Some(true),
+            stream_view_type: Some(StreamViewType::NewAndOldImages),
+        }),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+}
+
+async fn create_global(
+    db: &Engine,
+    name: &str,
+    regions: &[&str],
+) -> Result<CreateGlobalTableOutput, ddbmock_core::Error> {
+    db.create_global_table(CreateGlobalTableInput {
+        global_table_name: Some(name.to_owned()),
+        replication_group: Some(
+            regions
+                .iter()
+                .map(|r| Replica {
+                    region_name: Some((*r).to_owned()),
+                })
+                .collect(),
+        ),
+    })
+    .await
+}
+
+async fn global_status(db: &Engine, name: &str) -> Option<GlobalTableStatus> {
+    db.describe_global_table(DescribeGlobalTableInput {
+        global_table_name: Some(name.to_owned()),
+    })
+    .await
+    .unwrap()
+    .global_table_description
+    .and_then(|d| d.global_table_status)
+}
+
+#[tokio::test]
+async fn a_legacy_global_table_survives_a_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tables.db");
+    let clock = Clock::manual(SystemTime::now());
+    {
+        let scopes = Engine::builder()
+            .clock(clock.clone())
+            .sqlite(&file)
+            .scopes()
+            .unwrap();
+        let eu = scopes.engine(ACCOUNT, "eu-west-1").unwrap();
+        create_streamed(scopes.home(), "tbl").await;
+        create_streamed(&eu, "tbl").await;
+        create_global(scopes.home(), "tbl", &["us-east-1", "eu-west-1"])
+            .await
+            .unwrap();
+    }
+    let scopes = Engine::builder()
+        .clock(clock.clone())
+        .sqlite(&file)
+        .scopes()
+        .unwrap();
+    let us = scopes.home().clone();
+    assert_eq!(
+        global_status(&us, "tbl").await,
+        Some(GlobalTableStatus::Active)
+    );
+    let eu = scopes.engine(ACCOUNT, "eu-west-1").unwrap();
+    put(&eu, "tbl", item(&[("pk", s("a"))])).await;
+    assert!(get(&us, "tbl", "a").await.is_none());
+    clock.advance(Duration::from_secs(1));
+    assert!(get(&us, "tbl", "a").await.is_some());
+    // Still the legacy version: DescribeTable shows no 2019 replicas.
+    assert_eq!(describe(&us, "tbl").await.global_table_version, None);
+}
+
+#[tokio::test]
+async fn a_legacy_global_table_is_creating_until_the_status_delay_has_passed() {
+    let clock = Clock::manual(SystemTime::now());
+    let scopes = Engine::builder()
+        .clock(clock.clone())
+        .table_status_delay(Duration::from_secs(10))
+        .scopes()
+        .unwrap();
+    let us = scopes.home().clone();
+    create_streamed(&us, "tbl").await;
+    clock.advance(Duration::from_secs(10));
+    let created = create_global(&us, "tbl", &["us-east-1"]).await.unwrap();
+    assert_eq!(
+        created
+            .global_table_description
+            .and_then(|d| d.global_table_status),
+        Some(GlobalTableStatus::Creating)
+    );
+    clock.advance(Duration::from_secs(10));
+    assert_eq!(
+        global_status(&us, "tbl").await,
+        Some(GlobalTableStatus::Active)
+    );
+}
+
+#[tokio::test]
+async fn legacy_global_tables_are_listed_from_any_region_a_page_at_a_time() {
+    let clock = Clock::manual(SystemTime::now());
+    let scopes = scopes(&clock);
+    let us = scopes.home().clone();
+    let eu = scopes.engine(ACCOUNT, "eu-west-1").unwrap();
+    let ap = scopes.engine(ACCOUNT, "ap-south-1").unwrap();
+    for name in ["gta", "gtb"] {
+        create_streamed(&us, name).await;
+        create_streamed(&eu, name).await;
+    }
+    create_global(&us, "gta", &["us-east-1", "eu-west-1"])
+        .await
+        .unwrap();
+    create_global(&eu, "gtb", &["eu-west-1"]).await.unwrap();
+
+    // A region outside the group describes it too: a global table is the account's.
+    assert_eq!(
+        global_status(&ap, "gta").await,
+        Some(GlobalTableStatus::Active)
+    );
+    let page = |start: Option<&str>, limit: i32, region: Option<&str>| ListGlobalTablesInput {
+        exclusive_start_global_table_name: start.map(str::to_owned),
+        limit: Some(limit),
+        region_name: region.map(str::to_owned),
+    };
+    let first = ap.list_global_tables(page(None, 1, None)).await.unwrap();
+    let names = |o: &ListGlobalTablesOutput| {
+        o.global_tables
+            .iter()
+            .flatten()
+            .filter_map(|g| g.global_table_name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&first), vec!["gta"]);
+    assert_eq!(
+        first.last_evaluated_global_table_name.as_deref(),
+        Some("gta")
+    );
+    let second = ap
+        .list_global_tables(page(Some("gta"), 1, None))
+        .await
+        .unwrap();
+    assert_eq!(names(&second), vec!["gtb"]);
+    assert_eq!(second.last_evaluated_global_table_name, None);
+    let in_us = us
+        .list_global_tables(page(None, 10, Some("us-east-1")))
+        .await
+        .unwrap();
+    assert_eq!(names(&in_us), vec!["gta"]);
+    let in_ap = us
+        .list_global_tables(page(None, 10, Some("ap-south-1")))
+        .await
+        .unwrap();
+    assert_eq!(names(&in_ap), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn one_engine_for_every_region_makes_a_legacy_global_table_of_its_own_region_only() {
+    let db = Engine::memory();
+    create_streamed(&db, "tbl").await;
+    assert_error(
+        create_global(&db, "tbl", &["us-east-1", "eu-west-1"]).await,
+        "ValidationException",
+        "One or more parameter values were invalid: Replicas need separate regions; this ddbmock serves every region with one set of tables",
+    );
+    create_global(&db, "tbl", &["us-east-1"]).await.unwrap();
+    assert_eq!(
+        global_status(&db, "tbl").await,
+        Some(GlobalTableStatus::Active)
+    );
+}
+
+#[tokio::test]
+async fn legacy_global_table_settings_switch_the_billing_mode_of_every_region() {
+    let clock = Clock::manual(SystemTime::now());
+    let scopes = scopes(&clock);
+    let us = scopes.home().clone();
+    let eu = scopes.engine(ACCOUNT, "eu-west-1").unwrap();
+    create_streamed(&us, "tbl").await;
+    create_streamed(&eu, "tbl").await;
+    create_global(&us, "tbl", &["us-east-1", "eu-west-1"])
+        .await
+        .unwrap();
+    let write_units = |n| UpdateGlobalTableSettingsInput {
+        global_table_name: Some("tbl".to_owned()),
+        global_table_provisioned_write_capacity_units: Some(n),
+        ..Default::default()
+    };
+    assert_error(
+        us.update_global_table_settings(write_units(4)).await,
+        "ValidationException",
+        "One or more parameter values were invalid: Global table tbl is billed PAY_PER_REQUEST and has no provisioned capacity to update",
+    );
+    let reads = |region: &str, n| ReplicaSettingsUpdate {
+        region_name: Some(region.to_owned()),
+        replica_provisioned_read_capacity_units: Some(n),
+        ..Default::default()
+    };
+    let out = us
+        .update_global_table_settings(UpdateGlobalTableSettingsInput {
+            global_table_billing_mode: Some(BillingMode::Provisioned),
+            replica_settings_update: Some(vec![reads("us-east-1", 3), reads("eu-west-1", 6)]),
+            ..write_units(4)
+        })
+        .await
+        .unwrap();
+    let settings = out.replica_settings.unwrap();
+    let summary: Vec<_> = settings
+        .iter()
+        .map(|r| {
+            (
+                r.region_name.clone().unwrap(),
+                r.replica_billing_mode_summary
+                    .as_ref()
+                    .and_then(|b| b.billing_mode.clone()),
+                r.replica_provisioned_read_capacity_units,
+                r.replica_provisioned_write_capacity_units,
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                "eu-west-1".to_owned(),
+                Some(BillingMode::Provisioned),
+                Some(6),
+                Some(4)
+            ),
+            (
+                "us-east-1".to_owned(),
+                Some(BillingMode::Provisioned),
+                Some(3),
+                Some(4)
+            ),
+        ]
+    );
+    let p = describe(&eu, "tbl").await.provisioned_throughput.unwrap();
+    assert_eq!(
+        (p.read_capacity_units, p.write_capacity_units),
+        (Some(6), Some(4))
+    );
 }

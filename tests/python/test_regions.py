@@ -130,3 +130,87 @@ def test_shared_with_auth_refuses_another_region():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def create_streamed(ddb, name):
+    return ddb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+    )["TableDescription"]
+
+
+def test_a_legacy_global_table_spans_two_regions():
+    """Global tables version 2017.11.29 through botocore: CreateGlobalTable of two regions' tables,
+    described and listed from either region, a region removed, and DynamoDB's exception types."""
+    us, eu = client(ENDPOINT, "us-east-1"), client(ENDPOINT, "eu-west-1")
+    name = unique("legacy")
+    create_streamed(us, name)
+    try:
+        with pytest.raises(ClientError) as e:
+            us.create_global_table(
+                GlobalTableName=name,
+                ReplicationGroup=[{"RegionName": "us-east-1"}, {"RegionName": "eu-west-1"}],
+            )
+        assert error_of(e) == (
+            "TableNotFoundException",
+            f"Table not found: Table: '{name}' not found in region: 'eu-west-1'.",
+        )
+        create_streamed(eu, name)
+        created = us.create_global_table(
+            GlobalTableName=name,
+            ReplicationGroup=[{"RegionName": "us-east-1"}, {"RegionName": "eu-west-1"}],
+        )["GlobalTableDescription"]
+        assert created["GlobalTableName"] == name
+        assert created["ReplicationGroup"] == [
+            {"RegionName": "eu-west-1"},
+            {"RegionName": "us-east-1"},
+        ]
+        assert re.fullmatch(rf"arn:aws:dynamodb::\d{{12}}:global-table/{name}", created["GlobalTableArn"])
+        described = eu.describe_global_table(GlobalTableName=name)["GlobalTableDescription"]
+        assert described["GlobalTableArn"] == created["GlobalTableArn"]
+        assert described["CreationDateTime"] == created["CreationDateTime"]
+        listed = eu.list_global_tables(RegionName="us-east-1")["GlobalTables"]
+        assert {"GlobalTableName": name, "ReplicationGroup": created["ReplicationGroup"]} in listed
+        assert "GlobalTableVersion" not in us.describe_table(TableName=name)["Table"]
+        settings = us.describe_global_table_settings(GlobalTableName=name)["ReplicaSettings"]
+        assert [s["RegionName"] for s in settings] == ["eu-west-1", "us-east-1"]
+        assert {s["ReplicaBillingModeSummary"]["BillingMode"] for s in settings} == {"PAY_PER_REQUEST"}
+
+        with pytest.raises(ClientError) as e:
+            us.create_global_table(GlobalTableName=name, ReplicationGroup=[{"RegionName": "us-east-1"}])
+        assert error_of(e) == (
+            "GlobalTableAlreadyExistsException",
+            f"The specified global table already exists: {name}",
+        )
+        with pytest.raises(ClientError) as e:
+            us.update_global_table(
+                GlobalTableName=name, ReplicaUpdates=[{"Create": {"RegionName": "eu-west-1"}}]
+            )
+        assert error_of(e) == (
+            "ReplicaAlreadyExistsException",
+            "The specified replica is already part of the global table: eu-west-1",
+        )
+        updated = us.update_global_table(
+            GlobalTableName=name, ReplicaUpdates=[{"Delete": {"RegionName": "eu-west-1"}}]
+        )["GlobalTableDescription"]
+        assert updated["ReplicationGroup"] == [{"RegionName": "us-east-1"}]
+        with pytest.raises(ClientError) as e:
+            us.update_global_table(
+                GlobalTableName=name, ReplicaUpdates=[{"Delete": {"RegionName": "eu-west-1"}}]
+            )
+        assert error_of(e) == (
+            "ReplicaNotFoundException",
+            "The specified replica is no longer part of the global table: eu-west-1",
+        )
+        eu.delete_table(TableName=name)
+    finally:
+        us.delete_table(TableName=name)
+    with pytest.raises(ClientError) as e:
+        us.describe_global_table(GlobalTableName=name)
+    assert error_of(e) == (
+        "GlobalTableNotFoundException",
+        f"The specified global table does not exist: {name}",
+    )

@@ -139,6 +139,18 @@ pub enum Error {
     /// `ImportConflictException` (400): an import's client token was used with other parameters.
     #[error("{0}")]
     ImportConflict(String),
+    /// `GlobalTableAlreadyExistsException` (400): CreateGlobalTable of a global table that exists.
+    #[error("{0}")]
+    GlobalTableAlreadyExists(String),
+    /// `GlobalTableNotFoundException` (400): no global table (version 2017.11.29) has the name.
+    #[error("{0}")]
+    GlobalTableNotFound(String),
+    /// `ReplicaAlreadyExistsException` (400): the region is already in the global table.
+    #[error("{0}")]
+    ReplicaAlreadyExists(String),
+    /// `ReplicaNotFoundException` (400): the region is not in the global table.
+    #[error("{0}")]
+    ReplicaNotFound(String),
 }
 
 impl Error {
@@ -183,6 +195,10 @@ impl Error {
             Error::InvalidExportTime(_) => "InvalidExportTimeException",
             Error::ImportNotFound(_) => "ImportNotFoundException",
             Error::ImportConflict(_) => "ImportConflictException",
+            Error::GlobalTableAlreadyExists(_) => "GlobalTableAlreadyExistsException",
+            Error::GlobalTableNotFound(_) => "GlobalTableNotFoundException",
+            Error::ReplicaAlreadyExists(_) => "ReplicaAlreadyExistsException",
+            Error::ReplicaNotFound(_) => "ReplicaNotFoundException",
         }
     }
 

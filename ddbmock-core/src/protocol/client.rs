@@ -74,6 +74,10 @@ pub fn error_from_body(status: u16, body: &[u8]) -> Error {
         "InvalidExportTimeException" => Error::InvalidExportTime(text),
         "ImportNotFoundException" => Error::ImportNotFound(text),
         "ImportConflictException" => Error::ImportConflict(text),
+        "GlobalTableAlreadyExistsException" => Error::GlobalTableAlreadyExists(text),
+        "GlobalTableNotFoundException" => Error::GlobalTableNotFound(text),
+        "ReplicaAlreadyExistsException" => Error::ReplicaAlreadyExists(text),
+        "ReplicaNotFoundException" => Error::ReplicaNotFound(text),
         _ => unreadable(status, body),
     }
 }
@@ -146,6 +150,10 @@ mod tests {
             Error::InvalidExportTime(text()),
             Error::ImportNotFound(text()),
             Error::ImportConflict(text()),
+            Error::GlobalTableAlreadyExists(text()),
+            Error::GlobalTableNotFound(text()),
+            Error::ReplicaAlreadyExists(text()),
+            Error::ReplicaNotFound(text()),
             Error::InternalServerError(text()),
         ];
         for error in errors {

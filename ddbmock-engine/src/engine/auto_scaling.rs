@@ -150,7 +150,7 @@ impl Engine {
 /// Refuses a settings update of table `table` DynamoDB refuses: units below 1, a policy without a
 /// target value, or an update that does not disable auto scaling and leaves out the minimum, the
 /// maximum or the policy (each update gives all three, even where they are recorded already).
-fn check_update(table: &str, u: &AutoScalingSettingsUpdate) -> Result<()> {
+pub(crate) fn check_update(table: &str, u: &AutoScalingSettingsUpdate) -> Result<()> {
     let mut errors = ConstraintErrors::new();
     errors.at_least("minimumUnits", u.minimum_units, 1);
     errors.at_least("maximumUnits", u.maximum_units, 1);
@@ -188,7 +188,7 @@ fn check_update(table: &str, u: &AutoScalingSettingsUpdate) -> Result<()> {
 }
 
 /// Applies the members `u` gives to `r`, keeping the others.
-fn apply(r: &mut ScalingRecord, u: &AutoScalingSettingsUpdate) {
+pub(crate) fn apply(r: &mut ScalingRecord, u: &AutoScalingSettingsUpdate) {
     r.minimum = u.minimum_units.or(r.minimum);
     r.maximum = u.maximum_units.or(r.maximum);
     r.disabled = u.auto_scaling_disabled.or(r.disabled);
@@ -208,7 +208,7 @@ fn apply(r: &mut ScalingRecord, u: &AutoScalingSettingsUpdate) {
     }
 }
 
-fn describe(r: &ScalingRecord) -> AutoScalingSettingsDescription {
+pub(crate) fn describe(r: &ScalingRecord) -> AutoScalingSettingsDescription {
     AutoScalingSettingsDescription {
         minimum_units: r.minimum,
         maximum_units: r.maximum,
@@ -228,4 +228,28 @@ fn describe(r: &ScalingRecord) -> AutoScalingSettingsDescription {
             }]
         }),
     }
+}
+
+/// The record of `index`'s (none: the table's) write or read settings in `list`, added empty when
+/// there is none yet.
+pub(crate) fn entry<'a>(
+    list: &'a mut Vec<ScalingRecord>,
+    index: Option<&str>,
+    write: bool,
+) -> &'a mut ScalingRecord {
+    let at = match list
+        .iter()
+        .position(|r| r.index.as_deref() == index && r.write == write)
+    {
+        Some(at) => at,
+        None => {
+            list.push(ScalingRecord {
+                index: index.map(str::to_owned),
+                write,
+                ..ScalingRecord::default()
+            });
+            list.len() - 1
+        }
+    };
+    &mut list[at]
 }

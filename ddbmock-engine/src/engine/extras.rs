@@ -33,6 +33,9 @@ pub(crate) struct Extras {
     /// The table's replicas in other regions (global tables version 2019.11.21).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) replicas: Vec<ReplicaRecord>,
+    /// Membership of a global table version 2017.11.29, whose other members are `replicas`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) legacy_global: Option<LegacyGlobalRecord>,
 }
 
 impl Extras {
@@ -137,5 +140,15 @@ pub(crate) struct RestoreRecord {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct ReplicaRecord {
     pub(crate) region: String,
+    pub(crate) active_at: f64,
+}
+
+/// A table's membership of a global table version 2017.11.29 (see `global_tables::legacy`): every
+/// member keeps the same record, and lists the other members in `Extras::replicas`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct LegacyGlobalRecord {
+    /// When CreateGlobalTable made the global table (epoch seconds).
+    pub(crate) created_at: f64,
+    /// When it turns `ACTIVE` (epoch seconds on the engine clock).
     pub(crate) active_at: f64,
 }

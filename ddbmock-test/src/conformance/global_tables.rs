@@ -19,7 +19,7 @@ use super::support::*;
 const LAG: Duration = Duration::from_secs(1);
 
 /// The region a client's requests reach, as its DescribeEndpoints names it.
-async fn region_of(db: &dyn DynamoDb) -> String {
+pub(super) async fn region_of(db: &dyn DynamoDb) -> String {
     let endpoints = db
         .describe_endpoints(DescribeEndpointsInput::default())
         .await
@@ -36,7 +36,7 @@ async fn region_of(db: &dyn DynamoDb) -> String {
 
 /// An on-demand table keyed by `pk` (S), with a global index `by_v` on `v` (S), and `stream` if
 /// given; ACTIVE.
-async fn on_demand_table(
+pub(super) async fn on_demand_table(
     db: &dyn DynamoDb,
     prefix: &str,
     stream: Option<StreamViewType>,
@@ -128,7 +128,7 @@ fn v_of(item: Option<Item>) -> Option<String> {
     }
 }
 
-async fn v_at(db: &dyn DynamoDb, table: &str, pk: &str) -> Option<String> {
+pub(super) async fn v_at(db: &dyn DynamoDb, table: &str, pk: &str) -> Option<String> {
     v_of(get(db, table, item(&[("pk", s(pk))])).await)
 }
 

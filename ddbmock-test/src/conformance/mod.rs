@@ -20,6 +20,7 @@ mod exports;
 mod global_tables;
 mod indexes;
 mod items;
+mod legacy_global_tables;
 mod multi_attribute_indexes;
 mod partiql;
 mod partiql_ops;
@@ -48,6 +49,7 @@ pub use exports::*;
 pub use global_tables::*;
 pub use indexes::*;
 pub use items::*;
+pub use legacy_global_tables::*;
 pub use multi_attribute_indexes::*;
 pub use partiql::*;
 pub use partiql_ops::*;
@@ -238,6 +240,9 @@ macro_rules! conformance_region_tests {
             replicas_converge_after_the_lag,
             replica_conflicts_last_writer_wins,
             replica_misuse_errors,
+            legacy_global_table_replicates,
+            legacy_global_table_errors,
+            legacy_global_table_settings,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {

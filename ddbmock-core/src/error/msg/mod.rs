@@ -9,6 +9,7 @@ pub mod constraint;
 pub mod export;
 pub mod expr;
 pub mod global_tables;
+pub mod legacy_global_tables;
 pub mod number;
 pub mod partiql;
 pub mod partiql_ops;

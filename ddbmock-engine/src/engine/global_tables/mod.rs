@@ -3,11 +3,15 @@
 //!
 //! - `replicas`: UpdateTable's `ReplicaUpdates` (creating, updating and deleting replicas) and the
 //!   `Replicas` DescribeTable shows;
+//! - `legacy`, `legacy_settings`: the operations of global tables version 2017.11.29, whose
+//!   members replicate through the same machinery;
 //! - `replicate`: every committed write of a replicated table travels to each replica, where it
 //!   lands `EngineConfig::replication_lag` later on the engine clock, last writer wins;
 //! - this file: each engine's link to its scopes, its inbox of replicated writes and the write
 //!   stamps that decide conflicts.
 
+mod legacy;
+mod legacy_settings;
 mod replicas;
 mod replicate;
 

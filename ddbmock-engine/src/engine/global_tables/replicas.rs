@@ -52,6 +52,9 @@ impl Engine {
             .table_any(name)
             .ok_or_else(|| m::table_not_found_named(name))?;
         self.check_not_in_transition(&current)?;
+        if current.extras.legacy_global.is_some() {
+            return Err(ddbmock_core::error::msg::legacy_global_tables::legacy_member(name));
+        }
         for u in updates {
             let current = self
                 .table_any(name)
@@ -328,7 +331,9 @@ impl Engine {
     /// Adds `GlobalTableVersion` and `Replicas` (the other regions', with their status) to the
     /// description of a table with replicas.
     pub(crate) fn describe_replicas(&self, table: &Table, d: &mut TableDescription) {
-        if table.extras.replicas.is_empty() {
+        // A member of a version 2017.11.29 global table shows neither: DescribeGlobalTable
+        // tells that version apart (Developer Guide, determining the version of a global table).
+        if table.extras.replicas.is_empty() || table.extras.legacy_global.is_some() {
             return;
         }
         let now = self.inner.clock.epoch_seconds();
