@@ -12,9 +12,17 @@ cargo fmt --all --check
 # tokio, serde and everything above them again. So the examples and the server run from this
 # build's own binaries, and the later test commands repeat these exact flags.
 ALL=(--workspace --all-features)
-cargo clippy "${ALL[@]}" --all-targets -- -D warnings
-# `cargo build` of the same targets builds nothing more; it puts the examples' binaries where they
-# are run from below (`cargo test` leaves them under hashed names only).
+# Clippy runs inside that build, as cargo-clippy itself runs it: clippy-driver (rustc with the lints
+# added) compiles the workspace's own crates, with `-D warnings` in CLIPPY_ARGS. A separate `cargo
+# clippy` would first check every dependency a second time, in check mode, which costs minutes on a
+# clean checkout. Every cargo command below runs with the same variables, so none of them
+# compiles the workspace's crates again (tests/clippy-rustc says why it is a script).
+RUSTC_WORKSPACE_WRAPPER="$PWD/tests/clippy-rustc"
+DDBMOCK_CLIPPY_DRIVER="$(rustc --print sysroot)/bin/clippy-driver"
+CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+export RUSTC_WORKSPACE_WRAPPER DDBMOCK_CLIPPY_DRIVER CLIPPY_ARGS
+# `cargo build` puts the examples' binaries where they are run from below (`cargo test` leaves them
+# under hashed names only).
 cargo build "${ALL[@]}" --all-targets
 cargo test "${ALL[@]}" --all-targets
 cargo test "${ALL[@]}" --doc
@@ -43,17 +51,27 @@ if not pairs: sys.exit("README.md: no snippet marked `<!-- same as PATH -->`")
 for path, text in pairs:
     if open(path).read() != text: sys.exit(f"README.md: the snippet marked {path} differs from the file")
 PY
-# Publishing is one step away: every crate packages (metadata, versions on path dependencies) and
-# builds from its package alone (with the workspace's debug settings).
-# The check builds in a target directory of its own: there the packaged ddbmock crates come from a
-# temporary local registry, and cargo takes a registry crate of a known name and version as never
-# changing, so it would keep the last run's build of them (and CARGO_HOME their last unpacked
-# sources). Both are removed first; the other dependencies stay built between runs.
-rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/ddbmock*-[0-9]* \
-  target/publish/debug/.fingerprint/ddbmock* target/publish/debug/deps/libddbmock* \
-  target/publish/debug/deps/ddbmock*
-CARGO_TARGET_DIR=target/publish cargo publish --workspace --dry-run --allow-dirty --quiet --config 'profile.dev.debug="line-tables-only"' \
-  --config 'profile.dev.package."*".debug=false'
+# Publishing is one step away: every crate packages (metadata, versions on path dependencies).
+# Building each package alone from its `.crate` (the dry run's verify step) would compile every
+# dependency again with each crate's own features, about four minutes on a clean checkout. What it
+# would catch beyond the builds above is a file left out of a package, so that is checked instead:
+# each package lists every file that git tracks under its src/ and console/ folders.
+cargo publish --workspace --dry-run --allow-dirty --quiet --no-verify
+python3 - <<'PY'
+import json, os, subprocess, sys
+meta = json.loads(subprocess.check_output(["cargo", "metadata", "--no-deps", "--format-version", "1"]))
+for package in meta["packages"]:
+    if package.get("publish") == []:
+        continue
+    root = os.path.dirname(package["manifest_path"])
+    listed = set(subprocess.check_output(
+        ["cargo", "package", "--list", "--allow-dirty", "-p", package["name"]], text=True).split())
+    for folder in ("src", "console"):
+        tracked = subprocess.check_output(["git", "ls-files", folder], cwd=root, text=True).split()
+        missing = [path for path in tracked if path not in listed]
+        if missing:
+            sys.exit(f"{package['name']}: the package leaves out {', '.join(missing)}")
+PY
 
 # --- The server door: boto3 and the AWS CLI, in a virtualenv of their own under target/. ---
 VENV=target/py-venv

@@ -297,9 +297,9 @@ mod tests {
     #[test]
     fn the_log_names_an_unknown_operation() {
         assert_eq!(
-            unknown_operation_note(Some("DynamoDB_20120810.CreateGlobalTable")).as_deref(),
+            unknown_operation_note(Some("DynamoDB_20120810.Frobnicate")).as_deref(),
             Some(
-                "UnknownOperationException: ddbmock does not serve the operation \"CreateGlobalTable\" (X-Amz-Target \"DynamoDB_20120810\")"
+                "UnknownOperationException: ddbmock does not serve the operation \"Frobnicate\" (X-Amz-Target \"DynamoDB_20120810\")"
             )
         );
         assert_eq!(
