@@ -103,8 +103,8 @@ struct Cli {
     /// MS milliseconds ago and see the items as they were, as DynamoDB's replicas can. Each write
     /// stays unseen for a delay of its own up to MS, drawn from --eventual-seed (the same writes in
     /// the same order get the same delays on every run). Strongly consistent reads, transactions,
-    /// conditions and writes always see the latest state. 0 (the default): every read is strongly
-    /// consistent.
+    /// conditions and writes always see the latest state. Without it (or with 0), every read is
+    /// strongly consistent.
     #[arg(long, value_name = "MS")]
     eventual_lag: Option<u64>,
 
@@ -113,7 +113,7 @@ struct Cli {
     #[arg(long, requires = "eventual_lag")]
     eventual_worst_case: bool,
 
-    /// With --eventual-lag, the seed the delays of writes are drawn from.
+    /// With --eventual-lag, the seed the delays of writes are drawn from (0 by default).
     #[arg(
         long,
         value_name = "N",

@@ -169,6 +169,11 @@ async fn get(db: &Engine, key: &Key, consistent: bool) -> Option<Item> {
 
 /// Partition `p`, a page of at most two items at a time.
 async fn query(db: &Engine, p: usize, consistent: bool) -> Vec<Item> {
+    query_in(db, p, consistent, true).await
+}
+
+/// [`query`], in descending order unless `forward`.
+async fn query_in(db: &Engine, p: usize, consistent: bool, forward: bool) -> Vec<Item> {
     let mut items = Vec::new();
     let mut start = None;
     loop {
@@ -179,6 +184,7 @@ async fn query(db: &Engine, p: usize, consistent: bool) -> Vec<Item> {
                 expression_attribute_values: Some([(":p".to_owned(), s(PKS[p]))].into()),
                 consistent_read: Some(consistent),
                 limit: Some(2),
+                scan_index_forward: Some(forward),
                 exclusive_start_key: start.take(),
                 ..Default::default()
             })
@@ -375,10 +381,10 @@ async fn check_oldest(db: &Engine, model: &Model, now: u64) -> Result<(), TestCa
         prop_assert_eq!(got.as_ref(), then.get(key), "{:?}", key);
     }
     for (p, pk) in PKS.iter().enumerate() {
-        prop_assert_eq!(
-            query(db, p, false).await,
-            sorted(then, |i| i.get("pk") == Some(&s(pk)))
-        );
+        let mut expected = sorted(then, |i| i.get("pk") == Some(&s(pk)));
+        prop_assert_eq!(query(db, p, false).await, expected.clone());
+        expected.reverse();
+        prop_assert_eq!(query_in(db, p, false, false).await, expected);
     }
     prop_assert_eq!(scan(db, None, false).await, sorted(then, |_| true));
     for g in GS {
