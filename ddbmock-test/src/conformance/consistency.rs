@@ -1,6 +1,6 @@
 //! Eventual consistency scenarios, with ddbmock's simulation on in its worst case: eventually
 //! consistent reads, and every read of a global secondary index, see the items as they were
-//! [`CONSISTENCY_LAG`] ago, as DynamoDB's can at any moment ("the response might not reflect the
+//! [`CONSISTENCY_LAG`] ago, as DynamoDB's can at any moment ("the responses may not reflect the
 //! results of a recently completed write operation"); strongly consistent reads, transactions,
 //! conditions and writes see the latest state.
 //!

@@ -2,9 +2,9 @@
 //! consistent read sees.
 //!
 //! DynamoDB answers an eventually consistent GetItem, BatchGetItem, Query or Scan, and every read
-//! of a global secondary index, from a replica that may not have the latest writes yet ("the
-//! response might not reflect the results of a recently completed write operation"). With the
-//! simulation on, each write reaches those reads some delay after it, at most the lag: until then
+//! of a global secondary index, as its Developer Guide says: "the responses may not reflect the
+//! results of a recently completed write operation", and never show a write that did not succeed
+//! (read-committed). With the simulation on, each write reaches those reads some delay after it, at most the lag: until then
 //! they see the item (and its index entries) as before the write. Strongly consistent reads,
 //! TransactGetItems, conditions and writes always see the latest state.
 //!
