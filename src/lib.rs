@@ -311,7 +311,8 @@
 
 pub use ddbmock_core::*;
 pub use ddbmock_engine::{
-    Clock, Engine, EngineBuilder, EngineConfig, Scopes, engine, expr, storage,
+    Clock, Consistency, Engine, EngineBuilder, EngineConfig, Scopes, Staleness, engine, expr,
+    storage,
 };
 
 /// Runs an `async fn` test on a fresh engine; see [the guide](crate#tests-with-ddbmocktest), and

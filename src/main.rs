@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
-use ddbmock::Engine;
+use ddbmock::{Consistency, Engine, Staleness};
 use ddbmock_server::{Auth, Limits, Options};
 
 #[path = "main/data/mod.rs"]
@@ -97,6 +97,30 @@ struct Cli {
     /// of the index are refused meanwhile. 0 (the default) makes it ACTIVE at once.
     #[arg(long, value_name = "MS", default_value_t = 0)]
     index_delay: u64,
+
+    /// Simulate eventual consistency: eventually consistent GetItem, BatchGetItem, Query and Scan
+    /// (no ConsistentRead), and every read of a global secondary index, may miss writes made up to
+    /// MS milliseconds ago and see the items as they were, as DynamoDB's replicas can. Each write
+    /// stays unseen for a delay of its own up to MS, drawn from --eventual-seed (the same writes in
+    /// the same order get the same delays on every run). Strongly consistent reads, transactions,
+    /// conditions and writes always see the latest state. Without it (or with 0), every read is
+    /// strongly consistent.
+    #[arg(long, value_name = "MS")]
+    eventual_lag: Option<u64>,
+
+    /// With --eventual-lag, the worst case: every write stays unseen for the whole lag, so
+    /// eventually consistent reads always see the items as they were MS milliseconds ago.
+    #[arg(long, requires = "eventual_lag")]
+    eventual_worst_case: bool,
+
+    /// With --eventual-lag, the seed the delays of writes are drawn from (0 by default).
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "eventual_lag",
+        conflicts_with = "eventual_worst_case"
+    )]
+    eventual_seed: Option<u64>,
 
     /// Seconds a request body may take to arrive whole, from its headers; a slower one is answered
     /// 408 and its connection closed.
@@ -392,6 +416,7 @@ async fn serve(cli: Cli) -> Result<(), String> {
         .region(cli.region.clone())
         .table_status_delay(Duration::from_millis(cli.status_delay))
         .index_creation_delay(Duration::from_millis(cli.index_delay))
+        .consistency(consistency(&cli))
         .throttle(ddbmock::engine::meter::ThrottleConfig {
             enabled: cli.throttle,
             ..Default::default()
@@ -432,6 +457,13 @@ async fn serve(cli: Cli) -> Result<(), String> {
         ),
         (false, false) => "tables per region, every key in account 000000000000".to_owned(),
         (false, true) => "tables per account and region, accounts by key".to_owned(),
+    };
+    let mode = match cli.eventual_lag.filter(|ms| *ms > 0) {
+        Some(ms) if cli.eventual_worst_case => {
+            format!("{mode}; eventually consistent reads {ms} ms behind")
+        }
+        Some(ms) => format!("{mode}; eventually consistent reads up to {ms} ms behind"),
+        None => mode,
     };
     let token = (!cli.auth.is_empty()).then(admin_token);
     let mut limits = Limits::default();
@@ -489,6 +521,21 @@ async fn serve(cli: Cli) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The consistency the `--eventual-*` flags ask for.
+fn consistency(cli: &Cli) -> Consistency {
+    let lag = Duration::from_millis(cli.eventual_lag.unwrap_or(0));
+    if lag.is_zero() {
+        Consistency::Strong
+    } else if cli.eventual_worst_case {
+        Consistency::oldest(lag)
+    } else {
+        Consistency::Eventual {
+            lag,
+            staleness: Staleness::Seeded(cli.eventual_seed.unwrap_or(0)),
+        }
+    }
 }
 
 /// A fresh admin token: 128 bits from the OS's random source.

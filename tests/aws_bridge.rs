@@ -35,6 +35,24 @@ mod conformance {
         )
     });
 
+    // The eventual consistency scenarios: an engine simulating the worst case on a manual clock.
+    ddbmock_test::conformance_consistency_tests!(async {
+        let clock = ddbmock::Clock::manual(std::time::SystemTime::now());
+        let engine = ddbmock::Engine::builder()
+            .clock(clock.clone())
+            .consistency(ddbmock::engine::Consistency::oldest(
+                ddbmock_test::conformance::CONSISTENCY_LAG,
+            ))
+            .build()
+            .expect("the engine");
+        (
+            ddbmock::aws::Sdk::new(ddbmock::aws::client(&engine)),
+            move |by| {
+                clock.advance(by);
+            },
+        )
+    });
+
     // The global tables scenarios: SDK clients of two scopes of one `Scopes`, which the clock's
     // closure keeps alive (replicas reach each other through it).
     ddbmock_test::conformance_region_tests!(async {

@@ -1,7 +1,7 @@
 //! The `ddbmock` binary: the startup line names the endpoint, the endpoint answers, and SIGTERM stops
 //! the server cleanly (exit status 0); `--status-delay` and `--index-delay` make table and index
 //! changes take time; each region keeps its tables (beside the `--db` file), `--shared` merges them,
-//! and `--auth` takes an account per key.
+//! `--auth` takes an account per key, and `--eventual-lag` makes eventually consistent reads stale.
 
 #![cfg(unix)]
 
@@ -283,6 +283,69 @@ fn auth_takes_an_account_per_key() {
         stderr.contains("invalid value 'AKID:secret@12345' for '--auth <KEY:SECRET[@ACCOUNT]>': expected ACCESS_KEY_ID:SECRET_ACCESS_KEY[@ACCOUNT_ID], ACCOUNT_ID 12 digits"),
         "{stderr}"
     );
+}
+
+/// `--eventual-lag MS` makes eventually consistent reads miss writes of up to MS ago (all of them
+/// with `--eventual-worst-case`), while consistent reads see them; both need the lag.
+#[test]
+fn eventual_lag_hides_recent_writes_from_eventually_consistent_reads() {
+    // A minute: however slow the machine, the read comes within the lag.
+    let server = spawn(&["--eventual-lag", "60000", "--eventual-worst-case"]);
+    assert!(
+        server.line.contains(
+            "every key in account 000000000000; eventually consistent reads 60000 ms behind)"
+        ),
+        "{}",
+        server.line
+    );
+    let address = server.address.as_str();
+    call(address, "CreateTable", CREATE);
+    call(
+        address,
+        "PutItem",
+        r#"{"TableName":"slow","Item":{"pk":{"S":"a"}}}"#,
+    );
+    let get = |consistent: bool| {
+        call(
+            address,
+            "GetItem",
+            &format!(
+                r#"{{"TableName":"slow","Key":{{"pk":{{"S":"a"}}}},"ConsistentRead":{consistent}}}"#
+            ),
+        )
+    };
+    assert_eq!(get(false), serde_json::json!({}));
+    assert_eq!(get(true), serde_json::json!({"Item": {"pk": {"S": "a"}}}));
+    drop(server);
+
+    let seeded = spawn(&["--eventual-lag", "500", "--eventual-seed", "7"]);
+    assert!(
+        seeded
+            .line
+            .contains("; eventually consistent reads up to 500 ms behind)"),
+        "{}",
+        seeded.line
+    );
+    drop(seeded);
+
+    for args in [
+        &["--eventual-worst-case"][..],
+        &["--eventual-seed", "1"],
+        &[
+            "--eventual-lag",
+            "5",
+            "--eventual-seed",
+            "1",
+            "--eventual-worst-case",
+        ],
+    ] {
+        let refused = Command::new(env!("CARGO_BIN_EXE_ddbmock"))
+            .args(["--port", "0"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(refused.status.code(), Some(2), "{args:?}");
+    }
 }
 
 /// A directory of its own under the system's temporary directory, removed on drop.

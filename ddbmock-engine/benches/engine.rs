@@ -1,5 +1,6 @@
 //! In-process throughput of the engine on the memory store: PutItem, GetItem, and a new engine with
-//! one CreateTable. Items are ~200 bytes, as in the server harness.
+//! one CreateTable. Items are ~200 bytes, as in the server harness. Then the eventual consistency
+//! simulation on: GetItem and PutItem with every item of the table written within the lag.
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]
@@ -9,7 +10,7 @@ use std::hint::black_box;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ddbmock_core::model::{AttributeValue, Item};
 use ddbmock_core::operation::*;
-use ddbmock_engine::{DynamoDb, Engine};
+use ddbmock_engine::{Clock, Consistency, DynamoDb, Engine};
 
 fn table_input() -> CreateTableInput {
     CreateTableInput {
@@ -81,8 +82,18 @@ fn run<F: std::future::Future>(f: F) -> F::Output {
 
 /// A memory engine with the table `bench` holding `size` items.
 fn loaded(size: u64) -> Engine {
-    let engine = Engine::memory();
+    fill(Engine::memory(), size)
+}
+
+/// `engine` with the table `bench` holding `size` items.
+fn fill(engine: Engine, size: u64) -> Engine {
     run(engine.create_table(table_input())).unwrap();
+    put_all(&engine, size);
+    engine
+}
+
+/// Puts items 0 to `size` into `bench`.
+fn put_all(engine: &Engine, size: u64) {
     for i in 0..size {
         run(engine.put_item(PutItemInput {
             table_name: Some("bench".into()),
@@ -91,7 +102,6 @@ fn loaded(size: u64) -> Engine {
         }))
         .unwrap();
     }
-    engine
 }
 
 fn benches(c: &mut Criterion) {
@@ -150,6 +160,36 @@ fn benches(c: &mut Criterion) {
                 }
             },
             |input| run(engine.put_item(black_box(input))).unwrap(),
+            BatchSize::NumIterations(100),
+        )
+    });
+
+    // The simulation on, in its worst case: every item was written again within the lag, so each
+    // read looks its key up among 1,000 recent writes and answers the item as it was before.
+    let lag = std::time::Duration::from_secs(1);
+    let clock = Clock::manual(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30));
+    let engine = fill(
+        Engine::builder()
+            .clock(clock.clone())
+            .consistency(Consistency::oldest(lag))
+            .build()
+            .expect("engine"),
+        1_000,
+    );
+    clock.advance(lag);
+    put_all(&engine, 1_000);
+    let mut j = 0u64;
+    c.bench_function("get_item_eventual/1000_items_1000_recent_writes", |b| {
+        b.iter_batched(
+            || {
+                j = (j + 7919) % 1_000;
+                GetItemInput {
+                    table_name: Some("bench".into()),
+                    key: Some(key(j)),
+                    ..Default::default()
+                }
+            },
+            |input| run(engine.get_item(black_box(input))).unwrap(),
             BatchSize::NumIterations(100),
         )
     });

@@ -10,4 +10,4 @@ pub mod partiql;
 pub mod storage;
 
 pub use ddbmock_core::{DynamoDb, DynamoDbStreams, Error, Result};
-pub use engine::{Clock, Engine, EngineBuilder, EngineConfig, Scopes};
+pub use engine::{Clock, Consistency, Engine, EngineBuilder, EngineConfig, Scopes, Staleness};

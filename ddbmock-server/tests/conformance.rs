@@ -18,6 +18,20 @@ ddbmock_test::conformance_clock_tests!(async {
     })
 });
 
+ddbmock_test::conformance_consistency_tests!(async {
+    let clock = ddbmock_engine::Clock::manual(std::time::SystemTime::now());
+    let engine = ddbmock_engine::Engine::builder()
+        .clock(clock.clone())
+        .consistency(ddbmock_engine::Consistency::oldest(
+            ddbmock_test::conformance::CONSISTENCY_LAG,
+        ))
+        .build()
+        .expect("the engine");
+    (common::remote::Remote::start_on(engine).await, move |by| {
+        clock.advance(by);
+    })
+});
+
 ddbmock_test::conformance_region_tests!(async {
     let clock = ddbmock_engine::Clock::manual(std::time::SystemTime::now());
     let scopes = ddbmock_engine::Engine::builder()

@@ -42,3 +42,18 @@ ddbmock_test::conformance_region_tests!(async {
         clock.advance(by);
     })
 });
+
+ddbmock_test::conformance_consistency_tests!(async {
+    let clock = ddbmock_engine::Clock::manual(std::time::SystemTime::now());
+    let e = ddbmock_engine::Engine::builder()
+        .temp_sqlite()
+        .clock(clock.clone())
+        .consistency(ddbmock_engine::Consistency::oldest(
+            ddbmock_test::conformance::CONSISTENCY_LAG,
+        ))
+        .build()
+        .expect("the engine");
+    (e, move |by| {
+        clock.advance(by);
+    })
+});

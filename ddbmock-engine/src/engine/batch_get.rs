@@ -96,6 +96,7 @@ impl Engine {
         for (name, table, request, projection, keys, storage_keys) in plan {
             let found = responses.entry(name.clone()).or_default();
             let consistent = request.consistent_read == Some(true);
+            let view = self.view(consistent);
             // Each item is rounded up on its own, as separate GetItems would be.
             let mut billed = Consumed::new(&name);
             for (key, sk) in keys.into_iter().zip(storage_keys) {
@@ -111,7 +112,7 @@ impl Engine {
                         .push(key);
                     continue;
                 }
-                let item = self.read(&table, &sk)?;
+                let item = self.read_in(view, &table, &sk)?;
                 billed.table_read += read_units(item.as_deref().map_or(0, item_size), consistent);
                 if let Some(item) = item {
                     bytes += item_size(&item);

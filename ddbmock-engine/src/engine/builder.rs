@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Clock, Engine, EngineConfig, Scopes, meter};
+use super::{Clock, Consistency, Engine, EngineConfig, Scopes, meter};
 use crate::storage::{MemoryStorage, SqliteOptions, SqliteStorage, StorageError};
 
 /// Builds an [`Engine`] (or a [`Scopes`] of them): [`Engine::builder`].
@@ -138,6 +138,14 @@ impl EngineBuilder {
     /// [`EngineConfig::replication_lag`].
     pub fn replication_lag(mut self, lag: Duration) -> Self {
         self.config.replication_lag = lag;
+        self
+    }
+
+    /// [`EngineConfig::consistency`]: `Consistency::oldest(lag)` for eventually consistent reads
+    /// that always see the state of `lag` ago, `Consistency::eventual(lag)` for a seeded delay up
+    /// to it.
+    pub fn consistency(mut self, consistency: Consistency) -> Self {
+        self.config.consistency = consistency;
         self
     }
 

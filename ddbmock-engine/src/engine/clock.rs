@@ -77,6 +77,14 @@ impl Clock {
             .unwrap_or(0.0)
     }
 
+    /// The current time in whole epoch microseconds (the manual clock's own unit).
+    pub(crate) fn epoch_micros(&self) -> u64 {
+        match &self.manual {
+            None => u64::try_from(micros(SystemTime::now())).unwrap_or(0),
+            Some(m) => u64::try_from(m.micros.load(Ordering::SeqCst)).unwrap_or(0),
+        }
+    }
+
     /// Moves a manual clock forward, then runs what listens to it (the TTL sweeper of each engine
     /// on this clock); a system clock ignores this and returns `false`.
     pub fn advance(&self, by: Duration) -> bool {

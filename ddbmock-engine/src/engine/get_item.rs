@@ -35,7 +35,8 @@ impl Engine {
         validate_key(&table.key, &key)?;
         let storage_key = item_storage_key(&table.key, &key)?;
         // A single-item read needs no item lock: the store publishes each write atomically.
-        let stored = self.read(&table, &storage_key)?;
+        let view = self.view(input.consistent_read == Some(true));
+        let stored = self.read_in(view, &table, &storage_key)?;
         let (item, size) = match (stored, &projection) {
             (None, _) => (None, 0),
             (Some(stored), Some(p)) => (Some(p.apply(&stored)), item_size(&stored)),

@@ -17,6 +17,7 @@ mod change;
 mod check_put;
 mod clock;
 mod collection_sizes;
+mod consistency;
 mod create_table;
 mod delete_item;
 mod delete_table;
@@ -78,6 +79,7 @@ use parking_lot::RwLock;
 pub use billing::{CapacityReport, Prices, TableReport};
 pub use builder::{EngineBuilder, scope_file};
 pub use clock::Clock;
+pub use consistency::{Consistency, Staleness};
 pub use item_collections::DEFAULT_COLLECTION_LIMIT;
 pub use scopes::{ScopeError, Scopes, is_account, is_region};
 pub use streams::StreamRecords;
@@ -139,6 +141,11 @@ pub struct EngineConfig {
     /// typically about that). Until then the other regions read the older item; a conflicting
     /// write resolves last writer wins. Zero lands it at the next request of the other region.
     pub replication_lag: std::time::Duration,
+    /// Whether eventually consistent reads may miss recent writes: [`Consistency::Strong`] (the
+    /// default) has every read see the latest state; [`Consistency::Eventual`] has eventually
+    /// consistent GetItem, BatchGetItem, Query and Scan, and every read of a global secondary
+    /// index, see items as they were up to a lag ago, on the engine's clock.
+    pub consistency: Consistency,
 }
 
 impl Default for EngineConfig {
@@ -155,6 +162,7 @@ impl Default for EngineConfig {
             item_collection_size_limit: DEFAULT_COLLECTION_LIMIT,
             s3_dir: None,
             replication_lag: std::time::Duration::from_secs(1),
+            consistency: Consistency::Strong,
         }
     }
 }
@@ -188,6 +196,8 @@ pub(crate) struct Inner {
     transfers: exports::Transfers,
     /// Global tables: the link to the other scopes, and writes replicated from them.
     global: global_tables::GlobalState,
+    /// The eventual consistency simulation, when it is on.
+    consistency: Option<consistency::Simulation>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -290,6 +300,7 @@ impl Engine {
         config: EngineConfig,
         next_space: SpaceId,
     ) -> Self {
+        let simulation = consistency::Simulation::new(config.consistency);
         let engine = Engine {
             inner: Arc::new_cyclic(|weak| Inner {
                 storage,
@@ -306,6 +317,7 @@ impl Engine {
                 backups: backups::Backups::default(),
                 transfers: exports::Transfers::default(),
                 global: global_tables::GlobalState::default(),
+                consistency: simulation,
             }),
         };
         engine.restore_streams();

@@ -328,11 +328,7 @@ pub(crate) fn read_page(
     reverse: bool,
     limit: Option<usize>,
 ) -> Result<Page, StorageError> {
-    let mut entries: Vec<Arc<Item>> = Vec::new();
-    // The exact size (DynamoDB's formula parses every number) only matters near 1 MB: until a cheap
-    // upper bound reaches it, the exact sum cannot either. Past that point sizes are exact.
-    let mut bound = 0usize;
-    let mut exact: Option<usize> = None;
+    let mut pager = Pager::new(limit);
     let mut truncated = false;
     // Stores treat an empty or inverted range (a condition no key satisfies) as no entries.
     storage.scan(
@@ -341,33 +337,74 @@ pub(crate) fn read_page(
         as_slice(&range.end),
         reverse,
         &mut |_, item| {
-            entries.push(item.clone());
-            let full = match exact.as_mut() {
-                Some(sum) => {
-                    *sum = sum.saturating_add(item_size(item));
-                    *sum >= PAGE_BYTES
-                }
-                None => {
-                    bound = bound.saturating_add(size_bound(item));
-                    if bound >= PAGE_BYTES {
-                        let sum = entries
-                            .iter()
-                            .fold(0usize, |t, e| t.saturating_add(item_size(e)));
-                        exact = Some(sum);
-                        sum >= PAGE_BYTES
-                    } else {
-                        false
-                    }
-                }
-            };
-            if limit.is_some_and(|l| entries.len() >= l) || full {
+            if pager.push(item.clone()) {
                 truncated = true;
                 return ControlFlow::Break(());
             }
             ControlFlow::Continue(())
         },
     )?;
-    Ok(Page { entries, truncated })
+    Ok(pager.into_page(truncated))
+}
+
+/// A page being filled: its entries, until `limit` of them or 1 MB.
+pub(crate) struct Pager {
+    entries: Vec<Arc<Item>>,
+    limit: Option<usize>,
+    /// The exact size (DynamoDB's formula parses every number) only matters near 1 MB: until a
+    /// cheap upper bound reaches it, the exact sum cannot either. Past that point sizes are exact.
+    bound: usize,
+    exact: Option<usize>,
+}
+
+impl Pager {
+    pub(crate) fn new(limit: Option<usize>) -> Self {
+        Pager {
+            entries: Vec::new(),
+            limit,
+            bound: 0,
+            exact: None,
+        }
+    }
+
+    /// Adds an entry read; whether the page is now full (at `limit` entries, or 1 MB).
+    #[inline]
+    pub(crate) fn push(&mut self, item: Arc<Item>) -> bool {
+        let full = match self.exact.as_mut() {
+            Some(sum) => {
+                *sum = sum.saturating_add(item_size(&item));
+                *sum >= PAGE_BYTES
+            }
+            None => {
+                self.bound = self.bound.saturating_add(size_bound(&item));
+                if self.bound >= PAGE_BYTES {
+                    let sum = self
+                        .entries
+                        .iter()
+                        .fold(item_size(&item), |t, e| t.saturating_add(item_size(e)));
+                    self.exact = Some(sum);
+                    sum >= PAGE_BYTES
+                } else {
+                    false
+                }
+            }
+        };
+        self.entries.push(item);
+        full || self.limit.is_some_and(|l| self.entries.len() >= l)
+    }
+
+    /// How many entries the page holds.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The page, `truncated` when reading stopped before the end of its range.
+    pub(crate) fn into_page(self, truncated: bool) -> Page {
+        Page {
+            entries: self.entries,
+            truncated,
+        }
+    }
 }
 
 /// An upper bound of [`item_size`] that parses no number: a number's size is at most its text's
@@ -385,7 +422,7 @@ fn size_bound(item: &Item) -> usize {
     })
 }
 
-fn as_slice(b: &Bound<Vec<u8>>) -> Bound<&[u8]> {
+pub(crate) fn as_slice(b: &Bound<Vec<u8>>) -> Bound<&[u8]> {
     match b {
         Bound::Included(k) => Bound::Included(k.as_slice()),
         Bound::Excluded(k) => Bound::Excluded(k.as_slice()),

@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use super::paging::{Page, Range, Target, read_page};
+use super::consistency::View;
+use super::paging::{Page, Range, Target};
 use super::read_params::{FilterSource, ReadExprs, condition_attributes};
 use super::{Engine, keys};
 use crate::expr::{Condition, Projection};
@@ -176,10 +177,13 @@ impl Engine {
         mode: Option<&ReturnConsumedCapacity>,
     ) -> Result<(Shaped, Option<ConsumedCapacity>)> {
         let limit = limit.and_then(|l| usize::try_from(l).ok());
-        let page = read_page(&**self.storage(), target.space(), range, reverse, limit)
+        // A global index is never read consistently (DynamoDB refuses to).
+        let view = self.view(consistent == Some(true) && !target.is_gsi());
+        let page = self
+            .read_page_in(view, target.space(), range, reverse, limit)
             .map_err(|e| self.dropped([target.table], e))?;
         let read: usize = page.entries.iter().map(|e| item_size(e)).sum();
-        let shaped = self.shape_page(target, output, page, resumable)?;
+        let shaped = self.shape_page(target, output, page, resumable, view)?;
         let consumed = self.bill_page(
             target.table,
             target.index,
@@ -190,13 +194,15 @@ impl Engine {
         Ok((shaped, consumed))
     }
 
-    /// Filters and shapes a page's entries, and works out `LastEvaluatedKey`.
+    /// Filters and shapes a page's entries, and works out `LastEvaluatedKey`; items fetched from
+    /// the table are read as `view` sees them, as the page was.
     pub(crate) fn shape_page(
         &self,
         target: &Target<'_>,
         output: &Output,
         page: Page,
         resumable: bool,
+        view: View,
     ) -> Result<Shaped> {
         let scanned = page.entries.len();
         let last_key = match page.entries.last() {
@@ -213,7 +219,7 @@ impl Engine {
             // The index entry, when the item had to be fetched beside it.
             let (entry, item): (Option<Arc<Item>>, Arc<Item>) = if output.fetch {
                 let key = keys::item_storage_key(&target.table.key, &entry)?;
-                match self.read(target.table, &key)? {
+                match self.read_in(view, target.table, &key)? {
                     Some(item) => {
                         *fetched.get_or_insert(0) += item_size(&item);
                         (Some(entry), item)

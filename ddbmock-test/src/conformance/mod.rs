@@ -10,6 +10,7 @@ mod backups;
 mod batch;
 mod capacity;
 mod collections;
+mod consistency;
 mod control_plane_auto_scaling;
 mod control_plane_insights;
 mod control_plane_kinesis;
@@ -40,6 +41,7 @@ pub use backups::*;
 pub use batch::*;
 pub use capacity::*;
 pub use collections::*;
+pub use consistency::*;
 pub use control_plane_auto_scaling::*;
 pub use control_plane_insights::*;
 pub use control_plane_kinesis::*;
@@ -207,6 +209,42 @@ macro_rules! conformance_clock_tests {
             pitr_three_moments,
             pitr_window_moves,
             pitr_errors,
+        );
+    };
+    (@each $make:expr; $($name:ident,)*) => {
+        $(
+            #[tokio::test]
+            async fn $name() {
+                let (db, clock) = $make.await;
+                $crate::conformance::$name(&db, &clock).await;
+            }
+        )*
+    };
+}
+
+/// Generates one `#[tokio::test]` per eventual consistency scenario. `$make` is an async
+/// expression that yields a pair `(D, A)`: `D` implementing `DynamoDb`, on an engine whose
+/// eventually consistent reads see the state of [`CONSISTENCY_LAG`] ago
+/// (`Consistency::oldest(CONSISTENCY_LAG)`) on a manual clock, and `A` an [`AdvanceClock`]
+/// moving that clock.
+///
+/// ```text
+/// ddbmock_test::conformance_consistency_tests!(async {
+///     let clock = ddbmock::Clock::manual(std::time::SystemTime::now());
+///     let e = ddbmock::Engine::builder()
+///         .clock(clock.clone())
+///         .consistency(ddbmock::engine::Consistency::oldest(ddbmock_test::conformance::CONSISTENCY_LAG))
+///         .build()
+///         .unwrap();
+///     (e, move |by| { clock.advance(by); })
+/// });
+/// ```
+#[macro_export]
+macro_rules! conformance_consistency_tests {
+    ($make:expr) => {
+        $crate::conformance_consistency_tests!(@each $make;
+            gsi_read_your_write_lags,
+            eventual_reads_lag_writes,
         );
     };
     (@each $make:expr; $($name:ident,)*) => {

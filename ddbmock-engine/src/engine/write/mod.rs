@@ -28,7 +28,7 @@ use super::key_hash::key_hash;
 use super::keys::{self, KeySchema};
 use super::streams::Origin;
 use super::table::{Index, Table};
-use crate::storage::{Storage, StorageError, Write, WriteBatch};
+use crate::storage::{SpaceId, Storage, StorageError, Write, WriteBatch};
 use ddbmock_core::error::{Result, msg};
 use ddbmock_core::model::{Item, item_size};
 
@@ -92,7 +92,13 @@ impl Engine {
     ) -> Result<()> {
         let mut batch: WriteBatch = Vec::with_capacity(changes.len() * 2);
         let mut index_sizes = Vec::new();
+        let mut recent = self
+            .simulates_consistency()
+            .then(|| Vec::with_capacity(changes.len()));
         for c in changes {
+            let mut replaced = recent
+                .is_some()
+                .then(|| vec![(c.table.space, c.key.clone(), c.old.clone())]);
             match &c.new {
                 Some(item) => batch.push(Write::Put {
                     space: c.table.space,
@@ -111,6 +117,9 @@ impl Engine {
                     old = self.stored_entry(&table, index, old)?;
                 }
                 let new = index_entry(index, &table.key, &c.key, c.new.as_deref())?;
+                if let Some(replaced) = replaced.as_mut() {
+                    replaced.extend(index_replaced(index, old.as_ref(), new.as_ref()));
+                }
                 if let Some((k, _)) = &old {
                     batch.push(Write::Delete {
                         space: index.space,
@@ -130,8 +139,14 @@ impl Engine {
                 }
                 index_sizes.push((index.stats.clone(), sizes.0, sizes.1));
             }
+            if let (Some(recent), Some(replaced)) = (recent.as_mut(), replaced) {
+                recent.push(replaced);
+            }
         }
         self.log_for_recovery(changes, &mut batch)?;
+        if let Some(recent) = recent {
+            self.record_recent(recent);
+        }
         // All or nothing: a batch that meets a keyspace dropped meanwhile stores none of its writes.
         self.inner
             .storage
@@ -192,6 +207,26 @@ pub(crate) fn index_entry(
         ))),
         None => Ok(None),
     }
+}
+
+/// The index entries a change writes, with the entry each key held before, for the eventual
+/// consistency simulation: the item's old entry, and its new one's key (which held nothing, since
+/// an entry key ends with its item's key) when the index key changed.
+fn index_replaced(
+    index: &Index,
+    old: Option<&(Vec<u8>, Item)>,
+    new: Option<&(Vec<u8>, Item)>,
+) -> Vec<(SpaceId, Vec<u8>, Option<Arc<Item>>)> {
+    let mut out = Vec::with_capacity(2);
+    if let Some((key, entry)) = old {
+        out.push((index.space, key.clone(), Some(Arc::new(entry.clone()))));
+    }
+    if let Some((key, _)) = new
+        && old.is_none_or(|(k, _)| k != key)
+    {
+        out.push((index.space, key.clone(), None));
+    }
+    out
 }
 
 /// Recomputes a restored table's counters from its stored entries.
