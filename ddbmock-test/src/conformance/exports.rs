@@ -51,7 +51,8 @@ fn import_input(table: &str) -> ImportTableInput {
 }
 
 /// ExportTableToPointInTime's errors: members, a missing table, recovery off, an export time in
-/// the future, a client token reused for another request; DescribeExport of an unknown ARN.
+/// the future, an incremental export's period, a client token reused for another request;
+/// DescribeExport of an unknown ARN.
 pub async fn export_errors(db: &dyn DynamoDb) {
     assert_error(
         db.export_table_to_point_in_time(ExportTableToPointInTimeInput::default())
@@ -90,6 +91,7 @@ pub async fn export_errors(db: &dyn DynamoDb) {
         "InvalidExportTimeException",
         "The specified ExportTime is outside of the point in time recovery window.",
     );
+    incremental_errors(db, &arn).await;
     let token = unique_name("tok");
     let first = db
         .export_table_to_point_in_time(export_input(&arn, Some(&token)))
@@ -128,6 +130,44 @@ pub async fn export_errors(db: &dyn DynamoDb) {
         .await,
         "ValidationException",
         "1 validation error detected: Value '26' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 25",
+    );
+}
+
+/// An incremental export's errors: no period, a period shorter than 15 minutes, an unknown view
+/// type (none of which depends on the clock).
+async fn incremental_errors(db: &dyn DynamoDb, arn: &str) {
+    let incremental =
+        |spec: Option<IncrementalExportSpecification>| ExportTableToPointInTimeInput {
+            export_type: Some(ExportType::IncrementalExport),
+            incremental_export_specification: spec,
+            ..export_input(arn, None)
+        };
+    assert_error(
+        db.export_table_to_point_in_time(incremental(None)).await,
+        "ValidationException",
+        "IncrementalExportSpecification must have an ExportFromTime before its ExportToTime",
+    );
+    let from = 1_700_000_000.0;
+    let short = IncrementalExportSpecification {
+        export_from_time: Some(from),
+        export_to_time: Some(from + 600.0),
+        export_view_type: None,
+    };
+    assert_error(
+        db.export_table_to_point_in_time(incremental(Some(short.clone())))
+            .await,
+        "ValidationException",
+        "The period of an incremental export, from ExportFromTime to ExportToTime, must be at least 15 minutes and at most 24 hours",
+    );
+    let unknown_view = IncrementalExportSpecification {
+        export_view_type: Some(ExportViewType::Unknown("OLD_IMAGE".to_owned())),
+        ..short
+    };
+    assert_error(
+        db.export_table_to_point_in_time(incremental(Some(unknown_view)))
+            .await,
+        "ValidationException",
+        "1 validation error detected: Value 'OLD_IMAGE' at 'incrementalExportSpecification.exportViewType' failed to satisfy constraint: Member must satisfy enum value set: [NEW_IMAGE, NEW_AND_OLD_IMAGES]",
     );
 }
 

@@ -56,6 +56,15 @@ pub fn incremental_period_invalid() -> Error {
     validation("IncrementalExportSpecification must have an ExportFromTime before its ExportToTime")
 }
 
+/// `ValidationException`: an incremental export's period is shorter than 15 minutes or longer
+/// than 24 hours (the documented bounds: "from 15 minutes up to 24 hours"). Unconfirmed: worded in
+/// DynamoDB's style.
+pub fn incremental_period_length() -> Error {
+    validation(
+        "The period of an incremental export, from ExportFromTime to ExportToTime, must be at least 15 minutes and at most 24 hours",
+    )
+}
+
 /// The failure code and message of an export or import whose bucket does not exist (or which
 /// ddbmock has no S3 folder for).
 pub const NO_SUCH_BUCKET: (&str, &str) = ("S3NoSuchBucket", "The specified bucket does not exist");

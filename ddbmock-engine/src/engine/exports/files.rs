@@ -5,7 +5,14 @@
 //! <prefix>/AWSDynamoDB/<ExportId>/manifest-summary.json      (+ manifest-summary.checksum)
 //! <prefix>/AWSDynamoDB/<ExportId>/manifest-files.json        (+ manifest-files.checksum)
 //! <prefix>/AWSDynamoDB/<ExportId>/data/<name>.json.gz         gzip'd lines {"Item":{...}}
+//! <prefix>/AWSDynamoDB/data/<name>.json.gz                    an incremental export's data files
 //! ```
+//!
+//! An incremental export's data files share one `data/` folder under `AWSDynamoDB/` (its
+//! manifest-files.json names which are its own), and its summary adds `exportType` and
+//! `outputView`. Unconfirmed: that layout is from secondary sources quoting the guide (its stored
+//! copy here has only the full-export part), and agrees with exports captured from DynamoDB that
+//! public test fixtures hold.
 //!
 //! The manifests' fields are those of the Developer Guide's "DynamoDB table export output format".
 //! Unconfirmed: the `.checksum` files' content, which the guide does not describe (ddbmock writes
@@ -16,8 +23,6 @@ use std::io::Write as _;
 use base64::Engine as _;
 use md5::{Digest, Md5};
 use serde_json::{Value, json};
-
-use ddbmock_core::model::Item;
 
 /// Items per data file: DynamoDB writes a file per partition; ddbmock, a file per this many items
 /// (at least one file, empty for an empty table, as for an empty partition).
@@ -30,17 +35,17 @@ pub(crate) struct DataFile {
     pub(crate) items: usize,
 }
 
-/// The gzip'd JSON lines `{"Item":{...}}` of `items`.
-pub(crate) fn data_file(items: &[Item]) -> std::io::Result<DataFile> {
+/// The gzip'd file of `lines` (each one record, written with a newline after it).
+pub(crate) fn lines_file(lines: &[String]) -> std::io::Result<DataFile> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    for item in items {
-        serde_json::to_writer(&mut gz, &json!({ "Item": item }))?;
+    for line in lines {
+        gz.write_all(line.as_bytes())?;
         gz.write_all(b"\n")?;
     }
     Ok(DataFile {
         name: format!("{}.json.gz", random_name()),
         bytes: gz.finish()?,
-        items: items.len(),
+        items: lines.len(),
     })
 }
 
@@ -71,11 +76,14 @@ pub(crate) struct Summary<'a> {
     pub(crate) files_key: &'a str,
     pub(crate) billed_bytes: i64,
     pub(crate) items: i64,
+    /// An incremental export's view type (`outputView`); `None` for a full export, whose summary
+    /// has neither `outputView` nor `exportType`.
+    pub(crate) incremental_view: Option<&'a str>,
 }
 
 /// manifest-summary.json.
 pub(crate) fn summary(s: &Summary<'_>) -> Value {
-    json!({
+    let mut summary = json!({
         "version": "2020-06-30",
         "exportArn": s.export_arn,
         "startTime": iso8601(s.start),
@@ -91,7 +99,12 @@ pub(crate) fn summary(s: &Summary<'_>) -> Value {
         "billedSizeBytes": s.billed_bytes,
         "itemCount": s.items,
         "outputFormat": "DYNAMODB_JSON",
-    })
+    });
+    if let (Some(view), Some(fields)) = (s.incremental_view, summary.as_object_mut()) {
+        fields.insert("exportType".to_owned(), json!("INCREMENTAL_EXPORT"));
+        fields.insert("outputView".to_owned(), json!(view));
+    }
+    summary
 }
 
 /// The content of a manifest's `.checksum` file.
@@ -128,7 +141,7 @@ pub(crate) fn iso8601(seconds: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ddbmock_core::model::AttributeValue;
+    use ddbmock_core::model::{AttributeValue, Item};
     use std::io::Read;
 
     #[test]
@@ -140,7 +153,8 @@ mod tests {
     #[test]
     fn a_data_file_is_gzip_json_lines_of_items() {
         let item = Item::from([("pk".to_owned(), AttributeValue::S("a".into()))]);
-        let file = data_file(&[item.clone(), item]).unwrap();
+        let line = serde_json::to_string(&json!({ "Item": item })).unwrap();
+        let file = lines_file(&[line.clone(), line]).unwrap();
         assert!(file.name.ends_with(".json.gz"));
         let mut text = String::new();
         flate2::read::GzDecoder::new(&file.bytes[..])

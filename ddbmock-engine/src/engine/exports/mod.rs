@@ -11,6 +11,7 @@
 //!
 //! - `s3`: the folder standing for S3;
 //! - `files`: the export's files;
+//! - `incremental`: an incremental export's period and changes;
 //! - `ops`: the three operations;
 //! - `snapshot`: a table's items at a moment.
 
@@ -18,6 +19,7 @@ pub(crate) mod files;
 /// ImportTable and its records: a part of this module, since both keep their records in one
 /// registry (`Transfers`) and share the S3 folder and the idempotency rules.
 mod imports;
+mod incremental;
 pub(crate) mod ops;
 pub(crate) mod s3;
 mod snapshot;

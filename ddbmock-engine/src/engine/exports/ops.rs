@@ -3,11 +3,13 @@
 use std::sync::Arc;
 
 use super::files::{self, ITEMS_PER_FILE};
+use super::incremental::{NetChange, Period};
 use super::s3::{self, Bucket, Failure};
 use super::{Export, TOKEN_WINDOW_SECONDS, Transfer, list_page, lookup};
 use crate::engine::table::Table;
 use crate::engine::{Engine, storage_error};
 use ddbmock_core::error::Result;
+use ddbmock_core::error::msg;
 use ddbmock_core::error::msg::backup as backup_msg;
 use ddbmock_core::error::msg::export as m;
 use ddbmock_core::error::msg::table::ConstraintErrors;
@@ -95,6 +97,17 @@ impl Engine {
         if let Some(ExportType::Unknown(v)) = &input.export_type {
             errors.enum_value("exportType", Some(v), ExportType::VALUES);
         }
+        if let Some(ExportViewType::Unknown(v)) = input
+            .incremental_export_specification
+            .as_ref()
+            .and_then(|s| s.export_view_type.as_ref())
+        {
+            errors.enum_value(
+                "incrementalExportSpecification.exportViewType",
+                Some(v),
+                ExportViewType::VALUES,
+            );
+        }
         if let Some(S3SseAlgorithm::Unknown(v)) = &input.s3_sse_algorithm {
             errors.enum_value("s3SseAlgorithm", Some(v), S3SseAlgorithm::VALUES);
         }
@@ -111,18 +124,27 @@ impl Engine {
             return Err(backup_msg::point_in_time_recovery_unavailable());
         };
         let (earliest, _) = crate::engine::pitr::window(&pitr, now);
+        let period = match input.export_type {
+            Some(ExportType::IncrementalExport) => Some(Period::checked(
+                input.incremental_export_specification.as_ref(),
+                earliest,
+                now,
+            )?),
+            _ => None,
+        };
         // The latest moment an export may ask for is now: its default.
         let at = input.export_time.unwrap_or(now);
-        if !(earliest..=now).contains(&at) {
+        if period.is_none() && !(earliest..=now).contains(&at) {
             return Err(m::invalid_export_time());
         }
         if input.export_format == Some(ExportFormat::Ion) {
             return Err(m::format_unsupported("the ION format"));
         }
-        if input.export_type == Some(ExportType::IncrementalExport) {
-            return Err(m::format_unsupported("INCREMENTAL_EXPORT"));
+        let records = match &period {
+            None => Records::full(&self.items_at(&table, &pitr, at)?),
+            Some(p) => Records::incremental(&self.changes_within(&table, &pitr, p)?, &p.view),
         }
-        let items = self.items_at(&table, &pitr, at)?;
+        .map_err(msg::internal_error)?;
         let arn = self.transfer_arn(table.arn(), "export", now);
         let ends_at = now + self.inner.config.table_status_delay.as_secs_f64();
         let mut done = ExportDescription {
@@ -132,7 +154,7 @@ impl Engine {
             end_time: Some(ends_at),
             table_arn: Some(table.arn().to_owned()),
             table_id: table.description.table_id.clone(),
-            export_time: Some(at),
+            export_time: Some(period.as_ref().map_or(at, |p| p.to)),
             client_token: input.client_token.clone(),
             s3_bucket: input.s3_bucket.clone(),
             s3_bucket_owner: input.s3_bucket_owner.clone(),
@@ -145,10 +167,16 @@ impl Engine {
             ),
             s3_sse_kms_key_id: input.s3_sse_kms_key_id.clone(),
             export_format: Some(ExportFormat::DynamodbJson),
-            export_type: Some(ExportType::FullExport),
+            export_type: Some(if period.is_some() {
+                ExportType::IncrementalExport
+            } else {
+                ExportType::FullExport
+            }),
+            incremental_export_specification: period.as_ref().map(Period::spec),
             ..Default::default()
         };
-        match self.write_export(&table, &items, &mut done) {
+        let view = period.as_ref().map(|p| p.view.as_str());
+        match self.write_export(&table, &records, view, &mut done) {
             Ok(()) => {}
             Err((code, message)) => {
                 done.export_status = Some(ExportStatus::Failed);
@@ -209,7 +237,8 @@ impl Engine {
     fn write_export(
         &self,
         table: &Table,
-        items: &[Item],
+        records: &Records,
+        incremental_view: Option<&str>,
         done: &mut ExportDescription,
     ) -> std::result::Result<(), Failure> {
         let bucket_name = done.s3_bucket.clone().unwrap_or_default();
@@ -219,10 +248,15 @@ impl Engine {
         let prefix = done.s3_prefix.clone();
         let base = s3::key_under(prefix.as_deref(), &format!("AWSDynamoDB/{id}"));
         bucket.put(&format!("{base}/_started"), b"")?;
+        // An incremental export's data files go to the folder its exports share.
+        let data = match incremental_view {
+            None => format!("{base}/data"),
+            Some(_) => s3::key_under(prefix.as_deref(), "AWSDynamoDB/data"),
+        };
         let mut lines = String::new();
-        for chunk in chunks(items) {
-            let file = files::data_file(chunk).map_err(|_| m::ACCESS_DENIED)?;
-            let key = format!("{base}/data/{}", file.name);
+        for chunk in chunks(&records.lines) {
+            let file = files::lines_file(chunk).map_err(|_| m::ACCESS_DENIED)?;
+            let key = format!("{data}/{}", file.name);
             bucket.put(&key, &file.bytes)?;
             lines.push_str(&files::files_line(&file, &key));
             lines.push('\n');
@@ -233,8 +267,7 @@ impl Engine {
             &format!("{base}/manifest-files.checksum"),
             files::checksum(lines.as_bytes()).as_bytes(),
         )?;
-        let billed = items.iter().map(|i| item_size(i) as i64).sum::<i64>();
-        let count = items.len() as i64;
+        let (billed, count) = (records.billed, records.lines.len() as i64);
         let summary = files::summary(&files::Summary {
             export_arn: &arn,
             start: done.start_time.unwrap_or_default(),
@@ -252,6 +285,7 @@ impl Engine {
             files_key: &files_key,
             billed_bytes: billed,
             items: count,
+            incremental_view,
         })
         .to_string();
         let summary_key = format!("{base}/manifest-summary.json");
@@ -294,11 +328,41 @@ impl Engine {
     }
 }
 
-/// `items` in data files' chunks: at least one, empty for no items.
-fn chunks(items: &[Item]) -> Vec<&[Item]> {
-    if items.is_empty() {
-        vec![items]
+/// An export's data lines, and the bytes they bill.
+struct Records {
+    lines: Vec<String>,
+    billed: i64,
+}
+
+impl Records {
+    /// A full export's lines `{"Item":{...}}`.
+    fn full(items: &[Item]) -> serde_json::Result<Records> {
+        Ok(Records {
+            lines: items
+                .iter()
+                .map(|item| serde_json::to_string(&serde_json::json!({ "Item": item })))
+                .collect::<serde_json::Result<_>>()?,
+            billed: items.iter().map(|i| item_size(i) as i64).sum(),
+        })
+    }
+
+    /// An incremental export's lines, one per changed item.
+    fn incremental(changes: &[NetChange], view: &ExportViewType) -> serde_json::Result<Records> {
+        Ok(Records {
+            lines: changes
+                .iter()
+                .map(|c| c.line(view))
+                .collect::<serde_json::Result<_>>()?,
+            billed: changes.iter().map(|c| c.size() as i64).sum(),
+        })
+    }
+}
+
+/// `lines` in data files' chunks: at least one, empty for no lines.
+fn chunks(lines: &[String]) -> Vec<&[String]> {
+    if lines.is_empty() {
+        vec![lines]
     } else {
-        items.chunks(ITEMS_PER_FILE).collect()
+        lines.chunks(ITEMS_PER_FILE).collect()
     }
 }

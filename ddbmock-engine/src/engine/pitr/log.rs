@@ -57,7 +57,7 @@ fn entry(key: &[u8], old: Option<&Item>) -> Item {
 
 /// The storage key and previous state an entry records; `None` for an entry this build did not
 /// write.
-fn read_entry(item: &Item) -> Option<(Vec<u8>, Option<Item>)> {
+pub(crate) fn read_entry(item: &Item) -> Option<(Vec<u8>, Option<Item>)> {
     let Some(AttributeValue::B(key)) = item.get("k") else {
         return None;
     };
