@@ -1,6 +1,6 @@
 //! Exports to and imports from the S3 folder, at the level of files: the layout and manifests an
-//! export writes, a round trip of an export through ImportTable, CSV and gzip sources, and what an
-//! unreachable bucket does. The operations' errors and listings are conformance scenarios.
+//! export writes, a round trip of an export through ImportTable, incremental exports and their
+//! period's rules, CSV, gzip and ZSTD sources, and what an unreachable bucket does. The operations' errors and listings are conformance scenarios.
 
 #[path = "streams_support/mod.rs"]
 mod streams_support;
@@ -727,4 +727,73 @@ async fn an_incremental_exports_period_is_checked() {
         "ValidationException",
         "1 validation error detected: Value 'OLD_IMAGE' at 'incrementalExportSpecification.exportViewType' failed to satisfy constraint: Member must satisfy enum value set: [NEW_IMAGE, NEW_AND_OLD_IMAGES]",
     );
+}
+
+/// A ZSTD source (two objects, one of two frames) imports its items; an object that is not
+/// Zstandard counts as one error.
+#[tokio::test]
+async fn a_zstd_import_reads_its_items() {
+    use ruzstd::encoding::{CompressionLevel, compress_to_vec};
+    let dir = tempfile::tempdir().unwrap();
+    let bucket = dir.path().join("zin");
+    std::fs::create_dir_all(bucket.join("z")).unwrap();
+    let line =
+        |pk: &str| format!("{{\"Item\":{{\"pk\":{{\"S\":\"{pk}\"}},\"n\":{{\"N\":\"1\"}}}}}}\n");
+    let mut first = compress_to_vec(line("a").as_bytes(), CompressionLevel::Fastest);
+    first.extend(compress_to_vec(
+        line("b").as_bytes(),
+        CompressionLevel::Fastest,
+    ));
+    std::fs::write(bucket.join("z/1.json.zst"), first).unwrap();
+    let second = compress_to_vec(line("c").as_bytes(), CompressionLevel::Uncompressed);
+    std::fs::write(bucket.join("z/2.json.zst"), second).unwrap();
+    std::fs::write(bucket.join("z/3.json.zst"), line("d")).unwrap();
+    let clock = Clock::manual(start());
+    let db = engine_on(&clock, Some(dir.path()));
+    let out = db
+        .import_table(ImportTableInput {
+            s3_bucket_source: Some(S3BucketSource {
+                s3_bucket: Some("zin".into()),
+                s3_key_prefix: Some("z/".into()),
+                ..Default::default()
+            }),
+            input_format: Some(InputFormat::DynamodbJson),
+            input_compression_type: Some(InputCompressionType::Zstd),
+            table_creation_parameters: Some(TableCreationParameters {
+                table_name: Some("zstd".into()),
+                attribute_definitions: Some(vec![AttributeDefinition {
+                    attribute_name: Some("pk".into()),
+                    attribute_type: Some(ScalarAttributeType::S),
+                }]),
+                key_schema: Some(vec![KeySchemaElement {
+                    attribute_name: Some("pk".into()),
+                    key_type: Some(KeyType::Hash),
+                }]),
+                billing_mode: Some(BillingMode::PayPerRequest),
+                ..Default::default()
+            }),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .import_table_description
+        .unwrap();
+    assert_eq!(out.input_compression_type, Some(InputCompressionType::Zstd));
+    assert_eq!(
+        (
+            out.processed_item_count,
+            out.imported_item_count,
+            out.error_count
+        ),
+        (Some(4), Some(3), Some(1))
+    );
+    clock.advance(Duration::from_secs(10));
+    for pk in ["a", "b", "c"] {
+        assert_eq!(
+            get(&db, "zstd", pk).await.unwrap().get("n"),
+            Some(&n(1)),
+            "{pk}"
+        );
+    }
+    assert_eq!(get(&db, "zstd", "d").await, None);
 }

@@ -42,8 +42,8 @@ pub fn import_conflict() -> Error {
     )
 }
 
-/// `ValidationException`: an export or import format ddbmock does not read or write (Amazon Ion,
-/// ZSTD). ddbmock's own message, in DynamoDB's style.
+/// `ValidationException`: an export or import format ddbmock does not read or write (Amazon Ion).
+/// ddbmock's own message, in DynamoDB's style.
 pub fn format_unsupported(what: &str) -> Error {
     validation(format!(
         "ddbmock does not support {what} in exports and imports"

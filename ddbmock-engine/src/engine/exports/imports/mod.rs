@@ -8,9 +8,11 @@
 //! prefix naming no object, fails the import (`FAILED`, no table). The import is `IN_PROGRESS`
 //! while its table is `CREATING` (the engine's `table_status_delay`), then `COMPLETED`.
 //!
-//! - `read`: the formats and compressions;
+//! - `decompress`: the compressions (GZIP, ZSTD);
+//! - `read`: the formats;
 //! - `ops`: the three operations.
 
+mod decompress;
 mod ops;
 pub(crate) mod read;
 

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::Import;
+use super::decompress;
 use super::read::{self, Record};
 use crate::engine::exports::ops::{check_arn, check_bucket, check_token};
 use crate::engine::exports::s3::{Bucket, Failure};
@@ -90,9 +91,6 @@ impl Engine {
         errors.into_result()?;
         if input.input_format == Some(InputFormat::Ion) {
             return Err(m::format_unsupported("the ION format"));
-        }
-        if input.input_compression_type == Some(InputCompressionType::Zstd) {
-            return Err(m::format_unsupported("ZSTD compression"));
         }
         let now = self.inner.clock.epoch_seconds();
         if let Some(done) = self.import_retry(&input, now)? {
@@ -223,7 +221,6 @@ impl Engine {
         if keys.is_empty() {
             return Err(m::NO_SUCH_KEY);
         }
-        let gzip = input.input_compression_type == Some(InputCompressionType::Gzip);
         let csv = input
             .input_format_options
             .as_ref()
@@ -239,7 +236,7 @@ impl Engine {
         for key in keys {
             let bytes = bucket.get(&key)?;
             counts.bytes += bytes.len() as i64;
-            let Some(text) = read::text(&bytes, gzip) else {
+            let Some(text) = decompress::text(&bytes, input.input_compression_type.as_ref()) else {
                 records.push(Err(format!("{key} cannot be read")));
                 continue;
             };

@@ -1,4 +1,4 @@
-//! Reading an import's source objects into items: decompression, then DynamoDB JSON lines
+//! Reading an import's source text into items: DynamoDB JSON lines
 //! (`{"Item":{...}}`, as an export writes them) or CSV.
 //!
 //! CSV, as DynamoDB reads it: the first line is the header unless `HeaderList` names the columns;
@@ -6,28 +6,11 @@
 //! string (`S`); an empty field is left out of the item. Fields may be quoted with `"` (a quote
 //! within doubled), and a quoted field may span lines (RFC 4180).
 
-use std::io::Read;
-
 use ddbmock_core::model::{AttributeValue, Item};
 use ddbmock_core::operation::{AttributeDefinition, ScalarAttributeType};
 
 /// One record of a source file: an item, or the reason it is not one.
 pub(crate) type Record = Result<Item, String>;
-
-/// The text of an object as stored: gunzipped when `gzip`. `None` when it cannot be
-/// decompressed or is not UTF-8, which makes the whole object one error.
-pub(crate) fn text(bytes: &[u8], gzip: bool) -> Option<String> {
-    if gzip {
-        let mut text = String::new();
-        // MultiGzDecoder: a file of several gzip members (concatenated writes) reads whole.
-        flate2::read::MultiGzDecoder::new(bytes)
-            .read_to_string(&mut text)
-            .ok()?;
-        Some(text)
-    } else {
-        String::from_utf8(bytes.to_vec()).ok()
-    }
-}
 
 /// The records of DynamoDB JSON text: one `{"Item":{...}}` per non-blank line.
 pub(crate) fn dynamodb_json(text: &str) -> Vec<Record> {
@@ -209,15 +192,5 @@ mod tests {
         assert_eq!(records.len(), 2);
         assert!(records[0].is_ok());
         assert!(records[1].is_err());
-    }
-
-    #[test]
-    fn gzip_text_reads_back() {
-        use std::io::Write;
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        gz.write_all(b"hello").unwrap();
-        assert_eq!(text(&gz.finish().unwrap(), true).as_deref(), Some("hello"));
-        assert_eq!(text(b"\xff", false), None);
-        assert_eq!(text(b"plain", true), None);
     }
 }
