@@ -42,14 +42,6 @@ pub fn import_conflict() -> Error {
     )
 }
 
-/// `ValidationException`: an export or import format ddbmock does not read or write (Amazon Ion).
-/// ddbmock's own message, in DynamoDB's style.
-pub fn format_unsupported(what: &str) -> Error {
-    validation(format!(
-        "ddbmock does not support {what} in exports and imports"
-    ))
-}
-
 /// `ValidationException`: an incremental export's period is missing or inverted. Unconfirmed:
 /// worded in DynamoDB's style.
 pub fn incremental_period_invalid() -> Error {

@@ -8,6 +8,9 @@
 //! <prefix>/AWSDynamoDB/data/<name>.json.gz                    an incremental export's data files
 //! ```
 //!
+//! In the ION format the data files are `<name>.ion.gz`, of lines `$ion_1_0 {Item:{...}}` (see
+//! `ion`), and the summary's `outputFormat` is `ION`.
+//!
 //! An incremental export's data files share one `data/` folder under `AWSDynamoDB/` (its
 //! manifest-files.json names which are its own), and its summary adds `exportType` and
 //! `outputView`. Unconfirmed: that layout is from secondary sources quoting the guide (its stored
@@ -35,15 +38,16 @@ pub(crate) struct DataFile {
     pub(crate) items: usize,
 }
 
-/// The gzip'd file of `lines` (each one record, written with a newline after it).
-pub(crate) fn lines_file(lines: &[String]) -> std::io::Result<DataFile> {
+/// The gzip'd file of `lines` (each one record, written with a newline after it), named with the
+/// extension `ext` (`json` or `ion`).
+pub(crate) fn lines_file(lines: &[String], ext: &str) -> std::io::Result<DataFile> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     for line in lines {
         gz.write_all(line.as_bytes())?;
         gz.write_all(b"\n")?;
     }
     Ok(DataFile {
-        name: format!("{}.json.gz", random_name()),
+        name: format!("{}.{ext}.gz", random_name()),
         bytes: gz.finish()?,
         items: lines.len(),
     })
@@ -76,6 +80,8 @@ pub(crate) struct Summary<'a> {
     pub(crate) files_key: &'a str,
     pub(crate) billed_bytes: i64,
     pub(crate) items: i64,
+    /// `DYNAMODB_JSON` or `ION`.
+    pub(crate) format: &'a str,
     /// An incremental export's view type (`outputView`); `None` for a full export, whose summary
     /// has neither `outputView` nor `exportType`.
     pub(crate) incremental_view: Option<&'a str>,
@@ -98,7 +104,7 @@ pub(crate) fn summary(s: &Summary<'_>) -> Value {
         "manifestFilesS3Key": s.files_key,
         "billedSizeBytes": s.billed_bytes,
         "itemCount": s.items,
-        "outputFormat": "DYNAMODB_JSON",
+        "outputFormat": s.format,
     });
     if let (Some(view), Some(fields)) = (s.incremental_view, summary.as_object_mut()) {
         fields.insert("exportType".to_owned(), json!("INCREMENTAL_EXPORT"));
@@ -154,7 +160,7 @@ mod tests {
     fn a_data_file_is_gzip_json_lines_of_items() {
         let item = Item::from([("pk".to_owned(), AttributeValue::S("a".into()))]);
         let line = serde_json::to_string(&json!({ "Item": item })).unwrap();
-        let file = lines_file(&[line.clone(), line]).unwrap();
+        let file = lines_file(&[line.clone(), line], "json").unwrap();
         assert!(file.name.ends_with(".json.gz"));
         let mut text = String::new();
         flate2::read::GzDecoder::new(&file.bytes[..])

@@ -113,6 +113,15 @@ impl NetChange {
         Ok(line)
     }
 
+    /// The line of this change under `view` in an Ion export.
+    pub(crate) fn ion_line(&self, view: &ExportViewType) -> String {
+        let old = match view {
+            ExportViewType::NewAndOldImages => self.old.as_ref(),
+            _ => None,
+        };
+        super::ion::write::change_line(self.micros, &self.keys, self.new.as_ref(), old)
+    }
+
     /// The bytes the change bills: the size of the images it writes.
     pub(crate) fn size(&self) -> usize {
         self.old.as_ref().map_or(0, item_size) + self.new.as_ref().map_or(0, item_size)

@@ -12,6 +12,7 @@
 //! - `s3`: the folder standing for S3;
 //! - `files`: the export's files;
 //! - `incremental`: an incremental export's period and changes;
+//! - `ion`: the Amazon Ion format, written and read;
 //! - `ops`: the three operations;
 //! - `snapshot`: a table's items at a moment.
 
@@ -20,6 +21,7 @@ pub(crate) mod files;
 /// registry (`Transfers`) and share the S3 folder and the idempotency rules.
 mod imports;
 mod incremental;
+mod ion;
 pub(crate) mod ops;
 pub(crate) mod s3;
 mod snapshot;

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use super::files::{self, ITEMS_PER_FILE};
 use super::incremental::{NetChange, Period};
+use super::ion;
 use super::s3::{self, Bucket, Failure};
 use super::{Export, TOKEN_WINDOW_SECONDS, Transfer, list_page, lookup};
 use crate::engine::table::Table;
@@ -137,12 +138,10 @@ impl Engine {
         if period.is_none() && !(earliest..=now).contains(&at) {
             return Err(m::invalid_export_time());
         }
-        if input.export_format == Some(ExportFormat::Ion) {
-            return Err(m::format_unsupported("the ION format"));
-        }
+        let ion = input.export_format == Some(ExportFormat::Ion);
         let records = match &period {
-            None => Records::full(&self.items_at(&table, &pitr, at)?),
-            Some(p) => Records::incremental(&self.changes_within(&table, &pitr, p)?, &p.view),
+            None => Records::full(&self.items_at(&table, &pitr, at)?, ion),
+            Some(p) => Records::incremental(&self.changes_within(&table, &pitr, p)?, &p.view, ion),
         }
         .map_err(msg::internal_error)?;
         let arn = self.transfer_arn(table.arn(), "export", now);
@@ -166,7 +165,11 @@ impl Engine {
                     .unwrap_or(S3SseAlgorithm::Aes256),
             ),
             s3_sse_kms_key_id: input.s3_sse_kms_key_id.clone(),
-            export_format: Some(ExportFormat::DynamodbJson),
+            export_format: Some(if ion {
+                ExportFormat::Ion
+            } else {
+                ExportFormat::DynamodbJson
+            }),
             export_type: Some(if period.is_some() {
                 ExportType::IncrementalExport
             } else {
@@ -255,7 +258,7 @@ impl Engine {
         };
         let mut lines = String::new();
         for chunk in chunks(&records.lines) {
-            let file = files::lines_file(chunk).map_err(|_| m::ACCESS_DENIED)?;
+            let file = files::lines_file(chunk, records.ext).map_err(|_| m::ACCESS_DENIED)?;
             let key = format!("{data}/{}", file.name);
             bucket.put(&key, &file.bytes)?;
             lines.push_str(&files::files_line(&file, &key));
@@ -285,6 +288,11 @@ impl Engine {
             files_key: &files_key,
             billed_bytes: billed,
             items: count,
+            format: if records.ext == "ion" {
+                "ION"
+            } else {
+                "DYNAMODB_JSON"
+            },
             incremental_view,
         })
         .to_string();
@@ -328,31 +336,43 @@ impl Engine {
     }
 }
 
-/// An export's data lines, and the bytes they bill.
+/// An export's data lines, the extension of its data files, and the bytes they bill.
 struct Records {
     lines: Vec<String>,
+    ext: &'static str,
     billed: i64,
 }
 
 impl Records {
-    /// A full export's lines `{"Item":{...}}`.
-    fn full(items: &[Item]) -> serde_json::Result<Records> {
+    /// A full export's lines: `{"Item":{...}}`, or `$ion_1_0 {Item:{...}}` when `ion`.
+    fn full(items: &[Item], ion: bool) -> serde_json::Result<Records> {
+        let line = |item: &Item| match ion {
+            true => Ok(ion::write::item_line(item)),
+            false => serde_json::to_string(&serde_json::json!({ "Item": item })),
+        };
         Ok(Records {
-            lines: items
-                .iter()
-                .map(|item| serde_json::to_string(&serde_json::json!({ "Item": item })))
-                .collect::<serde_json::Result<_>>()?,
+            lines: items.iter().map(line).collect::<serde_json::Result<_>>()?,
+            ext: if ion { "ion" } else { "json" },
             billed: items.iter().map(|i| item_size(i) as i64).sum(),
         })
     }
 
     /// An incremental export's lines, one per changed item.
-    fn incremental(changes: &[NetChange], view: &ExportViewType) -> serde_json::Result<Records> {
+    fn incremental(
+        changes: &[NetChange],
+        view: &ExportViewType,
+        ion: bool,
+    ) -> serde_json::Result<Records> {
+        let line = |c: &NetChange| match ion {
+            true => Ok(c.ion_line(view)),
+            false => c.line(view),
+        };
         Ok(Records {
             lines: changes
                 .iter()
-                .map(|c| c.line(view))
+                .map(line)
                 .collect::<serde_json::Result<_>>()?,
+            ext: if ion { "ion" } else { "json" },
             billed: changes.iter().map(|c| c.size() as i64).sum(),
         })
     }

@@ -89,9 +89,6 @@ impl Engine {
             errors.null("tableCreationParameters");
         }
         errors.into_result()?;
-        if input.input_format == Some(InputFormat::Ion) {
-            return Err(m::format_unsupported("the ION format"));
-        }
         let now = self.inner.clock.epoch_seconds();
         if let Some(done) = self.import_retry(&input, now)? {
             return Ok(ImportTableOutput {
@@ -244,6 +241,7 @@ impl Engine {
                 Some(InputFormat::Csv) => {
                     read::csv(&text, delimiter, csv.header_list.as_deref(), &definitions)
                 }
+                Some(InputFormat::Ion) => super::super::ion::read::records(&text),
                 _ => read::dynamodb_json(&text),
             });
         }
