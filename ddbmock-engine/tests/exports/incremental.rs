@@ -59,13 +59,28 @@ fn period(
 /// period (OldImage, with NEW_AND_OLD_IMAGES), after it (NewImage), its key and the time of its
 /// last write there; not the writes before or after the period, nor an item created and deleted
 /// within it. Its data files go to the shared `AWSDynamoDB/data/` folder, and its summary names
-/// the export type and view.
+/// the export type and view. Both stores.
 #[tokio::test]
 async fn an_incremental_export_writes_each_items_net_change() {
+    for sqlite in [false, true] {
+        net_changes(sqlite).await;
+    }
+}
+
+async fn net_changes(sqlite: bool) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("bucket")).unwrap();
     let clock = Clock::manual(start());
-    let db = engine_on(&clock, Some(dir.path()));
+    let builder = Engine::builder()
+        .clock(clock.clone())
+        .table_status_delay(Duration::from_secs(10))
+        .s3_dir(dir.path());
+    let db = match sqlite {
+        true => builder.sqlite(dir.path().join("tables.db")),
+        false => builder,
+    }
+    .build()
+    .unwrap();
     create(&db, "inc", None).await;
     clock.advance(Duration::from_secs(10));
     enable_pitr(&db, "inc").await;
