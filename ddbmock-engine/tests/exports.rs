@@ -33,6 +33,40 @@ fn engine_on(clock: &Clock, dir: Option<&Path>) -> Engine {
     .unwrap()
 }
 
+/// An ImportTable request from `bucket` under `prefix` (none when empty) into a new on-demand
+/// table `table` keyed by the string `pk`.
+fn import_input(
+    bucket: &str,
+    prefix: &str,
+    format: InputFormat,
+    compression: Option<InputCompressionType>,
+    table: &str,
+) -> ImportTableInput {
+    ImportTableInput {
+        s3_bucket_source: Some(S3BucketSource {
+            s3_bucket: Some(bucket.into()),
+            s3_key_prefix: (!prefix.is_empty()).then(|| prefix.into()),
+            ..Default::default()
+        }),
+        input_format: Some(format),
+        input_compression_type: compression,
+        table_creation_parameters: Some(TableCreationParameters {
+            table_name: Some(table.into()),
+            attribute_definitions: Some(vec![AttributeDefinition {
+                attribute_name: Some("pk".into()),
+                attribute_type: Some(ScalarAttributeType::S),
+            }]),
+            key_schema: Some(vec![KeySchemaElement {
+                attribute_name: Some("pk".into()),
+                key_type: Some(KeyType::Hash),
+            }]),
+            billing_mode: Some(BillingMode::PayPerRequest),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
 async fn enable_pitr(db: &Engine, table: &str) {
     db.update_continuous_backups(UpdateContinuousBackupsInput {
         table_name: Some(table.to_owned()),
@@ -189,29 +223,13 @@ async fn an_export_round_trips_through_an_import() {
     assert_eq!(exported, 3);
 
     let imported = db
-        .import_table(ImportTableInput {
-            s3_bucket_source: Some(S3BucketSource {
-                s3_bucket: Some("bucket".into()),
-                s3_key_prefix: Some(format!("{base}/data/")),
-                ..Default::default()
-            }),
-            input_format: Some(InputFormat::DynamodbJson),
-            input_compression_type: Some(InputCompressionType::Gzip),
-            table_creation_parameters: Some(TableCreationParameters {
-                table_name: Some("copy".into()),
-                attribute_definitions: Some(vec![AttributeDefinition {
-                    attribute_name: Some("pk".into()),
-                    attribute_type: Some(ScalarAttributeType::S),
-                }]),
-                key_schema: Some(vec![KeySchemaElement {
-                    attribute_name: Some("pk".into()),
-                    key_type: Some(KeyType::Hash),
-                }]),
-                billing_mode: Some(BillingMode::PayPerRequest),
-                ..Default::default()
-            }),
-            ..Default::default()
-        })
+        .import_table(import_input(
+            "bucket",
+            &format!("{base}/data/"),
+            InputFormat::DynamodbJson,
+            Some(InputCompressionType::Gzip),
+            "copy",
+        ))
         .await
         .unwrap()
         .import_table_description
@@ -366,27 +384,13 @@ async fn unreachable_buckets_fail_the_transfer() {
             Some("The specified bucket does not exist")
         );
         let import = db
-            .import_table(ImportTableInput {
-                s3_bucket_source: Some(S3BucketSource {
-                    s3_bucket: Some("nobucket".into()),
-                    ..Default::default()
-                }),
-                input_format: Some(InputFormat::DynamodbJson),
-                table_creation_parameters: Some(TableCreationParameters {
-                    table_name: Some("never".into()),
-                    attribute_definitions: Some(vec![AttributeDefinition {
-                        attribute_name: Some("pk".into()),
-                        attribute_type: Some(ScalarAttributeType::S),
-                    }]),
-                    key_schema: Some(vec![KeySchemaElement {
-                        attribute_name: Some("pk".into()),
-                        key_type: Some(KeyType::Hash),
-                    }]),
-                    billing_mode: Some(BillingMode::PayPerRequest),
-                    ..Default::default()
-                }),
-                ..Default::default()
-            })
+            .import_table(import_input(
+                "nobucket",
+                "",
+                InputFormat::DynamodbJson,
+                None,
+                "never",
+            ))
             .await
             .unwrap()
             .import_table_description
@@ -438,27 +442,13 @@ async fn transfers_survive_a_reopened_file() {
             .export_description
             .unwrap();
         let import = db
-            .import_table(ImportTableInput {
-                s3_bucket_source: Some(S3BucketSource {
-                    s3_bucket: Some("nobucket".into()),
-                    ..Default::default()
-                }),
-                input_format: Some(InputFormat::Csv),
-                table_creation_parameters: Some(TableCreationParameters {
-                    table_name: Some("other".into()),
-                    attribute_definitions: Some(vec![AttributeDefinition {
-                        attribute_name: Some("pk".into()),
-                        attribute_type: Some(ScalarAttributeType::S),
-                    }]),
-                    key_schema: Some(vec![KeySchemaElement {
-                        attribute_name: Some("pk".into()),
-                        key_type: Some(KeyType::Hash),
-                    }]),
-                    billing_mode: Some(BillingMode::PayPerRequest),
-                    ..Default::default()
-                }),
-                ..Default::default()
-            })
+            .import_table(import_input(
+                "nobucket",
+                "",
+                InputFormat::Csv,
+                None,
+                "other",
+            ))
             .await
             .unwrap()
             .import_table_description

@@ -24,29 +24,13 @@ async fn a_zstd_import_reads_its_items() {
     let clock = Clock::manual(start());
     let db = engine_on(&clock, Some(dir.path()));
     let out = db
-        .import_table(ImportTableInput {
-            s3_bucket_source: Some(S3BucketSource {
-                s3_bucket: Some("zin".into()),
-                s3_key_prefix: Some("z/".into()),
-                ..Default::default()
-            }),
-            input_format: Some(InputFormat::DynamodbJson),
-            input_compression_type: Some(InputCompressionType::Zstd),
-            table_creation_parameters: Some(TableCreationParameters {
-                table_name: Some("zstd".into()),
-                attribute_definitions: Some(vec![AttributeDefinition {
-                    attribute_name: Some("pk".into()),
-                    attribute_type: Some(ScalarAttributeType::S),
-                }]),
-                key_schema: Some(vec![KeySchemaElement {
-                    attribute_name: Some("pk".into()),
-                    key_type: Some(KeyType::Hash),
-                }]),
-                billing_mode: Some(BillingMode::PayPerRequest),
-                ..Default::default()
-            }),
-            ..Default::default()
-        })
+        .import_table(import_input(
+            "zin",
+            "z/",
+            InputFormat::DynamodbJson,
+            Some(InputCompressionType::Zstd),
+            "zstd",
+        ))
         .await
         .unwrap()
         .import_table_description
@@ -143,29 +127,13 @@ async fn an_ion_export_round_trips_through_an_ion_import() {
     assert!(text.contains(",n:6d2,"), "{text}");
 
     let imported = db
-        .import_table(ImportTableInput {
-            s3_bucket_source: Some(S3BucketSource {
-                s3_bucket: Some("bucket".into()),
-                s3_key_prefix: Some(data_key),
-                ..Default::default()
-            }),
-            input_format: Some(InputFormat::Ion),
-            input_compression_type: Some(InputCompressionType::Gzip),
-            table_creation_parameters: Some(TableCreationParameters {
-                table_name: Some("ion_copy".into()),
-                attribute_definitions: Some(vec![AttributeDefinition {
-                    attribute_name: Some("pk".into()),
-                    attribute_type: Some(ScalarAttributeType::S),
-                }]),
-                key_schema: Some(vec![KeySchemaElement {
-                    attribute_name: Some("pk".into()),
-                    key_type: Some(KeyType::Hash),
-                }]),
-                billing_mode: Some(BillingMode::PayPerRequest),
-                ..Default::default()
-            }),
-            ..Default::default()
-        })
+        .import_table(import_input(
+            "bucket",
+            &data_key,
+            InputFormat::Ion,
+            Some(InputCompressionType::Gzip),
+            "ion_copy",
+        ))
         .await
         .unwrap()
         .import_table_description
