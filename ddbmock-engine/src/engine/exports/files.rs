@@ -17,7 +17,7 @@ use base64::Engine as _;
 use md5::{Digest, Md5};
 use serde_json::{Value, json};
 
-use ddbmock_core::model::Item;
+use ddbmock_core::model::{Item, export_line};
 
 /// Items per data file: DynamoDB writes a file per partition; ddbmock, a file per this many items
 /// (at least one file, empty for an empty table, as for an empty partition).
@@ -33,9 +33,11 @@ pub(crate) struct DataFile {
 /// The gzip'd JSON lines `{"Item":{...}}` of `items`.
 pub(crate) fn data_file(items: &[Item]) -> std::io::Result<DataFile> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let mut line = Vec::new();
     for item in items {
-        serde_json::to_writer(&mut gz, &json!({ "Item": item }))?;
-        gz.write_all(b"\n")?;
+        line.clear();
+        export_line::write(&mut line, item)?;
+        gz.write_all(&line)?;
     }
     Ok(DataFile {
         name: format!("{}.json.gz", random_name()),

@@ -8,7 +8,7 @@
 
 use std::io::Read;
 
-use ddbmock_core::model::{AttributeValue, Item};
+use ddbmock_core::model::{AttributeValue, Item, export_line};
 use ddbmock_core::operation::{AttributeDefinition, ScalarAttributeType};
 
 /// One record of a source file: an item, or the reason it is not one.
@@ -31,17 +31,9 @@ pub(crate) fn text(bytes: &[u8], gzip: bool) -> Option<String> {
 
 /// The records of DynamoDB JSON text: one `{"Item":{...}}` per non-blank line.
 pub(crate) fn dynamodb_json(text: &str) -> Vec<Record> {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Line {
-        #[serde(rename = "Item")]
-        item: Item,
-    }
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            serde_json::from_str::<Line>(l)
-                .map(|line| line.item)
+    export_line::lines(text)
+        .map(|(_, span)| {
+            export_line::parse(&text[span])
                 .map_err(|e| format!("not a DynamoDB JSON item line: {e}"))
         })
         .collect()
