@@ -304,7 +304,6 @@ fn main() -> ExitCode {
                     data::load::load(&target, &paths, &options)
                         .await
                         .map(|loaded| loaded.summary())
-                        .map_err(|e| format!("{e}\nnothing was loaded"))
                 },
                 &at,
                 true,
@@ -431,7 +430,7 @@ async fn serve(cli: Cli) -> Result<(), String> {
         };
         let loaded = data::load::load(&target, &cli.seed, &options)
             .await
-            .map_err(|e| format!("--seed: {e}\nnothing was loaded"))?;
+            .map_err(|e| format!("--seed: {e}"))?;
         tracing::info!("seeded: {}", loaded.summary());
     }
     let accounts = cli.auth.iter().any(|(_, _, account)| account.is_some());

@@ -71,13 +71,60 @@ struct Plan {
     batches: Vec<(usize, std::ops::Range<usize>)>,
 }
 
-/// Loads the files and folders `paths` into `target`; nothing at all when any input is bad.
+/// What is read, checked and ready to write: the plan, the tables to create, and the sessions.
+struct Prepared {
+    plan: Plan,
+    new_tables: Vec<String>,
+    scratch: Session,
+    session: Session,
+}
+
+/// Loads the files and folders `paths` into `target`; nothing at all when any input is bad. The
+/// error says what was loaded: nothing, when the input is bad; else how much.
 pub(crate) async fn load(
     target: &Target,
     paths: &[PathBuf],
     options: &Options,
 ) -> Result<Loaded, String> {
     let started = Instant::now();
+    let Prepared {
+        plan,
+        new_tables,
+        mut scratch,
+        mut session,
+    } = prepare(target, paths, options)
+        .await
+        .map_err(|e| format!("{e}\nnothing was loaded"))?;
+    for table in &new_tables {
+        let created = match scratch.describe(table).await {
+            Ok(described) => session.create_table(create_input(&described)).await,
+            Err(e) => Err(e),
+        };
+        created.map_err(|e| format!("cannot create table {table}: {e}\nno item was loaded"))?;
+    }
+    let tables: HashSet<&String> = plan
+        .tables
+        .iter()
+        .filter(|t| !t.puts.is_empty())
+        .map(|t| &t.name)
+        .chain(&new_tables)
+        .collect();
+    let tables = tables.len();
+    let items = plan.tables.iter().map(|t| t.puts.len() as u64).sum();
+    send(target, items, Arc::new(plan), options.workers).await?;
+    Ok(Loaded {
+        items,
+        tables,
+        started,
+    })
+}
+
+/// Reads and checks everything, writing nothing.
+async fn prepare(
+    target: &Target,
+    paths: &[PathBuf],
+    options: &Options,
+) -> Result<Prepared, String> {
     let mut fixtures = Vec::new();
     let mut files = Vec::new();
     for path in paths {
@@ -121,27 +168,11 @@ pub(crate) async fn load(
     }
     all_files.extend(files);
     let plan = check(&scratch, &mut session, &existing, all_files, target).await?;
-    for table in &new_tables {
-        let described = scratch_session.describe(table).await?;
-        session
-            .create_table(create_input(&described))
-            .await
-            .map_err(|e| format!("cannot create table {table}: {e}"))?;
-    }
-    let tables: HashSet<&String> = plan
-        .tables
-        .iter()
-        .filter(|t| !t.puts.is_empty())
-        .map(|t| &t.name)
-        .chain(&new_tables)
-        .collect();
-    let tables = tables.len();
-    let items = plan.tables.iter().map(|t| t.puts.len() as u64).sum();
-    send(target, items, Arc::new(plan), options.workers).await?;
-    Ok(Loaded {
-        items,
-        tables,
-        started,
+    Ok(Prepared {
+        plan,
+        new_tables,
+        scratch: scratch_session,
+        session,
     })
 }
 
