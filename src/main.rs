@@ -17,6 +17,16 @@ mod data;
 #[path = "main/report.rs"]
 mod report;
 
+/// mimalloc rather than the system's allocator: a request allocates and frees many small strings
+/// (an item's names and values) next to a few large buffers (its body, its answer), a mix on which
+/// glibc's malloc spends a third of the server's time coalescing freed chunks. Measured with
+/// `ddbmock load` of 200,000 items into an in-memory server (2 cores, release build): 10 µs of
+/// server CPU an item with glibc, 5.4 with mimalloc. Its transparent huge pages stay off
+/// (`no_thp`): with them, an idle server holds 14 MiB rather than 8, and one with 100,000 items
+/// 49 MiB rather than 41 (glibc: 7.5 and 43).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// DynamoDB for tests: a fast, faithful DynamoDB emulator (API 2012-08-10) on a local port.
 ///
 /// Point any SDK or the AWS CLI at it with an endpoint URL, for example:
@@ -318,7 +328,6 @@ fn main() -> ExitCode {
                     data::load::load(&target, &paths, &options)
                         .await
                         .map(|loaded| loaded.summary())
-                        .map_err(|e| format!("{e}\nnothing was loaded"))
                 },
                 &at,
                 true,
@@ -446,7 +455,7 @@ async fn serve(cli: Cli) -> Result<(), String> {
         };
         let loaded = data::load::load(&target, &cli.seed, &options)
             .await
-            .map_err(|e| format!("--seed: {e}\nnothing was loaded"))?;
+            .map_err(|e| format!("--seed: {e}"))?;
         tracing::info!("seeded: {}", loaded.summary());
     }
     let accounts = cli.auth.iter().any(|(_, _, account)| account.is_some());

@@ -288,6 +288,54 @@ impl<'de> Deserialize<'de> for Base64Bytes {
     }
 }
 
+/// A member name of an attribute value's object: its data type. Read without allocating (serde
+/// gives a `Cow<str>` key as an owned `String`), since every value of every item has one.
+enum Tag {
+    S,
+    N,
+    B,
+    Ss,
+    Ns,
+    Bs,
+    M,
+    L,
+    Null,
+    Bool,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Tag {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TagVisitor;
+
+        impl Visitor<'_> for TagVisitor {
+            type Value = Tag;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an attribute value's data type")
+            }
+
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Tag, E> {
+                Ok(match name {
+                    "S" => Tag::S,
+                    "N" => Tag::N,
+                    "B" => Tag::B,
+                    "SS" => Tag::Ss,
+                    "NS" => Tag::Ns,
+                    "BS" => Tag::Bs,
+                    "M" => Tag::M,
+                    "L" => Tag::L,
+                    "NULL" => Tag::Null,
+                    "BOOL" => Tag::Bool,
+                    _ => Tag::Other,
+                })
+            }
+        }
+
+        deserializer.deserialize_str(TagVisitor)
+    }
+}
+
 impl<'de> Deserialize<'de> for AttributeValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct AvVisitor;
@@ -302,26 +350,26 @@ impl<'de> Deserialize<'de> for AttributeValue {
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
                 let mut found: Option<AttributeValue> = None;
                 let mut several = false;
-                while let Some(key) = access.next_key::<std::borrow::Cow<'de, str>>()? {
-                    let value = match &*key {
-                        "S" => AttributeValue::S(access.next_value()?),
-                        "N" => AttributeValue::N(access.next_value()?),
-                        "B" => AttributeValue::B(access.next_value::<Base64Bytes>()?.0),
-                        "SS" => AttributeValue::Ss(access.next_value()?),
-                        "NS" => AttributeValue::Ns(access.next_value()?),
-                        "BS" => AttributeValue::Bs(
+                while let Some(tag) = access.next_key::<Tag>()? {
+                    let value = match tag {
+                        Tag::S => AttributeValue::S(access.next_value()?),
+                        Tag::N => AttributeValue::N(access.next_value()?),
+                        Tag::B => AttributeValue::B(access.next_value::<Base64Bytes>()?.0),
+                        Tag::Ss => AttributeValue::Ss(access.next_value()?),
+                        Tag::Ns => AttributeValue::Ns(access.next_value()?),
+                        Tag::Bs => AttributeValue::Bs(
                             access
                                 .next_value::<Vec<Base64Bytes>>()?
                                 .into_iter()
                                 .map(|b| b.0)
                                 .collect(),
                         ),
-                        "M" => AttributeValue::M(access.next_value()?),
-                        "L" => AttributeValue::L(access.next_value()?),
-                        "NULL" => AttributeValue::Null(access.next_value()?),
-                        "BOOL" => AttributeValue::Bool(access.next_value()?),
+                        Tag::M => AttributeValue::M(access.next_value()?),
+                        Tag::L => AttributeValue::L(access.next_value()?),
+                        Tag::Null => AttributeValue::Null(access.next_value()?),
+                        Tag::Bool => AttributeValue::Bool(access.next_value()?),
                         // DynamoDB ignores members it does not know.
-                        _ => {
+                        Tag::Other => {
                             access.next_value::<de::IgnoredAny>()?;
                             continue;
                         }

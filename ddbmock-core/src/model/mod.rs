@@ -48,6 +48,7 @@
 
 mod attribute_value;
 mod debug;
+pub mod export_line;
 mod from;
 mod names;
 mod number;

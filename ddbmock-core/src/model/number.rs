@@ -429,37 +429,69 @@ impl PartialOrd for Number {
     }
 }
 
+/// The longest canonical text: a sign, "0.", 129 zeros and 38 digits (a 38-digit number led at
+/// 1E-130); numbers led at 1E125 are 127 characters at most.
+const MAX_TEXT: usize = 1 + 2 + 129 + 38;
+
+impl Number {
+    /// Whether `text` is this number's canonical text, as DynamoDB returns it: a value that
+    /// arrives canonical (most do) need not be written anew.
+    pub fn is_written_as(&self, text: &str) -> bool {
+        self.render(&mut [0; MAX_TEXT]) == text
+    }
+
+    /// The canonical text, in `buf`: no allocation, since every number put is rendered once. The
+    /// range every constructor checks keeps it within [`MAX_TEXT`].
+    fn render<'b>(&self, buf: &'b mut [u8; MAX_TEXT]) -> &'b str {
+        if self.is_zero() {
+            return "0";
+        }
+        let mut digits = [0u8; 39];
+        let mut m = self.mantissa;
+        let mut start = digits.len();
+        while m > 0 {
+            start -= 1;
+            digits[start] = b'0' + (m % 10) as u8;
+            m /= 10;
+        }
+        let digits = &digits[start..];
+        let mut len = 0;
+        let mut push = |bytes: &[u8]| {
+            buf[len..len + bytes.len()].copy_from_slice(bytes);
+            len += bytes.len();
+        };
+        if self.negative {
+            push(b"-");
+        }
+        let exponent = i32::from(self.exponent);
+        let zeros = |n: usize| &[b'0'; MAX_TEXT][..n];
+        if exponent >= 0 {
+            push(digits);
+            push(zeros(exponent as usize));
+        } else {
+            let point = digits.len() as i32 + exponent;
+            if point > 0 {
+                let (int, frac) = digits.split_at(point as usize);
+                push(int);
+                push(b".");
+                push(frac);
+            } else {
+                push(b"0.");
+                push(zeros((-point) as usize));
+                push(digits);
+            }
+        }
+        // Only ASCII digits, '-' and '.' were written.
+        std::str::from_utf8(&buf[..len]).unwrap_or_default()
+    }
+}
+
 /// DynamoDB's canonical text: plain decimal, never an exponent, no superfluous zeros, no `+`, and
 /// `0` for zero. DynamoDB returns `1E125` as `1` and 125 zeros (paritysuite, eu-west-2, 2026-08), and
 /// `1.50` as `1.5`, `-0` as `0`.
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_zero() {
-            return f.write_str("0");
-        }
-        let digits = self.mantissa.to_string();
-        let mut text = String::with_capacity(digits.len() + 170);
-        if self.negative {
-            text.push('-');
-        }
-        let exponent = i32::from(self.exponent);
-        if exponent >= 0 {
-            text.push_str(&digits);
-            text.extend(std::iter::repeat_n('0', exponent as usize));
-        } else {
-            let point = digits.len() as i32 + exponent;
-            if point > 0 {
-                let (int, frac) = digits.split_at(point as usize);
-                text.push_str(int);
-                text.push('.');
-                text.push_str(frac);
-            } else {
-                text.push_str("0.");
-                text.extend(std::iter::repeat_n('0', (-point) as usize));
-                text.push_str(&digits);
-            }
-        }
-        f.pad(&text)
+        f.pad(self.render(&mut [0; MAX_TEXT]))
     }
 }
 
@@ -525,8 +557,19 @@ mod tests {
             ("-1e-130", &format!("-0.{}1", "0".repeat(129))),
         ] {
             assert_eq!(n(input).to_string(), canonical, "{input}");
+            assert!(n(input).is_written_as(canonical), "{input}");
+            assert_eq!(n(input).is_written_as(input), input == canonical, "{input}");
         }
         assert_eq!(n("1E125").to_string(), format!("1{}", "0".repeat(125)));
+        // The longest texts, each way.
+        let digits = "12345678901234567890123456789012345678";
+        let tiny = format!("-0.{}{digits}", "0".repeat(129));
+        assert_eq!(n(&format!("-1.{}E-130", &digits[1..])).to_string(), tiny);
+        assert_eq!(tiny.len(), MAX_TEXT);
+        let huge = format!("-{digits}{}", "0".repeat(88));
+        assert_eq!(n(&format!("-1.{}E125", &digits[1..])).to_string(), huge);
+        assert!(n(&huge).is_written_as(&huge));
+        assert_eq!(format!("[{:>4}]", n("1.50")), "[ 1.5]", "Display pads");
     }
 
     #[test]
@@ -843,6 +886,7 @@ mod tests {
             fn parse_display_parse_is_identity(x in number()) {
                 let text = x.to_string();
                 prop_assert_eq!(Number::parse(&text), Ok(x));
+                prop_assert!(x.is_written_as(&text));
                 prop_assert_eq!(Number::parse(&text).unwrap().to_string(), text);
             }
 

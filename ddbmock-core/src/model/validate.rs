@@ -36,7 +36,13 @@ pub fn validate_value(value: &mut AttributeValue) -> Result<()> {
 /// value's depth, and a deep value with a bad leaf reports its depth, as DynamoDB does.
 fn validate_at(value: &mut AttributeValue, level: usize) -> Result<()> {
     match value {
-        AttributeValue::N(text) => *text = Number::parse(text)?.to_string(),
+        AttributeValue::N(text) => {
+            let number = Number::parse(text)?;
+            // Most numbers arrive canonical: only the others are written anew.
+            if !number.is_written_as(text) {
+                *text = number.to_string();
+            }
+        }
         AttributeValue::Null(false) => return Err(msg::value::null_must_be_true()),
         AttributeValue::Ss(set) => {
             if set.is_empty() {
@@ -60,7 +66,9 @@ fn validate_at(value: &mut AttributeValue, level: usize) -> Result<()> {
                 return Err(msg::value::duplicate_numbers());
             }
             for (text, number) in set.iter_mut().zip(&numbers) {
-                *text = number.to_string();
+                if !number.is_written_as(text) {
+                    *text = number.to_string();
+                }
             }
         }
         AttributeValue::Bs(set) => {
@@ -122,7 +130,7 @@ mod tests {
     fn numbers_are_normalized_in_place() {
         let mut item = Item::from([
             ("n".to_owned(), AttributeValue::N("+001.50".into())),
-            ("s".to_owned(), ns(&["1e3", "-0", "0.10"])),
+            ("s".to_owned(), ns(&["1e3", "-0", "0.10", "7"])),
             (
                 "l".to_owned(),
                 AttributeValue::L(vec![AttributeValue::M(HashMap::from([(
@@ -133,7 +141,7 @@ mod tests {
         ]);
         validate_item_values(&mut item).unwrap();
         assert_eq!(item["n"], AttributeValue::N("1.5".into()));
-        assert_eq!(item["s"], ns(&["1000", "0", "0.1"]));
+        assert_eq!(item["s"], ns(&["1000", "0", "0.1", "7"]));
         assert_eq!(
             item["l"].as_l().unwrap()[0].as_m().unwrap()["x"],
             AttributeValue::N("100".into())

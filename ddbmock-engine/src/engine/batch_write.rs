@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::capacity::Consumed;
 use super::keys::key_of;
-use super::write::{Action, Applied, Change, Effect, Outcome, Together};
+use super::write::{Action, Change, Effect, Outcome, Together};
 use super::{Engine, billing, validate};
 use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::error::{Result, msg};
@@ -101,46 +101,32 @@ impl Engine {
                 .or_insert_with(|| Consumed::new(table_name))
                 .add(&billing::change_consumed(change));
         };
-        let (in_collections, plan): (Vec<Request>, Vec<Request>) = plan
-            .into_iter()
-            .partition(|r| r.action.table.has_local_indexes());
-        // Requests on tables with local secondary indexes are applied together, so that their item
-        // collections' growth is checked as a whole: a request that would take a collection over
-        // the size limit fails the call with nothing written (DynamoDB lists
+        // Every request is applied in one storage batch: each still stands alone (a request on an
+        // item a transaction is writing comes back unprocessed while the others are applied), but
+        // a batch costs one commit rather than one per request, which is what makes bulk loads
+        // fast on SQLite. Items in item collections (tables with local secondary indexes) have
+        // their collections' growth checked as a whole: a request that would take a collection
+        // over the size limit fails the call with nothing written (DynamoDB lists
         // `ItemCollectionSizeLimitExceededException` among BatchWriteItem's errors; that the other
         // requests are then not applied either is not documented).
         let mut collections_written = Vec::new();
-        if !in_collections.is_empty() {
-            let (requests, actions): (Vec<_>, Vec<_>) = in_collections
-                .into_iter()
-                .map(|r| ((r.table_name, r.original), r.action))
-                .unzip();
-            let outcomes = self.apply_together(&actions, Together::Batch)?;
-            for (((table_name, original), action), outcome) in
-                requests.into_iter().zip(actions).zip(outcomes)
-            {
-                match outcome {
-                    // Deleting a missing item changes nothing but is billed like DeleteItem.
-                    Some(Outcome { change, .. }) => {
-                        bill(&table_name, &change);
+        let (requests, actions): (Vec<_>, Vec<_>) = plan
+            .into_iter()
+            .map(|r| ((r.table_name, r.original), r.action))
+            .unzip();
+        let outcomes = self.apply_together(&actions, Together::Batch)?;
+        for (((table_name, original), action), outcome) in
+            requests.into_iter().zip(actions).zip(outcomes)
+        {
+            match outcome {
+                // Deleting a missing item changes nothing but is billed like DeleteItem.
+                Some(Outcome { change, .. }) => {
+                    bill(&table_name, &change);
+                    if action.table.has_local_indexes() {
                         let key = key_of(&action.table.key, action.named());
                         collections_written.push((action.table, key));
                     }
-                    None => unprocessed.entry(table_name).or_default().push(original),
                 }
-            }
-        }
-        // DynamoDB applies each request on its own (a batch is not a transaction); each one is
-        // atomic and locked like a single PutItem or DeleteItem. A request on an item that a
-        // transaction is writing comes back unprocessed.
-        for Request {
-            table_name,
-            original,
-            action,
-        } in plan
-        {
-            match self.try_apply_one(action)? {
-                Some(Applied { change, .. }) => bill(&table_name, &change),
                 None => unprocessed.entry(table_name).or_default().push(original),
             }
         }

@@ -141,6 +141,16 @@ fn requests_on_an_item_a_transaction_is_writing_report_conflicts() {
             .expect("batch");
         let unprocessed = batch.unprocessed_items.unwrap_or_default();
         assert_eq!(unprocessed["tbl"].len(), 1, "the busy item comes back");
+        // The other request of the batch is applied all the same.
+        let free = engine.get_item_now(GetItemInput {
+            table_name: Some("tbl".to_owned()),
+            key: Some(item(&[("pk", "free")])),
+            ..Default::default()
+        });
+        assert!(
+            free.expect("get").item.is_some(),
+            "the free item is written"
+        );
 
         // A plain read never conflicts.
         let got = engine.get_item_now(GetItemInput {

@@ -9,6 +9,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use ddbmock::model::export_line;
 use ddbmock::operation::ScanInput;
 use indicatif::ProgressBar;
 
@@ -235,7 +236,7 @@ async fn scan_segment(
     let mut start = None;
     loop {
         let page = session
-            .scan(ScanInput {
+            .scan_text(ScanInput {
                 table_name: Some(table.to_owned()),
                 exclusive_start_key: start.take(),
                 segment: (segments > 1).then_some(segment as i32),
@@ -244,19 +245,19 @@ async fn scan_segment(
             })
             .await
             .map_err(|e| format!("cannot scan {table}: {e}"))?;
-        let items = page.items.unwrap_or_default();
-        let mut bytes = Vec::with_capacity(items.len() * 128);
-        for (n, item) in items.iter().enumerate() {
-            if batch {
-                if n > 0 {
-                    bytes.extend_from_slice(b",\n");
-                }
-                bytes.extend_from_slice(b"{\"PutRequest\":{\"Item\":");
-            } else {
-                bytes.extend_from_slice(b"{\"Item\":");
+        let items = &page.items;
+        let mut bytes = Vec::with_capacity(page.text.len() + items.len() * 24);
+        for (n, span) in items.iter().enumerate() {
+            if !batch {
+                export_line::write_json(&mut bytes, page.item(span));
+                continue;
             }
-            serde_json::to_writer(&mut bytes, item).map_err(|e| e.to_string())?;
-            bytes.extend_from_slice(if batch { b"}}" } else { b"}\n" });
+            if n > 0 {
+                bytes.extend_from_slice(b",\n");
+            }
+            bytes.extend_from_slice(b"{\"PutRequest\":{\"Item\":");
+            bytes.extend_from_slice(page.item(span));
+            bytes.extend_from_slice(b"}}");
         }
         if send.send(Ok((items.len() as u64, bytes))).await.is_err() {
             return Ok(());

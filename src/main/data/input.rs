@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::spans::{self, Lines};
-use ddbmock::model::Item;
+use ddbmock::model::{Item, export_line};
 
 /// One input file.
 pub(crate) enum Input {
@@ -45,18 +45,19 @@ pub(crate) struct Entry {
     pub(crate) line: usize,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExportLine {
-    #[serde(rename = "Item")]
-    item: Item,
-}
-
+/// A BatchWriteItem request of a data file: only puts.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BatchRequest {
     #[serde(rename = "PutRequest")]
-    put: ExportLine,
+    put: PutRequest,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PutRequest {
+    #[serde(rename = "Item")]
+    item: Item,
 }
 
 impl DataFile {
@@ -69,7 +70,7 @@ impl DataFile {
     pub(crate) fn item(&self, entry: &Entry) -> Result<Item, String> {
         let text = self.text_of(entry);
         match self.format {
-            Format::Export => serde_json::from_str::<ExportLine>(text).map(|l| l.item),
+            Format::Export => export_line::parse(text),
             Format::Batch => serde_json::from_str::<BatchRequest>(text).map(|r| r.put.item),
         }
         .map_err(|e| e.to_string())
@@ -219,20 +220,9 @@ fn table_of(path: &Path) -> Result<String, String> {
 
 /// Each non-blank line of export data, trimmed.
 fn export_entries(text: &str) -> Vec<Entry> {
-    let mut entries = Vec::new();
-    let mut offset = 0;
-    for (index, line) in text.split('\n').enumerate() {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let start = offset + (line.len() - line.trim_start().len());
-            entries.push(Entry {
-                span: start..start + trimmed.len(),
-                line: index + 1,
-            });
-        }
-        offset += line.len() + 1;
-    }
-    entries
+    export_line::lines(text)
+        .map(|(line, span)| Entry { span, line })
+        .collect()
 }
 
 #[cfg(test)]

@@ -71,13 +71,60 @@ struct Plan {
     batches: Vec<(usize, std::ops::Range<usize>)>,
 }
 
-/// Loads the files and folders `paths` into `target`; nothing at all when any input is bad.
+/// What is read, checked and ready to write: the plan, the tables to create, and the sessions.
+struct Prepared {
+    plan: Plan,
+    new_tables: Vec<String>,
+    scratch: Session,
+    session: Session,
+}
+
+/// Loads the files and folders `paths` into `target`; nothing at all when any input is bad. The
+/// error says what was loaded: nothing, when the input is bad; else how much.
 pub(crate) async fn load(
     target: &Target,
     paths: &[PathBuf],
     options: &Options,
 ) -> Result<Loaded, String> {
     let started = Instant::now();
+    let Prepared {
+        plan,
+        new_tables,
+        mut scratch,
+        mut session,
+    } = prepare(target, paths, options)
+        .await
+        .map_err(|e| format!("{e}\nnothing was loaded"))?;
+    for table in &new_tables {
+        let created = match scratch.describe(table).await {
+            Ok(described) => session.create_table(create_input(&described)).await,
+            Err(e) => Err(e),
+        };
+        created.map_err(|e| format!("cannot create table {table}: {e}\nno item was loaded"))?;
+    }
+    let tables: HashSet<&String> = plan
+        .tables
+        .iter()
+        .filter(|t| !t.puts.is_empty())
+        .map(|t| &t.name)
+        .chain(&new_tables)
+        .collect();
+    let tables = tables.len();
+    let items = plan.tables.iter().map(|t| t.puts.len() as u64).sum();
+    send(target, items, Arc::new(plan), options.workers).await?;
+    Ok(Loaded {
+        items,
+        tables,
+        started,
+    })
+}
+
+/// Reads and checks everything, writing nothing.
+async fn prepare(
+    target: &Target,
+    paths: &[PathBuf],
+    options: &Options,
+) -> Result<Prepared, String> {
     let mut fixtures = Vec::new();
     let mut files = Vec::new();
     for path in paths {
@@ -121,27 +168,11 @@ pub(crate) async fn load(
     }
     all_files.extend(files);
     let plan = check(&scratch, &mut session, &existing, all_files, target).await?;
-    for table in &new_tables {
-        let described = scratch_session.describe(table).await?;
-        session
-            .create_table(create_input(&described))
-            .await
-            .map_err(|e| format!("cannot create table {table}: {e}"))?;
-    }
-    let tables: HashSet<&String> = plan
-        .tables
-        .iter()
-        .filter(|t| !t.puts.is_empty())
-        .map(|t| &t.name)
-        .chain(&new_tables)
-        .collect();
-    let tables = tables.len();
-    let items = plan.tables.iter().map(|t| t.puts.len() as u64).sum();
-    send(target, items, Arc::new(plan), options.workers).await?;
-    Ok(Loaded {
-        items,
-        tables,
-        started,
+    Ok(Prepared {
+        plan,
+        new_tables,
+        scratch: scratch_session,
+        session,
     })
 }
 
@@ -202,7 +233,7 @@ async fn check(
 ) -> Result<Plan, String> {
     let mut tables: Vec<TablePuts> = Vec::new();
     let mut index: HashMap<String, (usize, Vec<String>)> = HashMap::new();
-    let mut seen: Vec<HashMap<String, usize>> = Vec::new();
+    let mut seen: Vec<HashMap<Vec<u8>, usize>> = Vec::new();
     let mut alive: Vec<Vec<bool>> = Vec::new();
     let total = files
         .iter()
@@ -303,8 +334,8 @@ fn check_entries(
     entries: &[input::Entry],
     keys: &[String],
     bar: &ProgressBar,
-) -> Result<Vec<String>, String> {
-    let check = |entry: &input::Entry| -> Result<String, String> {
+) -> Result<Vec<Vec<u8>>, String> {
+    let check = |entry: &input::Entry| -> Result<Vec<u8>, String> {
         let bad = |problem: String| {
             format!(
                 "{} line {}, table {table}: {problem}\n  item: {}",
@@ -317,7 +348,6 @@ fn check_entries(
         scratch
             .check_put(table, &mut item)
             .map_err(|e| bad(refused(e)))?;
-        bar.inc(1);
         Ok(key_text(keys, &item))
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -326,7 +356,17 @@ fn check_entries(
         let runs: Vec<_> = entries
             .chunks(run)
             .map(|chunk| {
-                scope.spawn(move || chunk.iter().map(check).collect::<Result<Vec<_>, _>>())
+                scope.spawn(move || {
+                    // The bar is told per thousand: its lock is shared by every thread.
+                    let mut keys = Vec::with_capacity(chunk.len());
+                    for part in chunk.chunks(1000) {
+                        for entry in part {
+                            keys.push(check(entry)?);
+                        }
+                        bar.inc(part.len() as u64);
+                    }
+                    Ok::<_, String>(keys)
+                })
             })
             .collect();
         // Joined in order, so the error reported is the first bad entry's.
@@ -341,11 +381,30 @@ fn check_entries(
     })
 }
 
-/// The key attributes' values of a checked (normalized) item, as text that is equal exactly when
-/// the keys are.
-fn key_text(keys: &[String], item: &Item) -> String {
-    let values: Vec<Option<&AttributeValue>> = keys.iter().map(|k| item.get(k)).collect();
-    json(&values)
+/// The key attributes' values of a checked (normalized) item, as bytes that are equal exactly
+/// when the keys are: each value's type, its length and its bytes.
+fn key_text(keys: &[String], item: &Item) -> Vec<u8> {
+    let mut out = Vec::with_capacity(48);
+    for key in keys {
+        let (tag, bytes): (u8, &[u8]) = match item.get(key) {
+            Some(AttributeValue::S(s)) => (b'S', s.as_bytes()),
+            Some(AttributeValue::N(n)) => (b'N', n.as_bytes()),
+            Some(AttributeValue::B(b)) => (b'B', b),
+            // check_put admits no other key type; any other value still keys apart by its JSON.
+            Some(other) => {
+                out.push(b'J');
+                let text = json(other);
+                out.extend_from_slice(&(text.len() as u64).to_le_bytes());
+                out.extend_from_slice(text.as_bytes());
+                continue;
+            }
+            None => (b'-', &[]),
+        };
+        out.push(tag);
+        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(bytes);
+    }
+    out
 }
 
 /// A request's text, cut short for a message.

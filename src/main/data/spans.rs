@@ -60,7 +60,7 @@ pub(crate) fn object_members(text: &str, at: usize) -> Result<Vec<(String, Range
 }
 
 /// The spans of the elements of the array starting at `at`, or `None` if no array starts there.
-fn array_elements(bytes: &[u8], at: usize) -> Option<Vec<Range<usize>>> {
+pub(crate) fn array_elements(bytes: &[u8], at: usize) -> Option<Vec<Range<usize>>> {
     if bytes.get(at) != Some(&b'[') {
         return None;
     }
@@ -80,7 +80,7 @@ fn array_elements(bytes: &[u8], at: usize) -> Option<Vec<Range<usize>>> {
     }
 }
 
-fn ws(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn ws(bytes: &[u8], mut i: usize) -> usize {
     while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
         i += 1;
     }

@@ -3,8 +3,10 @@
 //! one connection.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::time::Duration;
 
+use ddbmock::model::Item;
 use ddbmock::operation::{
     BatchWriteItemInput, BatchWriteItemOutput, CreateTableInput, CreateTableOutput,
     DescribeTableInput, ListTablesInput, ListTablesOutput, ScanInput, ScanOutput, TableDescription,
@@ -15,6 +17,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::http::{CallError, Connection, Server};
+use super::spans;
 
 /// The engine or server the data tools talk to.
 #[derive(Clone)]
@@ -154,6 +157,41 @@ impl Session {
         }
     }
 
+    /// One page of a scan, its items as DynamoDB JSON text: a server's answer is cut into its
+    /// items without decoding them (a dump writes them as they came), an engine's items are
+    /// encoded.
+    pub(crate) async fn scan_text(&mut self, input: ScanInput) -> Result<TextPage, String> {
+        if let Session::Engine(_) = self {
+            let page = self.scan(input).await?;
+            let mut text = Vec::new();
+            let mut items = Vec::new();
+            for item in page.items.unwrap_or_default() {
+                let start = text.len();
+                serde_json::to_writer(&mut text, &item).map_err(|e| e.to_string())?;
+                items.push(start..text.len());
+            }
+            return Ok(TextPage {
+                text: text.into(),
+                items,
+                last_evaluated_key: page.last_evaluated_key,
+            });
+        }
+        let body = serde_json::to_vec(&input).map_err(|e| e.to_string())?;
+        let mut round = 0;
+        loop {
+            let Session::Server(connection) = self else {
+                return Err("not a server".to_owned());
+            };
+            match connection.call("Scan", body.clone()).await {
+                Ok(answer) => return TextPage::of(answer),
+                Err(CallError::Refused(r)) if r.is_throttling() && round < MAX_ROUNDS => {
+                    back_off(&mut round).await;
+                }
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+    }
+
     /// Puts one batch: `requests` is the JSON text of `table`'s requests, as a BatchWriteItem
     /// request's array holds them (without the brackets). What comes back unprocessed, or a
     /// throttled batch, is sent again with growing pauses.
@@ -216,6 +254,48 @@ impl Session {
             })
             .map_err(|e| e.to_string())?;
         }
+    }
+}
+
+/// A page of a scan as text: where each item is in it, and where the next page starts.
+pub(crate) struct TextPage {
+    pub(crate) text: hyper::body::Bytes,
+    pub(crate) items: Vec<Range<usize>>,
+    pub(crate) last_evaluated_key: Option<Item>,
+}
+
+impl TextPage {
+    /// Cuts a Scan answer into its items' spans; only `LastEvaluatedKey` is decoded.
+    fn of(text: hyper::body::Bytes) -> Result<TextPage, String> {
+        let malformed = |e: &dyn std::fmt::Display| format!("a malformed Scan answer: {e}");
+        // The span finder trusts its text to be JSON.
+        serde_json::from_slice::<serde::de::IgnoredAny>(&text).map_err(|e| malformed(&e))?;
+        let json = std::str::from_utf8(&text).map_err(|e| malformed(&e))?;
+        let mut items = Vec::new();
+        let mut last_evaluated_key = None;
+        for (name, value) in spans::object_members(json, spans::ws(json.as_bytes(), 0))? {
+            match name.as_str() {
+                "Items" => {
+                    items = spans::array_elements(json.as_bytes(), value.start)
+                        .ok_or_else(|| malformed(&"Items is no array"))?;
+                }
+                "LastEvaluatedKey" => {
+                    last_evaluated_key =
+                        Some(serde_json::from_str(&json[value]).map_err(|e| malformed(&e))?);
+                }
+                _ => {}
+            }
+        }
+        Ok(TextPage {
+            text,
+            items,
+            last_evaluated_key,
+        })
+    }
+
+    /// An item's text.
+    pub(crate) fn item(&self, span: &Range<usize>) -> &[u8] {
+        &self.text[span.clone()]
     }
 }
 

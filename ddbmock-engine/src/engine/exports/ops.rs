@@ -14,7 +14,7 @@ use ddbmock_core::error::msg;
 use ddbmock_core::error::msg::backup as backup_msg;
 use ddbmock_core::error::msg::export as m;
 use ddbmock_core::error::msg::table::ConstraintErrors;
-use ddbmock_core::model::{Item, item_size};
+use ddbmock_core::model::{Item, export_line, item_size};
 use ddbmock_core::operation::*;
 
 /// The length bounds of an export or import ARN, as DynamoDB's model sets them.
@@ -348,7 +348,7 @@ impl Records {
     fn full(items: &[Item], ion: bool) -> serde_json::Result<Records> {
         let line = |item: &Item| match ion {
             true => Ok(ion::write::item_line(item)),
-            false => serde_json::to_string(&serde_json::json!({ "Item": item })),
+            false => export_line::line(item),
         };
         Ok(Records {
             lines: items.iter().map(line).collect::<serde_json::Result<_>>()?,

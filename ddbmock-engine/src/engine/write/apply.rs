@@ -1,7 +1,6 @@
-//! Applying planned actions: one at a time (PutItem, UpdateItem, DeleteItem, and each request of
-//! BatchWriteItem), or together, their items locked at once and their item collections' growth
-//! checked as a whole (TransactWriteItems, and BatchWriteItem's requests on tables with local
-//! secondary indexes).
+//! Applying planned actions: one at a time (PutItem, UpdateItem, DeleteItem), or together, their
+//! items locked at once, committed as one storage batch and their item collections' growth checked
+//! as a whole (TransactWriteItems, all or nothing; BatchWriteItem, each request standing alone).
 
 use std::sync::Arc;
 
@@ -46,19 +45,6 @@ impl Engine {
     pub(crate) fn apply_one(&self, action: Action) -> Result<Applied> {
         let _lock = self.lock_item(action.table.space, &action.storage_key)?;
         self.apply_locked(action)
-    }
-
-    /// [`Engine::apply_one`] for a BatchWriteItem request: `None`, with nothing done, when a
-    /// transaction is writing the item, for the caller to hand the request back unprocessed.
-    pub(crate) fn try_apply_one(&self, action: Action) -> Result<Option<Applied>> {
-        let Ok(_lock) = self
-            .inner
-            .locks
-            .lock_single(action.table.space, &action.storage_key)
-        else {
-            return Ok(None);
-        };
-        self.apply_locked(action).map(Some)
     }
 
     /// The time-to-live process's deletion of the item at `key` in `table`, if it is there and

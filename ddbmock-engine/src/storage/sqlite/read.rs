@@ -74,18 +74,19 @@ pub(super) fn get_on(
     space: SpaceId,
     key: &[u8],
 ) -> Result<Option<Arc<Item>>, StorageError> {
-    // One statement, so the item and the keyspace's existence come from one snapshot.
+    // One statement, so the item and the keyspace's existence come from one snapshot. Its first
+    // row is the item, if there is one: a stored item proves its keyspace (dropping a keyspace
+    // deletes its items in the same transaction), and the keyspace is looked up only when the item
+    // is absent, since the compound's second part runs only once its first gave no row. A NULL row
+    // then says the keyspace exists, no row that it does not.
     let mut stmt = conn.prepare_cached(
-        "SELECT (SELECT item FROM items WHERE space = ?1 AND key = ?2), \
-                EXISTS (SELECT 1 FROM spaces WHERE id = ?1)",
+        "SELECT item FROM items WHERE space = ?1 AND key = ?2 \
+         UNION ALL SELECT NULL WHERE EXISTS (SELECT 1 FROM spaces WHERE id = ?1)",
     )?;
     let mut rows = stmt.query(params![space_param(space), key])?;
-    let row = rows
-        .next()?
-        .ok_or_else(|| StorageError::Backend("sqlite: lookup returned no row".into()))?;
-    if !row.get::<_, bool>(1)? {
+    let Some(row) = rows.next()? else {
         return Err(StorageError::NoSuchSpace(space));
-    }
+    };
     match row
         .get_ref(0)?
         .as_blob_or_null()

@@ -6,7 +6,7 @@
 //! string (`S`); an empty field is left out of the item. Fields may be quoted with `"` (a quote
 //! within doubled), and a quoted field may span lines (RFC 4180).
 
-use ddbmock_core::model::{AttributeValue, Item};
+use ddbmock_core::model::{AttributeValue, Item, export_line};
 use ddbmock_core::operation::{AttributeDefinition, ScalarAttributeType};
 
 /// One record of a source file: an item, or the reason it is not one.
@@ -14,17 +14,9 @@ pub(crate) type Record = Result<Item, String>;
 
 /// The records of DynamoDB JSON text: one `{"Item":{...}}` per non-blank line.
 pub(crate) fn dynamodb_json(text: &str) -> Vec<Record> {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Line {
-        #[serde(rename = "Item")]
-        item: Item,
-    }
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            serde_json::from_str::<Line>(l)
-                .map(|line| line.item)
+    export_line::lines(text)
+        .map(|(_, span)| {
+            export_line::parse(&text[span])
                 .map_err(|e| format!("not a DynamoDB JSON item line: {e}"))
         })
         .collect()
