@@ -24,7 +24,7 @@ use crate::engine::keys::key_of;
 use crate::engine::pitr::log::{entry_key, micros_of, read_entry};
 use crate::engine::table::Table;
 use crate::engine::{Engine, storage_error};
-use crate::storage::Write;
+use crate::storage::SpaceId;
 use ddbmock_core::error::msg::export as m;
 use ddbmock_core::error::{Error, Result};
 use ddbmock_core::model::{Item, item_size};
@@ -143,37 +143,16 @@ impl Engine {
         pitr: &PitrRecord,
         period: &Period,
     ) -> Result<Vec<NetChange>> {
-        let (copy, log) = (self.new_space(), self.new_space());
-        self.inner
-            .storage
-            .write(vec![
-                Write::CopySpace {
-                    from: table.space,
-                    to: copy,
-                },
-                Write::CopySpace {
-                    from: pitr.log_space,
-                    to: log,
-                },
-            ])
-            .map_err(storage_error)?;
-        let read = self.read_changes(table, copy, log, period);
-        // The copies go whether or not the read worked.
-        let dropped = self
-            .inner
-            .storage
-            .write(vec![Write::DropSpace(copy), Write::DropSpace(log)])
-            .map_err(storage_error);
-        let changes = read?;
-        dropped?;
-        Ok(changes)
+        self.with_pitr_copies(table, pitr, |copy, log| {
+            self.read_changes(table, copy, log, period)
+        })
     }
 
     fn read_changes(
         &self,
         table: &Table,
-        copy: crate::storage::SpaceId,
-        log: crate::storage::SpaceId,
+        copy: SpaceId,
+        log: SpaceId,
         period: &Period,
     ) -> Result<Vec<NetChange>> {
         let (from, to) = (micros_of(period.from), micros_of(period.to));
