@@ -20,8 +20,9 @@ fn scopes(clock: &Clock) -> Scopes {
     Engine::builder().clock(clock.clone()).scopes().unwrap()
 }
 
-async fn create(db: &Engine, name: &str) {
-    db.create_table(CreateTableInput {
+/// CreateTable of an on-demand table keyed by the string `pk`.
+fn table_input(name: &str) -> CreateTableInput {
+    CreateTableInput {
         table_name: Some(name.to_owned()),
         attribute_definitions: Some(vec![AttributeDefinition {
             attribute_name: Some("pk".to_owned()),
@@ -33,9 +34,11 @@ async fn create(db: &Engine, name: &str) {
         }]),
         billing_mode: Some(BillingMode::PayPerRequest),
         ..Default::default()
-    })
-    .await
-    .unwrap();
+    }
+}
+
+async fn create(db: &Engine, name: &str) {
+    db.create_table(table_input(name)).await.unwrap();
 }
 
 async fn add_replica(
@@ -353,21 +356,11 @@ async fn deleting_a_replica_table_takes_it_out_of_the_group() {
 /// An on-demand table keyed by `pk` with a stream of both images, as a legacy member needs.
 async fn create_streamed(db: &Engine, name: &str) {
     db.create_table(CreateTableInput {
-        table_name: Some(name.to_owned()),
-        attribute_definitions: Some(vec![AttributeDefinition {
-            attribute_name: Some("pk".to_owned()),
-            attribute_type: Some(ScalarAttributeType::S),
-        }]),
-        key_schema: Some(vec![KeySchemaElement {
-            attribute_name: Some("pk".to_owned()),
-            key_type: Some(KeyType::Hash),
-        }]),
-        billing_mode: Some(BillingMode::PayPerRequest),
         stream_specification: Some(StreamSpecification {
             stream_enabled: Some(true),
             stream_view_type: Some(StreamViewType::NewAndOldImages),
         }),
-        ..Default::default()
+        ..table_input(name)
     })
     .await
     .unwrap();
