@@ -149,14 +149,22 @@ pub(crate) struct InFlight<'a>(&'a tokio::sync::watch::Sender<usize>);
 
 impl<'a> InFlight<'a> {
     pub(crate) fn enter(counter: &'a tokio::sync::watch::Sender<usize>) -> Self {
-        counter.send_modify(|n| *n += 1);
+        // Only shutdown watches this count, and only for zero: waking it on every change would
+        // cost each request two notifications (a lock each) for nothing.
+        counter.send_if_modified(|n| {
+            *n += 1;
+            false
+        });
         InFlight(counter)
     }
 }
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
-        self.0.send_modify(|n| *n = n.saturating_sub(1));
+        self.0.send_if_modified(|n| {
+            *n = n.saturating_sub(1);
+            *n == 0
+        });
     }
 }
 

@@ -152,10 +152,22 @@ impl Engine {
 /// Whether `arn` is a DynamoDB table ARN (`arn:<partition>:dynamodb:<region>:<account>:table/<name>`)
 /// of an account other than `account`.
 pub(super) fn is_foreign_table_arn(arn: &str, account: &str) -> bool {
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
-    match parts.as_slice() {
-        ["arn", _, "dynamodb", _, owner, resource] => {
-            *owner != account
+    // Every item operation asks this of its table name, nearly always a plain name: no split then.
+    if !arn.starts_with("arn:") {
+        return false;
+    }
+    let mut parts = arn.splitn(6, ':');
+    let parts: [Option<&str>; 6] = std::array::from_fn(|_| parts.next());
+    match parts {
+        [
+            Some("arn"),
+            Some(_),
+            Some("dynamodb"),
+            Some(_),
+            Some(owner),
+            Some(resource),
+        ] => {
+            owner != account
                 && resource
                     .strip_prefix("table/")
                     .is_some_and(|name| !name.is_empty() && !name.contains('/'))

@@ -287,9 +287,17 @@ fn well_formed<'s>(signature: &'s Signature<'_>) -> Result<Scope<'s>, Error> {
     }
     // DynamoDB ignores trailing slashes in the credential.
     let credential = signature.credential.trim_end_matches('/');
-    let parts: Vec<&str> = credential.split('/').collect();
-    match parts[..] {
-        [key_id, date, region, service, terminator] => Ok(Scope {
+    let mut parts = credential.split('/');
+    let parts: [Option<&str>; 6] = std::array::from_fn(|_| parts.next());
+    match parts {
+        [
+            Some(key_id),
+            Some(date),
+            Some(region),
+            Some(service),
+            Some(terminator),
+            None,
+        ] => Ok(Scope {
             key_id,
             date,
             region,

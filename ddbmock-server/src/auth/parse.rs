@@ -1,6 +1,8 @@
 //! Reading a signature out of an `Authorization` header or a presigned query, with DynamoDB's
 //! errors for what is missing.
 
+use std::borrow::Cow;
+
 use ddbmock_core::Error;
 use ddbmock_core::error::msg::protocol as msg;
 
@@ -9,9 +11,9 @@ use super::Request;
 /// A signature's parts, as sent.
 pub(crate) struct Signature<'a> {
     pub(crate) algorithm: &'a str,
-    pub(crate) credential: String,
-    pub(crate) signed_headers: String,
-    pub(crate) signature: String,
+    pub(crate) credential: Cow<'a, str>,
+    pub(crate) signed_headers: Cow<'a, str>,
+    pub(crate) signature: Cow<'a, str>,
     pub(crate) date: &'a str,
     /// `X-Amz-Expires` of a presigned query.
     pub(crate) expires: Option<u64>,
@@ -72,9 +74,9 @@ fn from_header<'a>(header: &'a str, request: &Request<'a>) -> Result<Signature<'
     };
     Ok(Signature {
         algorithm,
-        credential: credential.to_owned(),
-        signed_headers: signed_headers.to_owned(),
-        signature: signature.to_owned(),
+        credential: Cow::Borrowed(credential),
+        signed_headers: Cow::Borrowed(signed_headers),
+        signature: Cow::Borrowed(signature),
         date,
         expires: None,
         in_query: false,
@@ -97,9 +99,9 @@ fn from_query(query: &str) -> Result<Signature<'_>, Error> {
     let raw = |name| get(name).unwrap_or("");
     Ok(Signature {
         algorithm: raw("X-Amz-Algorithm"),
-        credential: percent_decode(raw("X-Amz-Credential")),
-        signed_headers: percent_decode(raw("X-Amz-SignedHeaders")),
-        signature: percent_decode(raw("X-Amz-Signature")),
+        credential: Cow::Owned(percent_decode(raw("X-Amz-Credential"))),
+        signed_headers: Cow::Owned(percent_decode(raw("X-Amz-SignedHeaders"))),
+        signature: Cow::Owned(percent_decode(raw("X-Amz-Signature"))),
         date: raw("X-Amz-Date"),
         expires: get("X-Amz-Expires").and_then(|v| v.parse().ok()),
         in_query: true,
