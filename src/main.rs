@@ -246,7 +246,9 @@ enum Command {
 /// Where `load` and `dump` find the tables.
 #[derive(clap::Args, Debug)]
 struct At {
-    /// A running ddbmock server (without --auth); the default.
+    /// A running ddbmock server; the default. Requests are signed with the key in
+    /// AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) when they are set, as
+    /// the AWS CLI signs, so a server started with --auth takes them with one of its keys.
     #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:8000")]
     endpoint: String,
 

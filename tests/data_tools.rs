@@ -45,10 +45,26 @@ fn gunzip(bytes: &[u8]) -> String {
 
 /// Runs the binary to its end: success, standard output, standard error.
 fn ddbmock(args: &[&str]) -> (bool, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_ddbmock"))
-        .args(args)
-        .output()
-        .expect("run ddbmock");
+    ddbmock_with_key(args, None)
+}
+
+/// [`ddbmock`], with `key` (access key id, secret) as the environment's AWS key, or with none.
+fn ddbmock_with_key(args: &[&str], key: Option<(&str, &str)>) -> (bool, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ddbmock"));
+    command.args(args);
+    for name in [
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+    ] {
+        command.env_remove(name);
+    }
+    if let Some((id, secret)) = key {
+        command
+            .env("AWS_ACCESS_KEY_ID", id)
+            .env("AWS_SECRET_ACCESS_KEY", secret);
+    }
+    let output = command.output().expect("run ddbmock");
     (
         output.status.success(),
         String::from_utf8(output.stdout).unwrap(),
@@ -274,6 +290,42 @@ fn loads_into_and_dumps_from_a_server_and_seeds_one() {
         ddbmock(&["dump", "--endpoint", &seeded.endpoint, "--table", "people"]);
     assert!(ok, "{stderr}");
     assert_eq!(sorted_lines(&stdout), sorted_lines(&text));
+}
+
+#[test]
+fn load_and_dump_sign_with_the_environments_key_for_a_server_with_auth() {
+    let dir = folder("auth");
+    let table = write(&dir, "people.table.json", TABLE);
+    let data = write(&dir, "people.json", "{\"Item\":{\"id\":{\"S\":\"a\"}}}\n");
+    let running = server(&["--auth", "AKIDLOADER:s3cret"]);
+    let at = ["--endpoint", running.endpoint.as_str()];
+    let load = [&["load"][..], &at, &[&table, &data]].concat();
+
+    // The server's key signs: the table and its item arrive, and come back.
+    let (ok, _, stderr) = ddbmock_with_key(&load, Some(("AKIDLOADER", "s3cret")));
+    assert!(ok, "{stderr}");
+    assert_summary(&stderr, "loaded 1 item into 1 table in ");
+    let dump = [&["dump", "--table", "people"][..], &at].concat();
+    let (ok, stdout, stderr) = ddbmock_with_key(&dump, Some(("AKIDLOADER", "s3cret")));
+    assert!(ok, "{stderr}");
+    assert_eq!(stdout, "{\"Item\":{\"id\":{\"S\":\"a\"}}}\n");
+
+    // Another secret, or no key at all, gets DynamoDB's refusal and writes nothing.
+    let (ok, _, stderr) = ddbmock_with_key(&load, Some(("AKIDLOADER", "wrong")));
+    assert!(!ok);
+    // The rest of DynamoDB's message is the canonical request, which holds the time.
+    assert!(
+        stderr.starts_with(
+            "ddbmock load: InvalidSignatureException: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n"
+        ) && stderr.ends_with("\nnothing was loaded\n"),
+        "{stderr}"
+    );
+    let (ok, _, stderr) = ddbmock_with_key(&load, None);
+    assert!(!ok);
+    assert_eq!(
+        stderr,
+        "ddbmock load: UnrecognizedClientException: The security token included in the request is invalid.\nnothing was loaded\n"
+    );
 }
 
 #[test]
