@@ -5,7 +5,7 @@
 
 use bytes::Bytes;
 use http_body_util::Full;
-use hyper::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
+use hyper::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use hyper::{Response, StatusCode};
 
 use ddbmock_core::protocol;
@@ -26,11 +26,15 @@ pub(crate) fn raw(status: StatusCode, body: impl Into<Bytes>) -> Response<Body> 
     response
 }
 
+/// Named once: a `&str` name is parsed and checked on every insert, and every response has these.
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-amzn-requestid");
+const CRC32: HeaderName = HeaderName::from_static("x-amz-crc32");
+
 fn stamp(headers: &mut HeaderMap, crc: u32, request_id: String) {
     if let Ok(id) = HeaderValue::try_from(request_id) {
-        headers.insert("x-amzn-requestid", id);
+        headers.insert(REQUEST_ID, id);
     }
-    headers.insert("x-amz-crc32", HeaderValue::from(crc));
+    headers.insert(CRC32, HeaderValue::from(crc));
 }
 
 /// The protocol's answer, in `content_type` (DynamoDB echoes `application/json` to clients that

@@ -23,7 +23,9 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
-use hyper::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap};
+use hyper::header::{
+    CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, ORIGIN,
+};
 use hyper::{Method, Request, Response};
 
 use ddbmock_core::operations::Operation;
@@ -47,7 +49,7 @@ pub(crate) async fn serve(
         body::drain(&mut body, &state.limits, state.closing.clone()).await;
         return Ok(reply::head_too_large());
     }
-    let from_browser = request.headers().contains_key("origin");
+    let from_browser = request.headers().contains_key(ORIGIN);
     let mut response = match route(&request) {
         Route::Api => post(&state, request).await,
         Route::Console => crate::console::serve(request.uri().path()),
@@ -98,7 +100,7 @@ fn route<B>(request: &Request<B>) -> Route {
         Method::GET if request.uri().path().starts_with("/ddbmock/") => Route::Admin,
         // DynamoDB answers its health check at the root only.
         Method::GET if request.uri().path() == "/" => Route::Health,
-        Method::OPTIONS if request.headers().contains_key("origin") => Route::Preflight,
+        Method::OPTIONS if request.headers().contains_key(ORIGIN) => Route::Preflight,
         _ => Route::NotFound,
     }
 }
@@ -225,7 +227,7 @@ async fn post(state: &State, request: Request<impl RequestBody>) -> Response<Bod
     };
     let target = parts
         .headers
-        .get("x-amz-target")
+        .get(X_AMZ_TARGET)
         .and_then(|v| v.to_str().ok());
     // The scope's engine; a request refused (by the any-key check, or because its scope's store
     // cannot open) is refused where the protocol checks the signature, by the home engine.
@@ -277,7 +279,8 @@ fn response_type(headers: &HeaderMap, has_body: bool) -> Option<&'static str> {
     let sent = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map_or("", |v| v.split(';').next().unwrap_or("").trim());
+        // A one-`char` array: see `auth::well_formed`.
+        .map_or("", |v| v.split([';']).next().unwrap_or("").trim());
     if sent.eq_ignore_ascii_case(protocol::CONTENT_TYPE) {
         Some(protocol::CONTENT_TYPE)
     } else if sent.eq_ignore_ascii_case(JSON) || !has_body {
@@ -286,6 +289,9 @@ fn response_type(headers: &HeaderMap, has_body: bool) -> Option<&'static str> {
         None
     }
 }
+
+/// Named once: a header looked up by a `&str` name is parsed and checked on every lookup.
+const X_AMZ_TARGET: HeaderName = HeaderName::from_static("x-amz-target");
 
 /// What DynamoDB answers in to requests not sent in its own content type.
 const JSON: &str = "application/json";

@@ -26,18 +26,33 @@ pub fn request_id() -> String {
         ^ COUNTER
             .fetch_add(1, Ordering::Relaxed)
             .wrapping_mul(0x9E37_79B9);
-    let mut id = String::with_capacity(LENGTH);
+    // Six bits a character through a 64-entry table: no division per character. The table repeats
+    // the alphabet, so some characters are a little likelier than others; 52 characters of over
+    // five bits each still leave two ids of one run alike with no practical chance.
+    let mut id = Vec::with_capacity(LENGTH);
     let mut bits = 0u64;
     for i in 0..LENGTH {
-        // Each 64-bit draw yields 12 base-36 digits (36^12 < 2^64).
-        if i % 12 == 0 {
+        // Each 64-bit draw yields ten 6-bit characters.
+        if i % 10 == 0 {
             bits = splitmix64(&mut state);
         }
-        id.push(char::from(ALPHABET[(bits % 36) as usize]));
-        bits /= 36;
+        id.push(DIGITS[(bits & 63) as usize]);
+        bits >>= 6;
     }
-    id
+    // Every byte is from ALPHABET, which is ASCII.
+    String::from_utf8(id).unwrap_or_default()
 }
+
+/// `ALPHABET` repeated to 64 entries.
+const DIGITS: [u8; 64] = {
+    let mut digits = [0u8; 64];
+    let mut i = 0;
+    while i < 64 {
+        digits[i] = ALPHABET[i % ALPHABET.len()];
+        i += 1;
+    }
+    digits
+};
 
 fn splitmix64(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);

@@ -287,7 +287,9 @@ fn well_formed<'s>(signature: &'s Signature<'_>) -> Result<Scope<'s>, Error> {
     }
     // DynamoDB ignores trailing slashes in the credential.
     let credential = signature.credential.trim_end_matches('/');
-    let mut parts = credential.split('/');
+    // A one-`char` array rather than a `char` pattern: the `char` searcher's memchr costs more than it saves
+    // on segments this short, and this runs on every request.
+    let mut parts = credential.split(['/']);
     let parts: [Option<&str>; 6] = std::array::from_fn(|_| parts.next());
     match parts {
         [

@@ -5,8 +5,12 @@ use std::borrow::Cow;
 
 use ddbmock_core::Error;
 use ddbmock_core::error::msg::protocol as msg;
+use hyper::header::{AUTHORIZATION, DATE, HeaderName};
 
 use super::Request;
+
+/// Named once: a header looked up by a `&str` name is parsed and checked on every lookup.
+const X_AMZ_DATE: HeaderName = HeaderName::from_static("x-amz-date");
 
 /// A signature's parts, as sent.
 pub(crate) struct Signature<'a> {
@@ -25,7 +29,7 @@ pub(crate) struct Signature<'a> {
 pub(crate) fn signature<'a>(request: &Request<'a>) -> Result<Signature<'a>, Error> {
     let header = request
         .headers
-        .get("authorization")
+        .get(AUTHORIZATION)
         .map(|v| std::str::from_utf8(v.as_bytes()).unwrap_or(""));
     let in_query = query_param(request.query, "X-Amz-Algorithm").is_some();
     match (header, in_query) {
@@ -52,9 +56,9 @@ fn from_header<'a>(header: &'a str, request: &Request<'a>) -> Result<Signature<'
             }
         }
     }
-    let date = ["x-amz-date", "date"]
-        .iter()
-        .find_map(|name| request.headers.get(*name))
+    let date = [&X_AMZ_DATE, &DATE]
+        .into_iter()
+        .find_map(|name| request.headers.get(name))
         .map(|v| std::str::from_utf8(v.as_bytes()).unwrap_or(""));
     let missing: Vec<&str> = [
         ("Credential", credential),
