@@ -287,9 +287,7 @@ fn well_formed<'s>(signature: &'s Signature<'_>) -> Result<Scope<'s>, Error> {
     }
     // DynamoDB ignores trailing slashes in the credential.
     let credential = signature.credential.trim_end_matches('/');
-    // A one-`char` array rather than a `char` pattern: the `char` searcher's memchr costs more than it saves
-    // on segments this short, and this runs on every request.
-    let mut parts = credential.split(['/']);
+    let mut parts = parse::split_ascii(credential, b'/');
     let parts: [Option<&str>; 6] = std::array::from_fn(|_| parts.next());
     match parts {
         [

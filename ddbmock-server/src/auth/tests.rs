@@ -310,3 +310,19 @@ fn admin_routes_take_a_signature_or_the_token() {
             .is_ok()
     );
 }
+
+#[test]
+fn ascii_splits_cut_where_str_splits_cut() {
+    for text in ["", "a", "/", "a/b", "/a//b/", "k/é/ü", "no separator"] {
+        assert_eq!(
+            super::parse::split_ascii(text, b'/').collect::<Vec<_>>(),
+            text.split('/').collect::<Vec<_>>(),
+            "{text:?}"
+        );
+        assert_eq!(
+            super::parse::split_once_ascii(text, b'/'),
+            text.split_once('/'),
+            "{text:?}"
+        );
+    }
+}
