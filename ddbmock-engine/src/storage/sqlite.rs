@@ -32,11 +32,13 @@ use ddbmock_core::model::Item;
 use file::{check_or_create, connect, not_a_database, temp_dir, tune};
 pub use options::{Durability, SqliteOptions};
 use read::{Reader, get_on, scan_sql, space_param};
+use spaces::{BatchSpaces, Spaces};
 
 mod checkpoint;
 mod file;
 mod options;
 mod read;
+mod spaces;
 #[cfg(test)]
 mod tests;
 
@@ -96,7 +98,7 @@ const STATEMENT_CACHE: usize = 64;
 pub struct SqliteStorage {
     /// Locked only by a writer that holds `writer`, after its commit.
     checkpointer: Mutex<Checkpointer>,
-    writer: Mutex<Connection>,
+    writer: Mutex<Writer>,
     readers: Mutex<Vec<Connection>>,
     path: PathBuf,
     options: SqliteOptions,
@@ -191,7 +193,10 @@ impl SqliteStorage {
                 path.clone(),
                 options.commits_per_checkpoint,
             )),
-            writer: Mutex::new(writer),
+            writer: Mutex::new(Writer {
+                conn: writer,
+                spaces: Spaces::default(),
+            }),
             readers: Mutex::new(Vec::new()),
             path,
             options,
@@ -218,27 +223,10 @@ impl SqliteStorage {
     }
 }
 
-/// Fails with [`StorageError::NoSuchSpace`] unless `space` exists; `known` remembers the keyspaces
-/// already checked in this batch.
-fn ensure_space(
-    tx: &Connection,
-    known: &mut Vec<SpaceId>,
-    space: SpaceId,
-) -> Result<(), StorageError> {
-    if known.contains(&space) {
-        return Ok(());
-    }
-    let exists = tx
-        .prepare_cached("SELECT 1 FROM spaces WHERE id = ?1")?
-        .query_row([space_param(space)], |_| Ok(()))
-        .optional()?
-        .is_some();
-    if exists {
-        known.push(space);
-        Ok(())
-    } else {
-        Err(StorageError::NoSuchSpace(space))
-    }
+/// The writer's connection, and what it knows of the file.
+struct Writer {
+    conn: Connection,
+    spaces: Spaces,
 }
 
 /// The writer's transaction: `BEGIN IMMEDIATE` … `COMMIT` through cached statements, rolled back on
@@ -290,7 +278,7 @@ impl Storage for SqliteStorage {
         // so this keeps read-modify-write on cached pages. A point read holds the writer for
         // microseconds; scans never take it.
         if let Some(writer) = self.writer.try_lock() {
-            return get_on(&writer, space, key);
+            return get_on(&writer.conn, space, key);
         }
         let mut reader = self.reader()?;
         get_on(reader.conn()?, space, key)
@@ -350,71 +338,14 @@ impl Storage for SqliteStorage {
                 _ => None,
             })
             .collect();
-        let conn = self.writer.lock();
-        // IMMEDIATE takes the write lock up front, so another process's writer makes this wait (up to
-        // the busy timeout) at BEGIN rather than fail at the first write. Dropping the transaction on
-        // any error rolls the whole batch back.
-        let tx = WriteTx::begin(&conn)?;
-        // Keyspaces created anywhere in the batch exist for all of its writes, as in the memory store.
-        for w in &batch {
-            if let Write::CreateSpace(id) = w {
-                tx.prepare_cached("INSERT OR IGNORE INTO spaces (id) VALUES (?1)")?
-                    .execute([space_param(*id)])?;
-            }
+        let mut writer = self.writer.lock();
+        let Writer { conn, spaces } = &mut *writer;
+        let done = commit(conn, spaces, &batch, &blobs);
+        if done.is_err() {
+            spaces.forget();
         }
-        let mut known: Vec<SpaceId> = Vec::new();
-        for (w, blob) in batch.iter().zip(&blobs) {
-            match (w, blob) {
-                (Write::Put { space, key, .. }, Some(blob)) => {
-                    ensure_space(&tx, &mut known, *space)?;
-                    tx.prepare_cached(
-                        "INSERT OR REPLACE INTO items (space, key, item) VALUES (?1, ?2, ?3)",
-                    )?
-                    .execute(params![space_param(*space), key, blob])?;
-                }
-                (Write::Delete { space, key }, _) => {
-                    ensure_space(&tx, &mut known, *space)?;
-                    tx.prepare_cached("DELETE FROM items WHERE space = ?1 AND key = ?2")?
-                        .execute(params![space_param(*space), key])?;
-                }
-                (Write::DropSpace(id), _) => {
-                    tx.prepare_cached("DELETE FROM items WHERE space = ?1")?
-                        .execute([space_param(*id)])?;
-                    tx.prepare_cached("DELETE FROM spaces WHERE id = ?1")?
-                        .execute([space_param(*id)])?;
-                    known.retain(|s| s != id);
-                }
-                (Write::CopySpace { from, to }, _) => {
-                    ensure_space(&tx, &mut known, *from)?;
-                    tx.prepare_cached("INSERT OR IGNORE INTO spaces (id) VALUES (?1)")?
-                        .execute([space_param(*to)])?;
-                    tx.prepare_cached("DELETE FROM items WHERE space = ?1")?
-                        .execute([space_param(*to)])?;
-                    tx.prepare_cached(
-                        "INSERT INTO items (space, key, item) SELECT ?2, key, item FROM items WHERE space = ?1",
-                    )?
-                    .execute(params![space_param(*from), space_param(*to)])?;
-                    if !known.contains(to) {
-                        known.push(*to);
-                    }
-                }
-                (Write::Meta { name, value }, _) => match value {
-                    Some(v) => {
-                        tx.prepare_cached(
-                            "INSERT OR REPLACE INTO meta (name, value) VALUES (?1, ?2)",
-                        )?
-                        .execute(params![name, v])?;
-                    }
-                    None => {
-                        tx.prepare_cached("DELETE FROM meta WHERE name = ?1")?
-                            .execute([name])?;
-                    }
-                },
-                (Write::CreateSpace(_) | Write::Put { .. }, _) => {}
-            }
-        }
-        tx.commit()?;
-        drop(conn);
+        drop(writer);
+        done?;
         self.checkpointer.lock().committed();
         Ok(())
     }
@@ -443,4 +374,77 @@ impl Storage for SqliteStorage {
             Some(dir),
         )?))
     }
+}
+
+/// Applies `batch` (with the encoded items of its puts, `blobs`) in one transaction on the writer's
+/// connection, and brings the writer's memory of the keyspaces up to date.
+fn commit(
+    conn: &Connection,
+    spaces: &mut Spaces,
+    batch: &[Write],
+    blobs: &[Option<Vec<u8>>],
+) -> Result<(), StorageError> {
+    // IMMEDIATE takes the write lock up front, so another process's writer makes this wait (up to
+    // the busy timeout) at BEGIN rather than fail at the first write. Dropping the transaction on
+    // any error rolls the whole batch back.
+    let tx = WriteTx::begin(conn)?;
+    spaces.validate(&tx)?;
+    // Keyspaces created anywhere in the batch exist for all of its writes, as in the memory store.
+    for w in batch {
+        if let Write::CreateSpace(id) = w {
+            tx.prepare_cached("INSERT OR IGNORE INTO spaces (id) VALUES (?1)")?
+                .execute([space_param(*id)])?;
+        }
+    }
+    let mut seen = BatchSpaces::new(spaces);
+    for (w, blob) in batch.iter().zip(blobs) {
+        match (w, blob) {
+            (Write::Put { space, key, .. }, Some(blob)) => {
+                seen.ensure(&tx, *space)?;
+                tx.prepare_cached(
+                    "INSERT OR REPLACE INTO items (space, key, item) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![space_param(*space), key, blob])?;
+            }
+            (Write::Delete { space, key }, _) => {
+                seen.ensure(&tx, *space)?;
+                tx.prepare_cached("DELETE FROM items WHERE space = ?1 AND key = ?2")?
+                    .execute(params![space_param(*space), key])?;
+            }
+            (Write::DropSpace(id), _) => {
+                tx.prepare_cached("DELETE FROM items WHERE space = ?1")?
+                    .execute([space_param(*id)])?;
+                tx.prepare_cached("DELETE FROM spaces WHERE id = ?1")?
+                    .execute([space_param(*id)])?;
+                seen.dropped(*id);
+            }
+            (Write::CopySpace { from, to }, _) => {
+                seen.ensure(&tx, *from)?;
+                tx.prepare_cached("INSERT OR IGNORE INTO spaces (id) VALUES (?1)")?
+                    .execute([space_param(*to)])?;
+                tx.prepare_cached("DELETE FROM items WHERE space = ?1")?
+                    .execute([space_param(*to)])?;
+                tx.prepare_cached(
+                        "INSERT INTO items (space, key, item) SELECT ?2, key, item FROM items WHERE space = ?1",
+                    )?
+                    .execute(params![space_param(*from), space_param(*to)])?;
+                seen.made(*to);
+            }
+            (Write::Meta { name, value }, _) => match value {
+                Some(v) => {
+                    tx.prepare_cached("INSERT OR REPLACE INTO meta (name, value) VALUES (?1, ?2)")?
+                        .execute(params![name, v])?;
+                }
+                None => {
+                    tx.prepare_cached("DELETE FROM meta WHERE name = ?1")?
+                        .execute([name])?;
+                }
+            },
+            (Write::CreateSpace(_) | Write::Put { .. }, _) => {}
+        }
+    }
+    let found = seen.found;
+    tx.commit()?;
+    spaces.committed(conn, batch, &found);
+    Ok(())
 }
