@@ -14,7 +14,7 @@
 //!
 //! This file has the store itself (its connections, and the `Storage` methods); `file` opens and
 //! checks the database file, `read` has the read pool and the read SQL, `options` the settings,
-//! `checkpoint` the checkpoint thread.
+//! `checkpoint` the checkpoint thread, `spaces` the writer's memory of which keyspaces exist.
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
