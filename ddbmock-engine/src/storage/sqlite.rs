@@ -14,7 +14,7 @@
 //!
 //! This file has the store itself (its connections, and the `Storage` methods); `file` opens and
 //! checks the database file, `read` has the read pool and the read SQL, `options` the settings,
-//! `checkpoint` the checkpoint thread.
+//! `checkpoint` the checkpoint thread, `spaces` the writer's memory of which keyspaces exist.
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -32,11 +32,13 @@ use ddbmock_core::model::Item;
 use file::{check_or_create, connect, not_a_database, temp_dir, tune};
 pub use options::{Durability, SqliteOptions};
 use read::{Reader, get_on, scan_sql, space_param};
+use spaces::{BatchSpaces, Spaces};
 
 mod checkpoint;
 mod file;
 mod options;
 mod read;
+mod spaces;
 #[cfg(test)]
 mod tests;
 
@@ -45,9 +47,26 @@ mod tests;
 /// opened on one file in one process can make a connection wait at all.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The log size (pages of 4 KiB) at which the writer checkpoints itself: 64 MiB, as the log's
-/// size limit, where the checkpoint thread normally keeps it under 10.
-const WRITER_AUTOCHECKPOINT_PAGES: i64 = 16_000;
+/// The log size (pages of 4 KiB) at which the writer checkpoints itself: 125 MiB. Under a steady
+/// stream of writes the checkpoint thread's `PASSIVE` checkpoints never catch up with the writer
+/// (see `checkpoint`), so this is where the log starts over, and the commit that crosses it waits
+/// for the database file's sync. Why this size: the pages that sync writes are the distinct pages
+/// changed since the last one, so a longer cycle writes fewer per commit. Measured with 200,000
+/// one-item writes of random keys (`sqlite_put_rate`'s store row), the writer spent 17% of its
+/// time blocked on I/O here against 20.5% at 62.5 MiB (16,000 pages); 250 MiB did no better. The
+/// price is a log file of that size on disk after a write-heavy run, and as much log to read back
+/// when a file is opened after a crash.
+const WRITER_AUTOCHECKPOINT_PAGES: i64 = 32_000;
+
+/// The size (bytes) to which a checkpoint that starts the log over truncates it: twice the backstop
+/// above.
+///
+/// Why not the backstop's own size: the backstop checkpoint does nothing while the checkpoint thread
+/// is copying, so the log usually ends a little past the backstop; truncating it back then cost the
+/// writer a synchronous `ftruncate` (on ext4 mounted with `discard`, a discard of the freed blocks,
+/// tens of milliseconds) about every other time. A log file kept at its size is instead overwritten
+/// in place from its start, in pages the OS already caches.
+const JOURNAL_SIZE_LIMIT: i64 = 2 * WRITER_AUTOCHECKPOINT_PAGES * 4096;
 
 /// How long opening a file waits for another process to release it.
 const OPEN_BUSY_TIMEOUT: Duration = Duration::from_secs(1);
@@ -85,7 +104,7 @@ const STATEMENT_CACHE: usize = 64;
 pub struct SqliteStorage {
     /// Locked only by a writer that holds `writer`, after its commit.
     checkpointer: Mutex<Checkpointer>,
-    writer: Mutex<Connection>,
+    writer: Mutex<Writer>,
     readers: Mutex<Vec<Connection>>,
     path: PathBuf,
     options: SqliteOptions,
@@ -168,8 +187,9 @@ impl SqliteStorage {
             )));
         }
         writer.pragma_update(None, "synchronous", options.durability.pragma())?;
-        // A checkpoint resets the log; this caps the file it leaves behind.
-        writer.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
+        // A checkpoint resets the log; this caps the file it leaves behind. Above the backstop's
+        // size (see `JOURNAL_SIZE_LIMIT`), so that the log is truncated only after it overran that.
+        writer.pragma_update(None, "journal_size_limit", JOURNAL_SIZE_LIMIT)?;
         // Checkpoints run on the store's own thread (see `checkpoint`); the writer's automatic one
         // is the backstop for a log that thread has let grow to the size limit above.
         writer.pragma_update(None, "wal_autocheckpoint", WRITER_AUTOCHECKPOINT_PAGES)?;
@@ -179,7 +199,10 @@ impl SqliteStorage {
                 path.clone(),
                 options.commits_per_checkpoint,
             )),
-            writer: Mutex::new(writer),
+            writer: Mutex::new(Writer {
+                conn: writer,
+                spaces: Spaces::default(),
+            }),
             readers: Mutex::new(Vec::new()),
             path,
             options,
@@ -206,27 +229,10 @@ impl SqliteStorage {
     }
 }
 
-/// Fails with [`StorageError::NoSuchSpace`] unless `space` exists; `known` remembers the keyspaces
-/// already checked in this batch.
-fn ensure_space(
-    tx: &Connection,
-    known: &mut Vec<SpaceId>,
-    space: SpaceId,
-) -> Result<(), StorageError> {
-    if known.contains(&space) {
-        return Ok(());
-    }
-    let exists = tx
-        .prepare_cached("SELECT 1 FROM spaces WHERE id = ?1")?
-        .query_row([space_param(space)], |_| Ok(()))
-        .optional()?
-        .is_some();
-    if exists {
-        known.push(space);
-        Ok(())
-    } else {
-        Err(StorageError::NoSuchSpace(space))
-    }
+/// The writer's connection, and what it knows of the file.
+struct Writer {
+    conn: Connection,
+    spaces: Spaces,
 }
 
 /// The writer's transaction: `BEGIN IMMEDIATE` … `COMMIT` through cached statements, rolled back on
@@ -278,7 +284,7 @@ impl Storage for SqliteStorage {
         // so this keeps read-modify-write on cached pages. A point read holds the writer for
         // microseconds; scans never take it.
         if let Some(writer) = self.writer.try_lock() {
-            return get_on(&writer, space, key);
+            return get_on(&writer.conn, space, key);
         }
         let mut reader = self.reader()?;
         get_on(reader.conn()?, space, key)
@@ -338,71 +344,14 @@ impl Storage for SqliteStorage {
                 _ => None,
             })
             .collect();
-        let conn = self.writer.lock();
-        // IMMEDIATE takes the write lock up front, so another process's writer makes this wait (up to
-        // the busy timeout) at BEGIN rather than fail at the first write. Dropping the transaction on
-        // any error rolls the whole batch back.
-        let tx = WriteTx::begin(&conn)?;
-        // Keyspaces created anywhere in the batch exist for all of its writes, as in the memory store.
-        for w in &batch {
-            if let Write::CreateSpace(id) = w {
-                tx.prepare_cached("INSERT OR IGNORE INTO spaces (id) VALUES (?1)")?
-                    .execute([space_param(*id)])?;
-            }
+        let mut writer = self.writer.lock();
+        let Writer { conn, spaces } = &mut *writer;
+        let done = commit(conn, spaces, &batch, &blobs);
+        if done.is_err() {
+            spaces.forget();
         }
-        let mut known: Vec<SpaceId> = Vec::new();
-        for (w, blob) in batch.iter().zip(&blobs) {
-            match (w, blob) {
-                (Write::Put { space, key, .. }, Some(blob)) => {
-                    ensure_space(&tx, &mut known, *space)?;
-                    tx.prepare_cached(
-                        "INSERT OR REPLACE INTO items (space, key, item) VALUES (?1, ?2, ?3)",
-                    )?
-                    .execute(params![space_param(*space), key, blob])?;
-                }
-                (Write::Delete { space, key }, _) => {
-                    ensure_space(&tx, &mut known, *space)?;
-                    tx.prepare_cached("DELETE FROM items WHERE space = ?1 AND key = ?2")?
-                        .execute(params![space_param(*space), key])?;
-                }
-                (Write::DropSpace(id), _) => {
-                    tx.prepare_cached("DELETE FROM items WHERE space = ?1")?
-                        .execute([space_param(*id)])?;
-                    tx.prepare_cached("DELETE FROM spaces WHERE id = ?1")?
-                        .execute([space_param(*id)])?;
-                    known.retain(|s| s != id);
-                }
-                (Write::CopySpace { from, to }, _) => {
-                    ensure_space(&tx, &mut known, *from)?;
-                    tx.prepare_cached("INSERT OR IGNORE INTO spaces (id) VALUES (?1)")?
-                        .execute([space_param(*to)])?;
-                    tx.prepare_cached("DELETE FROM items WHERE space = ?1")?
-                        .execute([space_param(*to)])?;
-                    tx.prepare_cached(
-                        "INSERT INTO items (space, key, item) SELECT ?2, key, item FROM items WHERE space = ?1",
-                    )?
-                    .execute(params![space_param(*from), space_param(*to)])?;
-                    if !known.contains(to) {
-                        known.push(*to);
-                    }
-                }
-                (Write::Meta { name, value }, _) => match value {
-                    Some(v) => {
-                        tx.prepare_cached(
-                            "INSERT OR REPLACE INTO meta (name, value) VALUES (?1, ?2)",
-                        )?
-                        .execute(params![name, v])?;
-                    }
-                    None => {
-                        tx.prepare_cached("DELETE FROM meta WHERE name = ?1")?
-                            .execute([name])?;
-                    }
-                },
-                (Write::CreateSpace(_) | Write::Put { .. }, _) => {}
-            }
-        }
-        tx.commit()?;
-        drop(conn);
+        drop(writer);
+        done?;
         self.checkpointer.lock().committed();
         Ok(())
     }
@@ -431,4 +380,77 @@ impl Storage for SqliteStorage {
             Some(dir),
         )?))
     }
+}
+
+/// Applies `batch` (with the encoded items of its puts, `blobs`) in one transaction on the writer's
+/// connection, and brings the writer's memory of the keyspaces up to date.
+fn commit(
+    conn: &Connection,
+    spaces: &mut Spaces,
+    batch: &[Write],
+    blobs: &[Option<Vec<u8>>],
+) -> Result<(), StorageError> {
+    // IMMEDIATE takes the write lock up front, so another process's writer makes this wait (up to
+    // the busy timeout) at BEGIN rather than fail at the first write. Dropping the transaction on
+    // any error rolls the whole batch back.
+    let tx = WriteTx::begin(conn)?;
+    spaces.validate(&tx)?;
+    // Keyspaces created anywhere in the batch exist for all of its writes, as in the memory store.
+    for w in batch {
+        if let Write::CreateSpace(id) = w {
+            tx.prepare_cached("INSERT OR IGNORE INTO spaces (id) VALUES (?1)")?
+                .execute([space_param(*id)])?;
+        }
+    }
+    let mut seen = BatchSpaces::new(spaces);
+    for (w, blob) in batch.iter().zip(blobs) {
+        match (w, blob) {
+            (Write::Put { space, key, .. }, Some(blob)) => {
+                seen.ensure(&tx, *space)?;
+                tx.prepare_cached(
+                    "INSERT OR REPLACE INTO items (space, key, item) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![space_param(*space), key, blob])?;
+            }
+            (Write::Delete { space, key }, _) => {
+                seen.ensure(&tx, *space)?;
+                tx.prepare_cached("DELETE FROM items WHERE space = ?1 AND key = ?2")?
+                    .execute(params![space_param(*space), key])?;
+            }
+            (Write::DropSpace(id), _) => {
+                tx.prepare_cached("DELETE FROM items WHERE space = ?1")?
+                    .execute([space_param(*id)])?;
+                tx.prepare_cached("DELETE FROM spaces WHERE id = ?1")?
+                    .execute([space_param(*id)])?;
+                seen.dropped(*id);
+            }
+            (Write::CopySpace { from, to }, _) => {
+                seen.ensure(&tx, *from)?;
+                tx.prepare_cached("INSERT OR IGNORE INTO spaces (id) VALUES (?1)")?
+                    .execute([space_param(*to)])?;
+                tx.prepare_cached("DELETE FROM items WHERE space = ?1")?
+                    .execute([space_param(*to)])?;
+                tx.prepare_cached(
+                        "INSERT INTO items (space, key, item) SELECT ?2, key, item FROM items WHERE space = ?1",
+                    )?
+                    .execute(params![space_param(*from), space_param(*to)])?;
+                seen.made(*to);
+            }
+            (Write::Meta { name, value }, _) => match value {
+                Some(v) => {
+                    tx.prepare_cached("INSERT OR REPLACE INTO meta (name, value) VALUES (?1, ?2)")?
+                        .execute(params![name, v])?;
+                }
+                None => {
+                    tx.prepare_cached("DELETE FROM meta WHERE name = ?1")?
+                        .execute([name])?;
+                }
+            },
+            (Write::CreateSpace(_) | Write::Put { .. }, _) => {}
+        }
+    }
+    let found = seen.found;
+    tx.commit()?;
+    spaces.committed(conn, batch, &found);
+    Ok(())
 }

@@ -129,6 +129,77 @@ fn a_batch_naming_a_missing_space_changes_nothing() {
     ));
 }
 
+/// A write to a keyspace the writer remembers must still fail once the keyspace is gone.
+fn assert_no_space(result: Result<(), StorageError>, space: SpaceId) {
+    match result {
+        Err(StorageError::NoSuchSpace(s)) => assert_eq!(s, space),
+        other => panic!("expected NoSuchSpace({space}), got {other:?}"),
+    }
+}
+
+#[test]
+fn a_keyspace_dropped_by_another_store_on_the_file_is_missing_for_this_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let a = SqliteStorage::open(&path).unwrap();
+    let b = SqliteStorage::open(&path).unwrap();
+    a.write(vec![Write::CreateSpace(1)]).unwrap();
+    // `a` now remembers keyspace 1 twice over: it created it and wrote to it.
+    a.write(vec![put(1, 1)]).unwrap();
+    b.write(vec![Write::DropSpace(1)]).unwrap();
+    assert_no_space(a.write(vec![put(1, 2)]), 1);
+    assert_no_space(
+        a.write(vec![Write::Delete {
+            space: 1,
+            key: vec![1],
+        }]),
+        1,
+    );
+    b.write(vec![Write::CreateSpace(1)]).unwrap();
+    a.write(vec![put(1, 3)]).unwrap();
+    assert_eq!(count(&b, 1), 1);
+}
+
+#[test]
+fn a_keyspace_dropped_earlier_in_a_batch_is_missing_later_in_it() {
+    let store = SqliteStorage::temp().unwrap();
+    store.write(vec![Write::CreateSpace(1)]).unwrap();
+    store.write(vec![put(1, 1)]).unwrap();
+    assert_no_space(store.write(vec![Write::DropSpace(1), put(1, 2)]), 1);
+    assert_eq!(count(&store, 1), 1, "the failed batch changed nothing");
+    store
+        .write(vec![
+            Write::DropSpace(1),
+            Write::CopySpace { from: 2, to: 1 },
+        ])
+        .unwrap_err();
+    // Dropped, then made again as a copy: the batch's later writes see it.
+    store.write(vec![Write::CreateSpace(2), put(2, 7)]).unwrap();
+    store
+        .write(vec![
+            Write::DropSpace(1),
+            Write::CopySpace { from: 2, to: 1 },
+            put(1, 8),
+        ])
+        .unwrap();
+    assert_eq!(count(&store, 1), 2);
+    store.write(vec![Write::DropSpace(1)]).unwrap();
+    assert_no_space(store.write(vec![put(1, 9)]), 1);
+}
+
+#[test]
+fn a_keyspace_created_by_a_failed_batch_does_not_exist() {
+    let store = SqliteStorage::temp().unwrap();
+    assert_no_space(
+        store.write(vec![Write::CreateSpace(1), put(1, 1), put(2, 2)]),
+        2,
+    );
+    assert_no_space(store.write(vec![put(1, 3)]), 1);
+    store.write(vec![Write::CreateSpace(1)]).unwrap();
+    store.write(vec![put(1, 4)]).unwrap();
+    assert_eq!(count(&store, 1), 1);
+}
+
 #[test]
 fn scans_respect_every_bound_in_both_directions() {
     let store = SqliteStorage::temp().unwrap();
