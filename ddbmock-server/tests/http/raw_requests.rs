@@ -45,6 +45,24 @@ struct Row {
     body: Expected,
 }
 
+/// A row for the server taking any key, answering exactly `body`.
+fn row(
+    case: &'static str,
+    request: Vec<u8>,
+    status: u16,
+    content_type: Option<&'static str>,
+    body: &'static str,
+) -> Row {
+    Row {
+        case,
+        verifying: false,
+        request,
+        status,
+        content_type,
+        body: Expected::Exact(body),
+    }
+}
+
 /// A request of `method` on `path` with `headers` and `body` under a `Content-Length`.
 fn request(method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
     let mut out = format!("{method} {path} HTTP/1.1\r\nHost: ddbmock\r\nConnection: close\r\n");
@@ -117,18 +135,9 @@ async fn check(rows: Vec<Row>) {
 
 #[tokio::test]
 async fn content_types_as_dynamodb_answers_them() {
-    use Expected::Exact;
     let target = ("X-Amz-Target", "DynamoDB_20120810.ListTables");
     let typed = |content_type: &'static str, body: &[u8]| {
         request("POST", "/", &[("Content-Type", content_type)], body)
-    };
-    let row = |case, request, status, content_type, body| Row {
-        case,
-        verifying: false,
-        request,
-        status,
-        content_type,
-        body: Exact(body),
     };
     check(vec![
         row(
@@ -256,20 +265,11 @@ async fn content_types_as_dynamodb_answers_them() {
 
 #[tokio::test]
 async fn content_encodings_as_dynamodb_reads_them() {
-    use Expected::Exact;
     let encoded =
         |coding: &'static str, body: Vec<u8>| list_tables(&[("Content-Encoding", coding)], &body);
     let truncated = |mut body: Vec<u8>| {
         body.pop();
         body
-    };
-    let row = |case, request, status, content_type, body| Row {
-        case,
-        verifying: false,
-        request,
-        status,
-        content_type,
-        body: Exact(body),
     };
     let bomb = gzip(&[LIST_TABLES, &vec![b' '; MIB16]].concat());
     check(vec![
@@ -376,7 +376,6 @@ async fn content_encodings_as_dynamodb_reads_them() {
 
 #[tokio::test]
 async fn paths_as_dynamodb_routes_them() {
-    use Expected::Exact;
     let api = |path| {
         let headers = [
             ("Content-Type", AMZ_JSON),
@@ -387,14 +386,6 @@ async fn paths_as_dynamodb_routes_them() {
         request("POST", path, &headers, LIST_TABLES)
     };
     let get = |path| request("GET", path, &[], b"");
-    let row = |case, request, status, content_type, body| Row {
-        case,
-        verifying: false,
-        request,
-        status,
-        content_type,
-        body: Exact(body),
-    };
     check(vec![
         row(
             "the API at another path",
@@ -433,15 +424,6 @@ async fn paths_as_dynamodb_routes_them() {
 
 #[tokio::test]
 async fn sizes_as_dynamodb_limits_them() {
-    use Expected::Exact;
-    let row = |case, request, status, content_type, body| Row {
-        case,
-        verifying: false,
-        request,
-        status,
-        content_type,
-        body: Exact(body),
-    };
     // Valid JSON of exactly 16 MiB, and a byte more.
     let padded = |size: usize| [LIST_TABLES, &vec![b' '; size - LIST_TABLES.len()]].concat();
     let mut chunked = b"POST / HTTP/1.1\r\nHost: ddbmock\r\nConnection: close\r\nContent-Type: application/x-amz-json-1.0\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
