@@ -67,6 +67,24 @@ fn import_input(
     }
 }
 
+/// The export `arn` as DescribeExport describes it.
+async fn export_of(db: &Engine, arn: Option<String>) -> ExportDescription {
+    db.describe_export(DescribeExportInput { export_arn: arn })
+        .await
+        .unwrap()
+        .export_description
+        .unwrap()
+}
+
+/// The import `arn` as DescribeImport describes it.
+async fn import_of(db: &Engine, arn: Option<String>) -> ImportTableDescription {
+    db.describe_import(DescribeImportInput { import_arn: arn })
+        .await
+        .unwrap()
+        .import_table_description
+        .unwrap()
+}
+
 async fn enable_pitr(db: &Engine, table: &str) {
     db.update_continuous_backups(UpdateContinuousBackupsInput {
         table_name: Some(table.to_owned()),
@@ -155,14 +173,7 @@ async fn an_export_round_trips_through_an_import() {
     assert!(arn.starts_with(&format!("{table_arn}/export/")), "{arn}");
     assert_eq!(id.len(), 23, "{id}");
     clock.advance(Duration::from_secs(10));
-    let done = db
-        .describe_export(DescribeExportInput {
-            export_arn: Some(arn.clone()),
-        })
-        .await
-        .unwrap()
-        .export_description
-        .unwrap();
+    let done = export_of(&db, Some(arn.clone())).await;
     assert_eq!(done.export_status, Some(ExportStatus::Completed));
     assert_eq!(done.item_count, Some(3));
     let base = format!("exports/2026/AWSDynamoDB/{id}");
@@ -240,14 +251,7 @@ async fn an_export_round_trips_through_an_import() {
         Some(TableStatus::Creating)
     );
     clock.advance(Duration::from_secs(10));
-    let finished = db
-        .describe_import(DescribeImportInput {
-            import_arn: imported.import_arn.clone(),
-        })
-        .await
-        .unwrap()
-        .import_table_description
-        .unwrap();
+    let finished = import_of(&db, imported.import_arn.clone()).await;
     assert_eq!(finished.import_status, Some(ImportStatus::Completed));
     assert_eq!(
         (
@@ -369,14 +373,7 @@ async fn unreachable_buckets_fail_the_transfer() {
             .export_description
             .unwrap();
         clock.advance(Duration::from_secs(10));
-        let failed = db
-            .describe_export(DescribeExportInput {
-                export_arn: export.export_arn,
-            })
-            .await
-            .unwrap()
-            .export_description
-            .unwrap();
+        let failed = export_of(&db, export.export_arn).await;
         assert_eq!(failed.export_status, Some(ExportStatus::Failed));
         assert_eq!(failed.failure_code.as_deref(), Some("S3NoSuchBucket"));
         assert_eq!(
@@ -396,14 +393,7 @@ async fn unreachable_buckets_fail_the_transfer() {
             .import_table_description
             .unwrap();
         clock.advance(Duration::from_secs(10));
-        let failed = db
-            .describe_import(DescribeImportInput {
-                import_arn: import.import_arn,
-            })
-            .await
-            .unwrap()
-            .import_table_description
-            .unwrap();
+        let failed = import_of(&db, import.import_arn).await;
         assert_eq!(failed.import_status, Some(ImportStatus::Failed));
         assert_eq!(failed.failure_code.as_deref(), Some("S3NoSuchBucket"));
         let tables = db.list_tables(ListTablesInput::default()).await.unwrap();
@@ -456,14 +446,7 @@ async fn transfers_survive_a_reopened_file() {
         (export.export_arn.unwrap(), import.import_arn.unwrap())
     };
     let db = open();
-    let export = db
-        .describe_export(DescribeExportInput {
-            export_arn: Some(export_arn.clone()),
-        })
-        .await
-        .unwrap()
-        .export_description
-        .unwrap();
+    let export = export_of(&db, Some(export_arn.clone())).await;
     assert_eq!(export.export_status, Some(ExportStatus::Failed));
     let listed = db.list_imports(ListImportsInput::default()).await.unwrap();
     let arns: Vec<_> = listed

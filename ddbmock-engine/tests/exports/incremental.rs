@@ -133,14 +133,7 @@ async fn net_changes(sqlite: bool) {
             Some(period(from, Some(to), Some(shown.clone())))
         );
         clock.advance(Duration::from_secs(10));
-        let done = db
-            .describe_export(DescribeExportInput {
-                export_arn: started.export_arn.clone(),
-            })
-            .await
-            .unwrap()
-            .export_description
-            .unwrap();
+        let done = export_of(&db, started.export_arn.clone()).await;
         assert_eq!(done.export_status, Some(ExportStatus::Completed));
         assert_eq!(done.item_count, Some(3));
         let summary_key = done.export_manifest.unwrap();
