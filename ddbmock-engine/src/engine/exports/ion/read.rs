@@ -89,49 +89,37 @@ fn attribute(v: Value) -> Result<AttributeValue, String> {
         Value::List(None, items) => {
             AttributeValue::L(items.into_iter().map(attribute).collect::<Result<_, _>>()?)
         }
-        Value::List(Some(set), items) => {
-            let wrong = || format!("a member of a {set} list is not of its type");
-            match set.as_str() {
-                "$dynamodb_SS" => AttributeValue::Ss(
-                    items
-                        .into_iter()
-                        .map(|v| {
-                            if let Value::String(s) = v {
-                                Ok(s)
-                            } else {
-                                Err(wrong())
-                            }
-                        })
-                        .collect::<Result<_, _>>()?,
-                ),
-                "$dynamodb_NS" => AttributeValue::Ns(
-                    items
-                        .into_iter()
-                        .map(|v| {
-                            if let Value::Number(n) = v {
-                                n
-                            } else {
-                                Err(wrong())
-                            }
-                        })
-                        .collect::<Result<_, _>>()?,
-                ),
-                "$dynamodb_BS" => AttributeValue::Bs(
-                    items
-                        .into_iter()
-                        .map(|v| {
-                            if let Value::Blob(b) = v {
-                                Ok(b)
-                            } else {
-                                Err(wrong())
-                            }
-                        })
-                        .collect::<Result<_, _>>()?,
-                ),
-                _ => return Err(format!("the annotation {set} is not a DynamoDB set")),
-            }
-        }
+        Value::List(Some(set), items) => match set.as_str() {
+            "$dynamodb_SS" => AttributeValue::Ss(set_members(items, &set, |v| match v {
+                Value::String(s) => Some(Ok(s)),
+                _ => None,
+            })?),
+            "$dynamodb_NS" => AttributeValue::Ns(set_members(items, &set, |v| match v {
+                Value::Number(n) => Some(n),
+                _ => None,
+            })?),
+            "$dynamodb_BS" => AttributeValue::Bs(set_members(items, &set, |v| match v {
+                Value::Blob(b) => Some(Ok(b)),
+                _ => None,
+            })?),
+            _ => return Err(format!("the annotation {set} is not a DynamoDB set")),
+        },
     })
+}
+
+/// The members of the `set`-annotated list `items`, each taken by `member`, which gives `None`
+/// for a value not of the set's type.
+fn set_members<T>(
+    items: Vec<Value>,
+    set: &str,
+    member: impl Fn(Value) -> Option<Result<T, String>>,
+) -> Result<Vec<T>, String> {
+    items
+        .into_iter()
+        .map(|v| {
+            member(v).unwrap_or_else(|| Err(format!("a member of a {set} list is not of its type")))
+        })
+        .collect()
 }
 
 /// A DynamoDB number from an Ion int, decimal or float's text.
