@@ -85,6 +85,19 @@ async fn import_of(db: &Engine, arn: Option<String>) -> ImportTableDescription {
         .unwrap()
 }
 
+/// A table `table` with point-in-time recovery on, in an engine on a manual clock whose S3 folder
+/// (with a bucket `bucket`) is the returned directory.
+async fn pitr_table(table: &str) -> (tempfile::TempDir, Clock, Engine) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("bucket")).unwrap();
+    let clock = Clock::manual(start());
+    let db = engine_on(&clock, Some(dir.path()));
+    create(&db, table, None).await;
+    clock.advance(Duration::from_secs(10));
+    enable_pitr(&db, table).await;
+    (dir, clock, db)
+}
+
 async fn enable_pitr(db: &Engine, table: &str) {
     db.update_continuous_backups(UpdateContinuousBackupsInput {
         table_name: Some(table.to_owned()),
@@ -127,13 +140,7 @@ fn gunzip(path: &Path) -> String {
 /// folder gives a table equal to the table at that moment, its index included.
 #[tokio::test]
 async fn an_export_round_trips_through_an_import() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("bucket")).unwrap();
-    let clock = Clock::manual(start());
-    let db = engine_on(&clock, Some(dir.path()));
-    create(&db, "src", None).await;
-    clock.advance(Duration::from_secs(10));
-    enable_pitr(&db, "src").await;
+    let (dir, clock, db) = pitr_table("src").await;
     for k in ["a", "b", "c"] {
         put(
             &db,

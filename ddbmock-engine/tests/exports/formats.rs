@@ -59,13 +59,7 @@ async fn a_zstd_import_reads_its_items() {
 /// outputFormat ION), and an ION import of them gives back the same table, every type included.
 #[tokio::test]
 async fn an_ion_export_round_trips_through_an_ion_import() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("bucket")).unwrap();
-    let clock = Clock::manual(start());
-    let db = engine_on(&clock, Some(dir.path()));
-    create(&db, "ion", None).await;
-    clock.advance(Duration::from_secs(10));
-    enable_pitr(&db, "ion").await;
+    let (dir, clock, db) = pitr_table("ion").await;
     put(
         &db,
         "ion",

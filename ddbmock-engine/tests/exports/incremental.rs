@@ -185,13 +185,7 @@ async fn net_changes(sqlite: bool) {
 /// the recovery window; and the view type's values.
 #[tokio::test]
 async fn an_incremental_exports_period_is_checked() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("bucket")).unwrap();
-    let clock = Clock::manual(start());
-    let db = engine_on(&clock, Some(dir.path()));
-    create(&db, "inc", None).await;
-    clock.advance(Duration::from_secs(10));
-    enable_pitr(&db, "inc").await;
+    let (_dir, clock, db) = pitr_table("inc").await;
     let enabled = clock.epoch_seconds();
     clock.advance(Duration::from_secs(2 * 86_400));
     let now = clock.epoch_seconds();
