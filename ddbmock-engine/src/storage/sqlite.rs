@@ -395,14 +395,15 @@ fn commit(
     // any error rolls the whole batch back.
     let tx = WriteTx::begin(conn)?;
     spaces.validate(&tx)?;
+    let mut seen = BatchSpaces::new(spaces);
     // Keyspaces created anywhere in the batch exist for all of its writes, as in the memory store.
     for w in batch {
         if let Write::CreateSpace(id) = w {
             tx.prepare_cached("INSERT OR IGNORE INTO spaces (id) VALUES (?1)")?
                 .execute([space_param(*id)])?;
+            seen.made(*id);
         }
     }
-    let mut seen = BatchSpaces::new(spaces);
     for (w, blob) in batch.iter().zip(blobs) {
         match (w, blob) {
             (Write::Put { space, key, .. }, Some(blob)) => {
@@ -449,8 +450,8 @@ fn commit(
             (Write::CreateSpace(_) | Write::Put { .. }, _) => {}
         }
     }
-    let found = seen.found;
+    let outcome = seen.outcome();
     tx.commit()?;
-    spaces.committed(conn, batch, &found);
+    spaces.committed(conn, outcome);
     Ok(())
 }

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, FileControl, MAIN_DB, OptionalExtension};
 
-use crate::storage::{SpaceId, StorageError, Write};
+use crate::storage::{SpaceId, StorageError};
 
 /// Keyspaces known to exist in the file at data version `version`.
 #[derive(Default)]
@@ -46,35 +46,14 @@ impl Spaces {
         self.known.contains(&space)
     }
 
-    /// After a batch's commit: what it created and dropped, and `found`, the keyspaces its writes
-    /// looked up and found; then the data version the commit left. Infallible, since the batch is
-    /// committed: without that version, the memory is only dropped at the next batch.
-    pub(super) fn committed(&mut self, conn: &Connection, batch: &[Write], found: &[SpaceId]) {
-        let dropped = |s: &SpaceId| {
-            batch
-                .iter()
-                .any(|w| matches!(w, Write::DropSpace(id) if id == s))
-        };
-        // A keyspace found during the batch exists after it unless the batch dropped it (where, is
-        // left to the replay below, which follows the store's order: creations first).
-        self.known
-            .extend(found.iter().copied().filter(|s| !dropped(s)));
-        for w in batch {
-            if let Write::CreateSpace(id) = w {
-                self.known.insert(*id);
-            }
+    /// After a batch's commit: the keyspaces as the batch left them (`after`), then the data
+    /// version the commit left. Infallible, since the batch is committed: without that version,
+    /// the memory is only dropped at the next batch.
+    pub(super) fn committed(&mut self, conn: &Connection, after: BatchOutcome) {
+        for space in &after.dropped {
+            self.known.remove(space);
         }
-        for w in batch {
-            match w {
-                Write::DropSpace(id) => {
-                    self.known.remove(id);
-                }
-                Write::CopySpace { to, .. } => {
-                    self.known.insert(*to);
-                }
-                _ => {}
-            }
-        }
+        self.known.extend(after.known);
         self.version = data_version(conn).ok();
     }
 
@@ -86,32 +65,33 @@ impl Spaces {
 }
 
 /// One batch's view of which keyspaces exist, as it goes: the writer's memory of the file before
-/// the batch, less what the batch dropped so far, plus what it looked up and found.
+/// the batch, less what the batch dropped so far, plus what it made and what it looked up and found.
 pub(super) struct BatchSpaces<'s> {
     before: &'s Spaces,
-    /// Found by a lookup in this batch, or made by a copy in it.
+    outcome: BatchOutcome,
+}
+
+/// What a batch did to the keyspaces: those known to exist after it (made, or looked up and found,
+/// and not dropped since), and those it dropped.
+#[derive(Default)]
+pub(super) struct BatchOutcome {
     known: Vec<SpaceId>,
     dropped: Vec<SpaceId>,
-    /// Found by a lookup in this batch, for [`Spaces::committed`].
-    pub(super) found: Vec<SpaceId>,
 }
 
 impl<'s> BatchSpaces<'s> {
     pub(super) fn new(before: &'s Spaces) -> Self {
         Self {
             before,
-            known: Vec::new(),
-            dropped: Vec::new(),
-            found: Vec::new(),
+            outcome: BatchOutcome::default(),
         }
     }
 
     /// Fails with [`StorageError::NoSuchSpace`] unless `space` exists, looking it up in the
     /// transaction `tx` only when neither the writer's memory nor this batch tells.
     pub(super) fn ensure(&mut self, tx: &Connection, space: SpaceId) -> Result<(), StorageError> {
-        if self.known.contains(&space)
-            || (self.before.contains(space) && !self.dropped.contains(&space))
-        {
+        let BatchOutcome { known, dropped } = &self.outcome;
+        if known.contains(&space) || (self.before.contains(space) && !dropped.contains(&space)) {
             return Ok(());
         }
         let exists = tx
@@ -122,21 +102,25 @@ impl<'s> BatchSpaces<'s> {
         if !exists {
             return Err(StorageError::NoSuchSpace(space));
         }
-        self.known.push(space);
-        self.found.push(space);
+        self.outcome.known.push(space);
         Ok(())
     }
 
     /// The batch dropped `space`.
     pub(super) fn dropped(&mut self, space: SpaceId) {
-        self.known.retain(|s| *s != space);
-        self.dropped.push(space);
+        self.outcome.known.retain(|s| *s != space);
+        self.outcome.dropped.push(space);
     }
 
-    /// The batch made `space` (as a copy).
+    /// The batch made `space` (created it, or copied another into it).
     pub(super) fn made(&mut self, space: SpaceId) {
-        if !self.known.contains(&space) {
-            self.known.push(space);
+        if !self.outcome.known.contains(&space) {
+            self.outcome.known.push(space);
         }
+    }
+
+    /// What the batch did, for [`Spaces::committed`] once it is committed.
+    pub(super) fn outcome(self) -> BatchOutcome {
+        self.outcome
     }
 }
