@@ -165,6 +165,8 @@ def test_a_table_from_creation_to_deletion(server, page):
 
     # --- Streams: the records so far, then a new one arriving live. ---
     page.get_by_role("link", name="Streams").click()
+    # The Items view has a "Table" picker too: wait for the Streams view before choosing in it.
+    expect(page.get_by_role("heading", name="Streams")).to_be_visible()
     page.get_by_label("Table").select_option(name)
     records = page.get_by_role("list", name="Stream records, newest first")
     expect(records.locator("li").first).to_be_visible()
