@@ -82,12 +82,13 @@ impl fmt::Display for Operation {
 /// `dynamodb_operations!(impl_operations, [GENERICS] Trait for Type => body)` writes
 /// `impl<GENERICS> Trait for Type`, each method's body being
 /// `body!(self, input, Wire method now $(, route member setter)?)`, the row's names for `body` to
-/// pick from. The impl is `#[async_trait]`, as the caller has it in scope: every crate with such an
+/// pick from; items in a trailing `; { ... }` (the provided methods an impl overrides) are added
+/// to the impl as written. The impl is `#[async_trait]`, as the caller has it in scope: every crate with such an
 /// impl has it already for its own code, and so no line of the caller's goes unused.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! impl_operations {
-    (([$($generics:tt)*] $Trait:ident for $Type:ty => $body:path) {
+    (([$($generics:tt)*] $Trait:ident for $Type:ty => $body:path $(; { $($extra:tt)* })?) {
         $( $(#[$doc:meta])* $Wire:ident $method:ident $now:ident ($Input:ty) -> $Output:ty
            $(, route $member:ident $setter:ident)?; )+
     }) => {
@@ -98,6 +99,7 @@ macro_rules! impl_operations {
                     $body!(self, input, $Wire $method $now $(, route $member $setter)?)
                 }
             )+
+            $($($extra)*)?
         }
     };
 }

@@ -66,5 +66,5 @@ pub use names::{
 };
 pub use number::{MAX_DIGITS, Number, NumberError};
 pub use serde_item::{from_item, to_item};
-pub use size::{attribute_value_size, item_size};
+pub use size::{attribute_value_size, item_size, number_size};
 pub use validate::{MAX_NESTING_LEVELS, validate_item_values, validate_value};

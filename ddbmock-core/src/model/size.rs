@@ -10,7 +10,7 @@ use super::{AttributeValue, Item, Number};
 
 /// A number's size from its text; text that is not a number (values are validated before they are
 /// sized) counts its length, so that sizing never fails.
-fn number_size(text: &str) -> usize {
+pub fn number_size(text: &str) -> usize {
     canonical_number_size(text)
         .unwrap_or_else(|| Number::parse(text).map_or(text.len(), |n| n.size_bytes()))
 }

@@ -7,13 +7,8 @@
 
 use serde::Serialize;
 
-use crate::error::{CancellationReason, Error, Result};
+use crate::error::{CancellationReason, Error};
 use crate::model::Item;
-
-/// An output's JSON.
-pub(super) fn output<T: Serialize>(output: &T) -> Result<Vec<u8>> {
-    serde_json::to_vec(output).map_err(|e| Error::InternalServerError(e.to_string()))
-}
 
 #[derive(Serialize)]
 struct ErrorBody<'a> {

@@ -8,7 +8,8 @@ use crate::api::{DynamoDb, DynamoDbStreams};
 use crate::error::{Result, msg};
 use crate::operations::Operation;
 
-use super::{decode, encode};
+use super::decode;
+use crate::api::output_json;
 
 /// The `X-Amz-Target` prefix of DynamoDB's operations (API version 2012-08-10).
 const DYNAMODB_PREFIX: &str = "DynamoDB_20120810.";
@@ -57,10 +58,16 @@ macro_rules! protocol {
                 streams: Option<&dyn DynamoDbStreams>,
                 body: &[u8],
             ) -> Result<Vec<u8>> {
+                // The reads with JSON answers of their own (see `DynamoDb`).
                 match self {
-                    $( Operation::$Wire => encode::output(&db.$method(decode::input(body)?).await?), )+
+                    Operation::GetItem => return db.get_item_json(decode::input(body)?).await,
+                    Operation::Query => return db.query_json(decode::input(body)?).await,
+                    _ => {}
+                }
+                match self {
+                    $( Operation::$Wire => output_json(&db.$method(decode::input(body)?).await?), )+
                     $( Operation::$SWire => match streams {
-                        Some(s) => encode::output(&s.$smethod(decode::input(body)?).await?),
+                        Some(s) => output_json(&s.$smethod(decode::input(body)?).await?),
                         None => Err(msg::protocol::unknown_operation()),
                     }, )+
                 }

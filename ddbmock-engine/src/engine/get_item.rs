@@ -1,16 +1,72 @@
-//! GetItem.
+//! GetItem, answered as a typed output or, for the wire protocol, as JSON written straight from
+//! the stored encoding (see `DynamoDb::get_item_json`).
 
 use std::sync::Arc;
 
+use super::consistency::View;
 use super::keys::{item_storage_key, validate_key};
+use super::table::Table;
 use super::{Engine, billing, expressions, validate};
+use crate::expr::Projection;
+use crate::storage::{StorageError, codec};
+use ddbmock_core::api::output_json;
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::model::item_size;
-use ddbmock_core::operation::{GetItemInput, GetItemOutput};
+use ddbmock_core::operation::{ConsumedCapacity, GetItemInput, GetItemOutput};
+
+/// A validated GetItem: what to read, how, and what to bill.
+struct Read {
+    table: Arc<Table>,
+    storage_key: Vec<u8>,
+    projection: Option<Projection>,
+    view: View,
+    input: GetItemInput,
+}
 
 impl Engine {
-    pub(crate) fn get_item_now(&self, mut input: GetItemInput) -> Result<GetItemOutput> {
+    pub(crate) fn get_item_now(&self, input: GetItemInput) -> Result<GetItemOutput> {
+        let read = self.validate_get(input)?;
+        self.get_typed(read)
+    }
+
+    /// GetItem's JSON body. A read of the whole item as it is now is written from the stored
+    /// encoding; a projection, or an eventually consistent read of the simulated replicas, goes
+    /// through the typed output.
+    pub(crate) fn get_item_json_now(&self, input: GetItemInput) -> Result<Vec<u8>> {
+        let read = self.validate_get(input)?;
+        if read.projection.is_some() || !matches!(read.view, View::Latest) {
+            return output_json(&self.get_typed(read)?);
+        }
+        let mut out = Vec::with_capacity(512);
+        out.extend_from_slice(b"{\"Item\":");
+        let mut size = Ok(0);
+        let found = self
+            .inner
+            .storage
+            .get_encoded(read.table.space, &read.storage_key, &mut |encoded| {
+                size = codec::write_json(encoded, &mut out);
+            })
+            .and_then(|found| Ok(found.then_some(size?)))
+            .map_err(|e: StorageError| self.dropped([&*read.table], e))?;
+        let consumed = self.bill_get(&read, found.unwrap_or(0));
+        if found.is_none() {
+            out.clear();
+            out.push(b'{');
+        }
+        if let Some(consumed) = consumed {
+            if found.is_some() {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"\"ConsumedCapacity\":");
+            out.extend_from_slice(&output_json(&consumed)?);
+        }
+        out.push(b'}');
+        Ok(out)
+    }
+
+    /// The checks GetItem makes before it reads, in DynamoDB's order.
+    fn validate_get(&self, mut input: GetItemInput) -> Result<Read> {
         let mut errors = ConstraintErrors::new();
         let table_name = validate::item_table_name(&mut errors, &input.table_name);
         validate::required(&mut errors, "key", &input.key);
@@ -34,10 +90,20 @@ impl Engine {
         super::key_paths::check(&table, projection.as_ref(), None)?;
         validate_key(&table.key, &key)?;
         let storage_key = item_storage_key(&table.key, &key)?;
-        // A single-item read needs no item lock: the store publishes each write atomically.
         let view = self.view(input.consistent_read == Some(true));
-        let stored = self.read_in(view, &table, &storage_key)?;
-        let (item, size) = match (stored, &projection) {
+        Ok(Read {
+            table,
+            storage_key,
+            projection,
+            view,
+            input,
+        })
+    }
+
+    fn get_typed(&self, read: Read) -> Result<GetItemOutput> {
+        // A single-item read needs no item lock: the store publishes each write atomically.
+        let stored = self.read_in(read.view, &read.table, &read.storage_key)?;
+        let (item, size) = match (stored, &read.projection) {
             (None, _) => (None, 0),
             (Some(stored), Some(p)) => (Some(p.apply(&stored)), item_size(&stored)),
             // Copy first, then size the copy, which the copy has brought into the cache. A store
@@ -48,13 +114,19 @@ impl Engine {
                 (Some(item), size)
             }
         };
-        let consumed_capacity = self.bill(
-            &billing::read_consumed(&table, None, size, input.consistent_read == Some(true)),
-            input.return_consumed_capacity.as_ref(),
-        );
+        let consumed_capacity = self.bill_get(&read, size);
         Ok(GetItemOutput {
             item,
             consumed_capacity,
         })
+    }
+
+    /// Bills a read of an item of `size` bytes (0: none was found).
+    fn bill_get(&self, read: &Read, size: usize) -> Option<ConsumedCapacity> {
+        let consistent = read.input.consistent_read == Some(true);
+        self.bill(
+            &billing::read_consumed(&read.table, None, size, consistent),
+            read.input.return_consumed_capacity.as_ref(),
+        )
     }
 }

@@ -35,6 +35,7 @@ mod idempotency;
 mod index_epoch;
 mod insights;
 mod item_collections;
+mod json_page;
 mod key_conditions;
 mod key_hash;
 mod key_paths;
@@ -539,7 +540,17 @@ macro_rules! engine_call {
 }
 pub(crate) use engine_call;
 
-ddbmock_core::dynamodb_operations!(ddbmock_core::impl_operations, [] DynamoDb for Engine => engine_call);
+ddbmock_core::dynamodb_operations!(ddbmock_core::impl_operations, [] DynamoDb for Engine => engine_call; {
+    async fn get_item_json(&self, input: ddbmock_core::operation::GetItemInput) -> Result<Vec<u8>> {
+        self.deliver_replicated();
+        self.get_item_json_now(input)
+    }
+
+    async fn query_json(&self, input: ddbmock_core::operation::QueryInput) -> Result<Vec<u8>> {
+        self.deliver_replicated();
+        self.query_json_now(input)
+    }
+});
 
 /// An engine method that answers a request: `fn(&Engine, Input)`, or `fn(&Engine)` for the
 /// operations whose request has nothing the engine reads (DescribeLimits, DescribeEndpoints), so

@@ -1,17 +1,71 @@
-//! Query: one partition of a table or index, a sort-key range of it, a page at a time.
+//! Query: one partition of a table or index, a sort-key range of it, a page at a time; answered
+//! as a typed output or, for the wire protocol, as JSON (see `json_page`).
 
+use super::consistency::View;
 use super::key_conditions::plan;
-use super::paging::Target;
+use super::paging::{Range, Target};
 use super::read_params::{ReadParams, compile_read};
-use super::select::{check_filter_keys, plan_output};
+use super::select::{Output, check_filter_keys, plan_output};
 use super::{Engine, keys, validate};
+use ddbmock_core::api::output_json;
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::query as m;
 use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::operation::{QueryInput, QueryOutput};
 
+/// A validated Query, ready to read its page.
+pub(crate) struct PageRead<'a> {
+    pub(crate) target: &'a Target<'a>,
+    pub(crate) output: Output,
+    pub(crate) range: Range,
+    pub(crate) reverse: bool,
+    /// Whether the page can be resumed (`LastEvaluatedKey` given when it is cut short).
+    pub(crate) resumable: bool,
+    pub(crate) input: &'a QueryInput,
+}
+
 impl Engine {
     pub(crate) fn query_now(&self, input: QueryInput) -> Result<QueryOutput> {
+        self.query_with(&input, |read| self.query_typed(read))
+    }
+
+    /// Query's JSON body: written from the stored encoding when each item is returned whole, as
+    /// stored, and read as it is now; through the typed output otherwise.
+    pub(crate) fn query_json_now(&self, input: QueryInput) -> Result<Vec<u8>> {
+        self.query_with(&input, |read| {
+            let view = self.page_view(read.target, read.input.consistent_read);
+            if read.output.returns_stored_entries() && matches!(view, View::Latest) {
+                self.query_json_page(read)
+            } else {
+                output_json(&self.query_typed(read)?)
+            }
+        })
+    }
+
+    fn query_typed(&self, read: PageRead<'_>) -> Result<QueryOutput> {
+        let input = read.input;
+        let (shaped, consumed_capacity) = self.read_shaped_page(
+            read.target,
+            &read.output,
+            (&read.range, read.reverse, input.limit, read.resumable),
+            input.consistent_read,
+            input.return_consumed_capacity.as_ref(),
+        )?;
+        Ok(QueryOutput {
+            items: shaped.items,
+            count: Some(shaped.count),
+            scanned_count: Some(shaped.scanned),
+            last_evaluated_key: shaped.last_key,
+            consumed_capacity,
+        })
+    }
+
+    /// Validates `input` in DynamoDB's order, then reads with `page`.
+    fn query_with<R>(
+        &self,
+        input: &QueryInput,
+        page: impl FnOnce(PageRead<'_>) -> Result<R>,
+    ) -> Result<R> {
         let members = validate::read_members!(input);
         let mut errors = ConstraintErrors::new();
         let name = validate::read_request(&mut errors, &members, validate::ReadOp::Query);
@@ -89,19 +143,13 @@ impl Engine {
         }
         // A query of a hash-only table reads at most one item, and cannot be resumed.
         let resumable = target.index.is_some() || table.key.range.is_some();
-        let (shaped, consumed_capacity) = self.read_shaped_page(
-            &target,
-            &output,
-            (&range, reverse, input.limit, resumable),
-            input.consistent_read,
-            input.return_consumed_capacity.as_ref(),
-        )?;
-        Ok(QueryOutput {
-            items: shaped.items,
-            count: Some(shaped.count),
-            scanned_count: Some(shaped.scanned),
-            last_evaluated_key: shaped.last_key,
-            consumed_capacity,
+        page(PageRead {
+            target: &target,
+            output,
+            range,
+            reverse,
+            resumable,
+            input,
         })
     }
 

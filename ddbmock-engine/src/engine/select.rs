@@ -45,6 +45,14 @@ pub(crate) struct Output {
     fetch: bool,
 }
 
+impl Output {
+    /// Whether each entry read is returned whole, as stored: no filter, no projection, no count
+    /// alone, no fetch from the table.
+    pub(crate) fn returns_stored_entries(&self) -> bool {
+        self.filter.is_none() && !self.fetch && matches!(self.shape, Shape::All | Shape::Projected)
+    }
+}
+
 /// Applies DynamoDB's rules on `Select` and the projection, and its checks of what a global
 /// secondary index can serve.
 pub(crate) fn plan_output(
@@ -177,8 +185,7 @@ impl Engine {
         mode: Option<&ReturnConsumedCapacity>,
     ) -> Result<(Shaped, Option<ConsumedCapacity>)> {
         let limit = limit.and_then(|l| usize::try_from(l).ok());
-        // A global index is never read consistently (DynamoDB refuses to).
-        let view = self.view(consistent == Some(true) && !target.is_gsi());
+        let view = self.page_view(target, consistent);
         let page = self
             .read_page_in(view, target.space(), range, reverse, limit)
             .map_err(|e| self.dropped([target.table], e))?;
@@ -192,6 +199,12 @@ impl Engine {
             mode,
         );
         Ok((shaped, consumed))
+    }
+
+    /// What a page read of `target` sees.
+    pub(crate) fn page_view(&self, target: &Target<'_>, consistent: Option<bool>) -> View {
+        // A global index is never read consistently (DynamoDB refuses to).
+        self.view(consistent == Some(true) && !target.is_gsi())
     }
 
     /// Filters and shapes a page's entries, and works out `LastEvaluatedKey`; items fetched from

@@ -16,6 +16,9 @@ use std::collections::HashMap;
 
 use ddbmock_core::model::{AttributeValue, Item};
 
+mod json;
+pub(crate) use json::write_json;
+
 /// The format version written as the first byte of every encoded item.
 const VERSION: u8 = 1;
 
@@ -165,9 +168,12 @@ impl<'a> Reader<'a> {
         Ok(s)
     }
 
+    fn str(&mut self) -> Result<&'a str, DecodeError> {
+        std::str::from_utf8(self.slice()?).map_err(|_| DecodeError("invalid UTF-8"))
+    }
+
     fn string(&mut self) -> Result<String, DecodeError> {
-        let s = self.slice()?;
-        String::from_utf8(s.to_vec()).map_err(|_| DecodeError("invalid UTF-8"))
+        self.str().map(str::to_owned)
     }
 
     fn map(&mut self, depth: usize) -> Result<Item, DecodeError> {
@@ -226,7 +232,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn value() -> impl Strategy<Value = AttributeValue> {
+    pub(super) fn value() -> impl Strategy<Value = AttributeValue> {
         let leaf = prop_oneof![
             ".{0,8}".prop_map(AttributeValue::S),
             "-?[0-9]{1,5}".prop_map(AttributeValue::N),

@@ -2,12 +2,12 @@
 //! encoding in one allocation (see `memory/entry.rs`), decoded on read.
 
 use std::collections::{BTreeMap, HashMap};
-use std::ops::Bound;
+use std::ops::{Bound, ControlFlow};
 use std::sync::Arc;
 
 use parking_lot::RwLock;
 
-use super::{ScanVisitor, SpaceId, Storage, StorageError, Write, WriteBatch};
+use super::{EncodedVisitor, ScanVisitor, SpaceId, Storage, StorageError, Write, WriteBatch};
 use ddbmock_core::model::Item;
 use entry::Entry;
 use tree::Tree;
@@ -80,6 +80,42 @@ impl MemoryStorage {
             .cloned()
             .ok_or(StorageError::NoSuchSpace(space))
     }
+
+    /// The entry at `key`: a pointer's copy, so the locks are released when it is read.
+    fn entry(&self, space: SpaceId, key: &[u8]) -> Result<Option<Entry>, StorageError> {
+        // Holding the map's read lock is cheaper than cloning the keyspace's `Arc` out of it.
+        let spaces = self.spaces.read();
+        let tree = spaces.get(&space).ok_or(StorageError::NoSuchSpace(space))?;
+        Ok(tree.read().get(key).cloned())
+    }
+
+    /// Visits the entries between `bounds` in key order (descending when `reverse`) until `visit`
+    /// breaks, under the keyspace's read lock.
+    fn walk(
+        &self,
+        space: SpaceId,
+        (start, end): (Bound<&[u8]>, Bound<&[u8]>),
+        reverse: bool,
+        mut visit: impl FnMut(&Entry) -> Result<ControlFlow<()>, StorageError>,
+    ) -> Result<(), StorageError> {
+        let tree = self.space(space)?;
+        let tree = tree.read();
+        let range = tree.range(start, end);
+        if reverse {
+            for entry in range.rev() {
+                if visit(entry)?.is_break() {
+                    break;
+                }
+            }
+        } else {
+            for entry in range {
+                if visit(entry)?.is_break() {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 fn decoded(entry: &Entry) -> Result<Arc<Item>, StorageError> {
@@ -91,13 +127,7 @@ fn decoded(entry: &Entry) -> Result<Arc<Item>, StorageError> {
 
 impl Storage for MemoryStorage {
     fn get(&self, space: SpaceId, key: &[u8]) -> Result<Option<Arc<Item>>, StorageError> {
-        let entry = {
-            // Holding the map's read lock is cheaper than cloning the keyspace's `Arc` out of it.
-            let spaces = self.spaces.read();
-            let tree = spaces.get(&space).ok_or(StorageError::NoSuchSpace(space))?;
-            tree.read().get(key).cloned()
-        };
-        entry.as_ref().map(decoded).transpose()
+        self.entry(space, key)?.as_ref().map(decoded).transpose()
     }
 
     fn scan(
@@ -108,26 +138,35 @@ impl Storage for MemoryStorage {
         reverse: bool,
         visit: &mut ScanVisitor<'_>,
     ) -> Result<(), StorageError> {
-        let tree = self.space(space)?;
-        let tree = tree.read();
-        let mut visit_entry = |entry: &Entry| -> Result<bool, StorageError> {
-            Ok(visit(entry.key(), &decoded(entry)?).is_break())
-        };
-        let range = tree.range(start, end);
-        if reverse {
-            for entry in range.rev() {
-                if visit_entry(entry)? {
-                    break;
-                }
-            }
-        } else {
-            for entry in range {
-                if visit_entry(entry)? {
-                    break;
-                }
-            }
+        self.walk(space, (start, end), reverse, |entry| {
+            Ok(visit(entry.key(), &decoded(entry)?))
+        })
+    }
+
+    fn get_encoded(
+        &self,
+        space: SpaceId,
+        key: &[u8],
+        visit: &mut dyn FnMut(&[u8]),
+    ) -> Result<bool, StorageError> {
+        let entry = self.entry(space, key)?;
+        if let Some(entry) = &entry {
+            visit(entry.encoded());
         }
-        Ok(())
+        Ok(entry.is_some())
+    }
+
+    fn scan_encoded(
+        &self,
+        space: SpaceId,
+        start: Bound<&[u8]>,
+        end: Bound<&[u8]>,
+        reverse: bool,
+        visit: &mut EncodedVisitor<'_>,
+    ) -> Result<(), StorageError> {
+        self.walk(space, (start, end), reverse, |entry| {
+            Ok(visit(entry.key(), entry.encoded()))
+        })
     }
 
     fn write(&self, batch: WriteBatch) -> Result<(), StorageError> {

@@ -5,7 +5,7 @@
 //! `engine::keys`; the store only compares bytes. Table descriptions are kept as opaque metadata
 //! blobs so that a persistent store can give them back on reopen.
 
-mod codec;
+pub(crate) mod codec;
 mod memory;
 mod sqlite;
 
@@ -122,6 +122,10 @@ pub enum StorageError {
 /// What a scan callback sees of each entry.
 pub type ScanVisitor<'a> = dyn FnMut(&[u8], &Arc<Item>) -> ControlFlow<()> + 'a;
 
+/// What an encoded scan's callback sees of each entry: its key, and its item in ddbmock's stored
+/// encoding (written out by the engine without decoding it; see [`Storage::scan_encoded`]).
+pub type EncodedVisitor<'a> = dyn FnMut(&[u8], &[u8]) -> ControlFlow<()> + 'a;
+
 /// An ordered key-value store of items, per keyspace, with atomic multi-key writes.
 ///
 /// Implementations must be linearizable per call: a `get` or `scan` sees each [`WriteBatch`] wholly or
@@ -140,6 +144,43 @@ pub trait Storage: Send + Sync + 'static {
         reverse: bool,
         visit: &mut ScanVisitor<'_>,
     ) -> Result<(), StorageError>;
+
+    /// The entry at `key`, handed to `visit` in ddbmock's stored encoding; whether there was one.
+    ///
+    /// The engine answers reads over the wire straight from that encoding. The default encodes
+    /// what [`get`](Storage::get) returns; a store that keeps items encoded hands its bytes over.
+    fn get_encoded(
+        &self,
+        space: SpaceId,
+        key: &[u8],
+        visit: &mut dyn FnMut(&[u8]),
+    ) -> Result<bool, StorageError> {
+        let Some(item) = self.get(space, key)? else {
+            return Ok(false);
+        };
+        let mut buf = Vec::new();
+        codec::encode(&item, &mut buf);
+        visit(&buf);
+        Ok(true)
+    }
+
+    /// [`scan`](Storage::scan), with each item in ddbmock's stored encoding (see
+    /// [`get_encoded`](Storage::get_encoded)).
+    fn scan_encoded(
+        &self,
+        space: SpaceId,
+        start: Bound<&[u8]>,
+        end: Bound<&[u8]>,
+        reverse: bool,
+        visit: &mut EncodedVisitor<'_>,
+    ) -> Result<(), StorageError> {
+        let mut buf = Vec::new();
+        self.scan(space, start, end, reverse, &mut |key, item| {
+            buf.clear();
+            codec::encode(item, &mut buf);
+            visit(key, &buf)
+        })
+    }
 
     /// Applies every write of `batch`, atomically.
     fn write(&self, batch: WriteBatch) -> Result<(), StorageError>;
@@ -243,6 +284,51 @@ pub(crate) mod suite {
             .unwrap();
     }
 
+    /// The encoded reads see what `get` and `scan` see.
+    fn encoded_reads_match(store: &dyn Storage) {
+        let mut got = Vec::new();
+        let found = store
+            .get_encoded(1, b"a", &mut |b| got.push(codec::decode(b)))
+            .unwrap();
+        assert!(found);
+        assert_eq!(got, [Ok((*item("a")).clone())]);
+        assert!(!store.get_encoded(1, b"z", &mut |_| panic!()).unwrap());
+        assert!(matches!(
+            store.get_encoded(7, b"a", &mut |_| panic!()),
+            Err(StorageError::NoSuchSpace(7))
+        ));
+        for reverse in [false, true] {
+            let mut scanned = Vec::new();
+            store
+                .scan(
+                    1,
+                    Bound::Excluded(b"a"),
+                    Bound::Unbounded,
+                    reverse,
+                    &mut |k, v| {
+                        scanned.push((k.to_vec(), (**v).clone()));
+                        ControlFlow::Continue(())
+                    },
+                )
+                .unwrap();
+            let mut encoded = Vec::new();
+            store
+                .scan_encoded(
+                    1,
+                    Bound::Excluded(b"a"),
+                    Bound::Unbounded,
+                    reverse,
+                    &mut |k, b| {
+                        encoded.push((k.to_vec(), codec::decode(b).unwrap()));
+                        ControlFlow::Break(())
+                    },
+                )
+                .unwrap();
+            assert_eq!(scanned.len(), 2);
+            assert_eq!(encoded, scanned[..1], "a break stops the scan");
+        }
+    }
+
     pub(crate) fn run(store: &dyn Storage) {
         store
             .write(vec![
@@ -273,6 +359,7 @@ pub(crate) mod suite {
         assert_eq!(keys(store, false, Bound::Unbounded), [b"a", b"b", b"c"]);
         assert_eq!(keys(store, true, Bound::Unbounded), [b"c", b"b", b"a"]);
         assert_eq!(keys(store, false, Bound::Excluded(b"a")), [b"b", b"c"]);
+        encoded_reads_match(store);
 
         let fork = store.fork().unwrap();
         store

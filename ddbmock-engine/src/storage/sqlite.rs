@@ -16,7 +16,7 @@
 //! checks the database file, `read` has the read pool and the read SQL, `options` the settings,
 //! `checkpoint` the checkpoint thread, `spaces` the writer's memory of which keyspaces exist.
 
-use std::ops::Bound;
+use std::ops::{Bound, ControlFlow};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,12 +26,12 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use tempfile::TempDir;
 
 use super::codec;
-use super::{ScanVisitor, SpaceId, Storage, StorageError, Write, WriteBatch};
+use super::{EncodedVisitor, ScanVisitor, SpaceId, Storage, StorageError, Write, WriteBatch};
 use checkpoint::Checkpointer;
 use ddbmock_core::model::Item;
 use file::{check_or_create, connect, not_a_database, temp_dir, tune};
 pub use options::{Durability, SqliteOptions};
-use read::{Reader, get_on, scan_sql, space_param};
+use read::{Reader, get_on, scan_sql, space_param, with_blob_on};
 use spaces::{BatchSpaces, Spaces};
 
 mod checkpoint;
@@ -290,6 +290,20 @@ impl Storage for SqliteStorage {
         get_on(reader.conn()?, space, key)
     }
 
+    fn get_encoded(
+        &self,
+        space: SpaceId,
+        key: &[u8],
+        visit: &mut dyn FnMut(&[u8]),
+    ) -> Result<bool, StorageError> {
+        // The writer when it is free, as `get` explains.
+        if let Some(writer) = self.writer.try_lock() {
+            return with_blob_on(&writer.conn, space, key, visit);
+        }
+        let mut reader = self.reader()?;
+        with_blob_on(reader.conn()?, space, key, visit)
+    }
+
     fn scan(
         &self,
         space: SpaceId,
@@ -297,6 +311,34 @@ impl Storage for SqliteStorage {
         end: Bound<&[u8]>,
         reverse: bool,
         visit: &mut ScanVisitor<'_>,
+    ) -> Result<(), StorageError> {
+        let mut failure = None;
+        self.scan_encoded(
+            space,
+            start,
+            end,
+            reverse,
+            &mut |key, blob| match codec::decode(blob) {
+                Ok(item) => visit(key, &Arc::new(item)),
+                Err(e) => {
+                    failure = Some(e);
+                    ControlFlow::Break(())
+                }
+            },
+        )?;
+        match failure {
+            Some(e) => Err(e.into()),
+            None => Ok(()),
+        }
+    }
+
+    fn scan_encoded(
+        &self,
+        space: SpaceId,
+        start: Bound<&[u8]>,
+        end: Bound<&[u8]>,
+        reverse: bool,
+        visit: &mut EncodedVisitor<'_>,
     ) -> Result<(), StorageError> {
         let mut reader = self.reader()?;
         let conn = reader.conn()?;
@@ -321,8 +363,7 @@ impl Storage for SqliteStorage {
             while let Some(row) = rows.next()? {
                 let key = row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?;
                 let blob = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-                let item = Arc::new(codec::decode(blob)?);
-                if visit(key, &item).is_break() {
+                if visit(key, blob).is_break() {
                     break;
                 }
             }

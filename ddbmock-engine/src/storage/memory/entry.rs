@@ -82,6 +82,11 @@ impl Entry {
         self.parts().0
     }
 
+    /// The item's encoding.
+    pub(super) fn encoded(&self) -> &[u8] {
+        self.parts().1
+    }
+
     /// The item, decoded afresh.
     pub(super) fn item(&self) -> Result<Item, DecodeError> {
         codec::decode(self.parts().1)

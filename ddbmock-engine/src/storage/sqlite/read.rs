@@ -74,6 +74,21 @@ pub(super) fn get_on(
     space: SpaceId,
     key: &[u8],
 ) -> Result<Option<Arc<Item>>, StorageError> {
+    let mut item = None;
+    with_blob_on(conn, space, key, &mut |blob| {
+        item = Some(codec::decode(blob).map(Arc::new));
+    })?;
+    Ok(item.transpose()?)
+}
+
+/// Hands the encoding of the entry at `key` in `space`, read on `conn`, to `visit`; whether there
+/// was one.
+pub(super) fn with_blob_on(
+    conn: &Connection,
+    space: SpaceId,
+    key: &[u8],
+    visit: &mut dyn FnMut(&[u8]),
+) -> Result<bool, StorageError> {
     // One statement, so the item and the keyspace's existence come from one snapshot. Its first
     // row is the item, if there is one: a stored item proves its keyspace (dropping a keyspace
     // deletes its items in the same transaction), and the keyspace is looked up only when the item
@@ -92,7 +107,10 @@ pub(super) fn get_on(
         .as_blob_or_null()
         .map_err(rusqlite::Error::from)?
     {
-        Some(blob) => Ok(Some(Arc::new(codec::decode(blob)?))),
-        None => Ok(None),
+        Some(blob) => {
+            visit(blob);
+            Ok(true)
+        }
+        None => Ok(false),
     }
 }

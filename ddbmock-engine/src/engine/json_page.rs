@@ -1,0 +1,85 @@
+//! A Query page written as its JSON body straight from the stored encoding, for the wire protocol
+//! (see `DynamoDb::query_json`): each item is written as it is read, with no decoded copy.
+//!
+//! It reads what `paging::read_page` reads (up to `Limit` entries or 1 MB, whichever comes first),
+//! bills what `read_shaped_page` bills, and writes the members `QueryOutput` serializes, in its
+//! order. `tests/wire_reads.rs` holds the two paths together.
+
+use std::ops::ControlFlow;
+
+use super::Engine;
+use super::paging::{PAGE_BYTES, as_slice};
+use super::query::PageRead;
+use crate::storage::codec::{self, DecodeError};
+use ddbmock_core::api::output_json;
+use ddbmock_core::error::Result;
+
+impl Engine {
+    /// The page `read` asks for, as Query's JSON body. The caller has checked that the entries are
+    /// returned whole and read as they are now.
+    pub(crate) fn query_json_page(&self, read: PageRead<'_>) -> Result<Vec<u8>> {
+        let input = read.input;
+        let limit = input.limit.and_then(|l| usize::try_from(l).ok());
+        let mut out = Vec::with_capacity(4096);
+        out.extend_from_slice(b"{\"Items\":[");
+        let (mut count, mut bytes) = (0usize, 0usize);
+        // The encoding of the entry the page stopped at, when it stopped before the range's end.
+        let mut stopped_at: Option<Vec<u8>> = None;
+        let mut failure: Option<DecodeError> = None;
+        self.inner
+            .storage
+            .scan_encoded(
+                read.target.space(),
+                as_slice(&read.range.start),
+                as_slice(&read.range.end),
+                read.reverse,
+                &mut |_, encoded| {
+                    if count > 0 {
+                        out.push(b',');
+                    }
+                    match codec::write_json(encoded, &mut out) {
+                        Ok(size) => bytes = bytes.saturating_add(size),
+                        Err(e) => {
+                            failure = Some(e);
+                            return ControlFlow::Break(());
+                        }
+                    }
+                    count += 1;
+                    if bytes >= PAGE_BYTES || limit.is_some_and(|l| count >= l) {
+                        stopped_at = Some(encoded.to_vec());
+                        return ControlFlow::Break(());
+                    }
+                    ControlFlow::Continue(())
+                },
+            )
+            .map_err(|e| self.dropped([read.target.table], e))?;
+        if let Some(e) = failure {
+            return Err(self.dropped([read.target.table], e.into()));
+        }
+        out.push(b']');
+        let counted = i32::try_from(count).unwrap_or(i32::MAX);
+        for member in [&b",\"Count\":"[..], b",\"ScannedCount\":"] {
+            out.extend_from_slice(member);
+            out.extend_from_slice(counted.to_string().as_bytes());
+        }
+        if let Some(last) = stopped_at.filter(|_| read.resumable) {
+            let last =
+                codec::decode(&last).map_err(|e| self.dropped([read.target.table], e.into()))?;
+            out.extend_from_slice(b",\"LastEvaluatedKey\":");
+            out.extend_from_slice(&output_json(&read.target.last_key(&last))?);
+        }
+        let consumed = self.bill_page(
+            read.target.table,
+            read.target.index,
+            (bytes, None),
+            input.consistent_read == Some(true),
+            input.return_consumed_capacity.as_ref(),
+        );
+        if let Some(consumed) = consumed {
+            out.extend_from_slice(b",\"ConsumedCapacity\":");
+            out.extend_from_slice(&output_json(&consumed)?);
+        }
+        out.push(b'}');
+        Ok(out)
+    }
+}
