@@ -279,8 +279,9 @@ fn response_type(headers: &HeaderMap, has_body: bool) -> Option<&'static str> {
     let sent = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        // A one-`char` array: see `auth::well_formed`.
-        .map_or("", |v| v.split([';']).next().unwrap_or("").trim());
+        // A one-`char` array: see `auth::well_formed`. Header values hold no whitespace but spaces
+        // and tabs, all that `trim_ascii` trims (`trim` looks for Unicode spaces too).
+        .map_or("", |v| v.split([';']).next().unwrap_or("").trim_ascii());
     if sent.eq_ignore_ascii_case(protocol::CONTENT_TYPE) {
         Some(protocol::CONTENT_TYPE)
     } else if sent.eq_ignore_ascii_case(JSON) || !has_body {

@@ -28,19 +28,18 @@ pub fn request_id() -> String {
             .wrapping_mul(0x9E37_79B9);
     // Six bits a character through a 64-entry table: no division per character. The table repeats
     // the alphabet, so some characters are a little likelier than others; 52 characters of over
-    // five bits each still leave two ids of one run alike with no practical chance.
-    let mut id = Vec::with_capacity(LENGTH);
-    let mut bits = 0u64;
-    for i in 0..LENGTH {
-        // Each 64-bit draw yields ten 6-bit characters.
-        if i % 10 == 0 {
-            bits = splitmix64(&mut state);
+    // five bits each still leave two ids of one run alike with no practical chance. Each 64-bit
+    // draw yields ten characters, written into a fixed array (no capacity check per character).
+    let mut id = [0u8; LENGTH];
+    for chunk in id.chunks_mut(10) {
+        let mut bits = splitmix64(&mut state);
+        for c in chunk {
+            *c = DIGITS[(bits & 63) as usize];
+            bits >>= 6;
         }
-        id.push(DIGITS[(bits & 63) as usize]);
-        bits >>= 6;
     }
     // Every byte is from ALPHABET, which is ASCII.
-    String::from_utf8(id).unwrap_or_default()
+    String::from_utf8(id.to_vec()).unwrap_or_default()
 }
 
 /// `ALPHABET` repeated to 64 entries.

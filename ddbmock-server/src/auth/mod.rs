@@ -133,11 +133,11 @@ impl Auth {
     ) -> Result<Credential, Error> {
         let signature = parse::signature(request)?;
         match self.admitted(&signature, now, regions)? {
-            Some((scope, secret, date)) => {
+            Admitted::Verify(scope, secret, date) => {
                 verify::signature(request, &signature, &scope, secret, date)?;
                 Ok(Credential::of(&scope))
             }
-            None => well_formed(&signature).map(|scope| Credential::of(&scope)),
+            Admitted::AnyKey(scope) => Ok(Credential::of(&scope)),
         }
     }
 
@@ -183,7 +183,7 @@ impl Auth {
         signature: &'s Signature<'_>,
         now: SystemTime,
         regions: Regions<'_>,
-    ) -> Result<Option<(Scope<'s>, &'s str, SystemTime)>, Error> {
+    ) -> Result<Admitted<'s>, Error> {
         let Some(date) = date::parse(signature.date) else {
             return Err(msg::bad_date(signature.date));
         };
@@ -194,7 +194,7 @@ impl Auth {
             if matches!(regions, Regions::Any) && !ddbmock_engine::engine::is_region(scope.region) {
                 return Err(msg::bad_scope(&[scope_region(scope.region)]));
             }
-            return Ok(None);
+            return Ok(Admitted::AnyKey(scope));
         };
         check_date(signature.date, date, now, signature.expires)?;
         if !signature
@@ -229,8 +229,16 @@ impl Auth {
         let Some(secret) = keys.get(scope.key_id) else {
             return Err(msg::unrecognized_client());
         };
-        Ok(Some((scope, secret, date)))
+        Ok(Admitted::Verify(scope, secret, date))
     }
+}
+
+/// A signature that passed the checks made before the body is read.
+enum Admitted<'s> {
+    /// To verify against the body, with the key's secret, at the signature's date.
+    Verify(Scope<'s>, &'s str, SystemTime),
+    /// Any key is accepted: the well-formed credential's scope.
+    AnyKey(Scope<'s>),
 }
 
 /// The scope's region is not one the server serves: coral's text. (It lives here rather than beside
