@@ -161,9 +161,14 @@ impl<'a> InFlight<'a> {
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
-        self.0.send_if_modified(|n| {
+        let counter = self.0;
+        counter.send_if_modified(|n| {
             *n = n.saturating_sub(1);
-            *n == 0
+            // Nobody to wake before shutdown subscribes, and a shutdown that subscribes after this
+            // reads the count first: notifying only watchers there are saves a notification per
+            // request (a lock on each of the channel's eight lists), as a server answering one
+            // request at a time reaches zero after each.
+            *n == 0 && counter.receiver_count() > 0
         });
     }
 }
