@@ -145,13 +145,15 @@ pub(crate) fn percent_decode(text: &str) -> String {
 
 /// `text` split at each `sep`, an ASCII byte, as `str::split` splits it.
 ///
-/// Why not `str::split`: every request splits its signature's parts, and the `char` searcher
-/// calls memchr per part, which on parts this short costs several times the walk itself.
+/// Why not `str::split`: every request splits its signature's parts, and the `char` searcher's
+/// set-up and its portable memchr cost several times the search on parts this short; the
+/// `memchr` crate's vector search costs less than a byte-by-byte walk even there (parsing the
+/// harness's 230-byte `Authorization` header took 2.7k instructions walked, 1.8k searched).
 pub(super) fn split_ascii(text: &str, sep: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let current = rest?;
-        match current.bytes().position(|b| b == sep) {
+        match memchr::memchr(sep, current.as_bytes()) {
             // `sep` is ASCII, so the bytes either side of it are character boundaries.
             Some(i) => {
                 rest = Some(&current[i + 1..]);
@@ -167,6 +169,6 @@ pub(super) fn split_ascii(text: &str, sep: u8) -> impl Iterator<Item = &str> {
 
 /// `text` split at its first `sep`, an ASCII byte, as `str::split_once` splits it.
 pub(super) fn split_once_ascii(text: &str, sep: u8) -> Option<(&str, &str)> {
-    let i = text.bytes().position(|b| b == sep)?;
+    let i = memchr::memchr(sep, text.as_bytes())?;
     Some((&text[..i], &text[i + 1..]))
 }
