@@ -50,33 +50,30 @@ fn value() -> impl Strategy<Value = AttributeValue> {
 }
 
 async fn table(db: &Engine) {
-    db.create_table(CreateTableInput {
+    let input: CreateTableInput = serde_json::from_value(serde_json::json!({
+        "TableName": "tbl",
+        "AttributeDefinitions": [
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "S"}
+        ],
+        "KeySchema": [
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"}
+        ],
+        "BillingMode": "PAY_PER_REQUEST"
+    }))
+    .expect("a valid request");
+    db.create_table(input).await.expect("table");
+}
+
+async fn put(db: &Engine, item: Item) {
+    db.put_item(PutItemInput {
         table_name: Some("tbl".into()),
-        attribute_definitions: Some(vec![
-            AttributeDefinition {
-                attribute_name: Some("pk".into()),
-                attribute_type: Some(ScalarAttributeType::S),
-            },
-            AttributeDefinition {
-                attribute_name: Some("sk".into()),
-                attribute_type: Some(ScalarAttributeType::S),
-            },
-        ]),
-        key_schema: Some(vec![
-            KeySchemaElement {
-                attribute_name: Some("pk".into()),
-                key_type: Some(KeyType::Hash),
-            },
-            KeySchemaElement {
-                attribute_name: Some("sk".into()),
-                key_type: Some(KeyType::Range),
-            },
-        ]),
-        billing_mode: Some(BillingMode::PayPerRequest),
+        item: Some(item),
         ..Default::default()
     })
     .await
-    .expect("table");
+    .expect("put");
 }
 
 /// The typed answer's JSON and the JSON answer, parsed.
@@ -108,13 +105,7 @@ proptest! {
                 let mut item: Item = attrs.clone();
                 item.insert("pk".into(), s("p"));
                 item.insert("sk".into(), s("a"));
-                db.put_item(PutItemInput {
-                    table_name: Some("tbl".into()),
-                    item: Some(item),
-                    ..Default::default()
-                })
-                .await
-                .expect("put");
+                put(&db, item).await;
                 for sk in ["a", "missing"] {
                     let mut input = get(sk);
                     if capacity {
@@ -142,13 +133,7 @@ fn projected_and_refused_gets_match() {
                 ("y".to_owned(), s("2")),
             ]
             .into();
-            db.put_item(PutItemInput {
-                table_name: Some("tbl".into()),
-                item: Some(item),
-                ..Default::default()
-            })
-            .await
-            .expect("put");
+            put(&db, item).await;
             let mut projected = get("a");
             projected.projection_expression = Some("x".into());
             let (typed, json) = both_gets(&db, projected).await;
@@ -188,13 +173,7 @@ fn eventual_reads_of_the_simulation_match() {
                 ("v".to_owned(), s(v)),
             ]
             .into();
-            db.put_item(PutItemInput {
-                table_name: Some("tbl".into()),
-                item: Some(item),
-                ..Default::default()
-            })
-            .await
-            .expect("put");
+            put(&db, item).await;
             if v == "old" {
                 // Past the lag: the eventual read made after the second write sees the first.
                 clock.advance(Duration::from_secs(2));
@@ -220,27 +199,16 @@ fn query_json_pages_are_the_typed_pages() {
     block(async {
         for db in engines() {
             table(&db).await;
-            db.update_table(UpdateTableInput {
-                table_name: Some("tbl".into()),
-                global_secondary_index_updates: Some(vec![GlobalSecondaryIndexUpdate {
-                    create: Some(CreateGlobalSecondaryIndexAction {
-                        index_name: Some("by_sk".into()),
-                        key_schema: Some(vec![KeySchemaElement {
-                            attribute_name: Some("sk".into()),
-                            key_type: Some(KeyType::Hash),
-                        }]),
-                        projection: Some(Projection {
-                            projection_type: Some(ProjectionType::KeysOnly),
-                            non_key_attributes: None,
-                        }),
-                        ..Default::default()
-                    }),
-                    ..Default::default()
-                }]),
-                ..Default::default()
-            })
-            .await
-            .expect("index");
+            let index: UpdateTableInput = serde_json::from_value(serde_json::json!({
+                "TableName": "tbl",
+                "GlobalSecondaryIndexUpdates": [{"Create": {
+                    "IndexName": "by_sk",
+                    "KeySchema": [{"AttributeName": "sk", "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "KEYS_ONLY"}
+                }}]
+            }))
+            .expect("a valid request");
+            db.update_table(index).await.expect("index");
             for n in 0..30 {
                 let item: Item = [
                     ("pk".to_owned(), s("p")),
@@ -263,13 +231,7 @@ fn query_json_pages_are_the_typed_pages() {
                     ),
                 ]
                 .into();
-                db.put_item(PutItemInput {
-                    table_name: Some("tbl".into()),
-                    item: Some(item),
-                    ..Default::default()
-                })
-                .await
-                .expect("put");
+                put(&db, item).await;
             }
             let base = QueryInput {
                 table_name: Some("tbl".into()),

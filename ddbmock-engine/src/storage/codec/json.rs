@@ -29,32 +29,27 @@ pub(crate) fn write_json(encoded: &[u8], out: &mut Vec<u8>) -> Result<usize, Dec
     if r.byte()? != VERSION {
         return Err(DecodeError("unknown format version"));
     }
-    // A map's own 3 bytes and 1 per element count only when it is nested.
-    let size = map(&mut r, 0, out)?.saturating_sub(3);
+    let size = map(&mut r, 0, out)?;
     if r.pos != encoded.len() {
         return Err(DecodeError("trailing bytes"));
     }
     Ok(size)
 }
 
-/// A map as a JSON object; its size as a nested map (3, and per entry 1, its name and its value).
+/// A map as a JSON object; its size: per entry its name and its value, and when nested (a map
+/// value) also 3 bytes and 1 per entry.
 fn map(r: &mut Reader<'_>, depth: usize, out: &mut Vec<u8>) -> Result<usize, DecodeError> {
-    let n = r.count()?;
-    let mut size = 3usize;
-    out.push(b'{');
-    for i in 0..n {
-        if i > 0 {
-            out.push(b',');
-        }
+    let (n, size) = elements(r, out, (b'{', b'}'), |r, out| {
         let name = r.slice()?;
         text(name, out)?;
         out.push(b':');
-        let value = value(r, depth, out)?;
-        size = size.saturating_add(1 + name.len()).saturating_add(value);
-    }
-    out.push(b'}');
-    // At the top level the per-entry byte is not counted either.
-    Ok(if depth == 0 { size - n } else { size })
+        Ok(name.len().saturating_add(value(r, depth, out)?))
+    })?;
+    Ok(if depth == 0 {
+        size
+    } else {
+        size.saturating_add(3).saturating_add(n)
+    })
 }
 
 /// A value as `{"T":…}`; its size.
@@ -124,19 +119,30 @@ fn value(r: &mut Reader<'_>, depth: usize, out: &mut Vec<u8>) -> Result<usize, D
 fn seq(
     r: &mut Reader<'_>,
     out: &mut Vec<u8>,
-    mut element: impl FnMut(&mut Reader<'_>, &mut Vec<u8>) -> Result<usize, DecodeError>,
+    element: impl FnMut(&mut Reader<'_>, &mut Vec<u8>) -> Result<usize, DecodeError>,
 ) -> Result<usize, DecodeError> {
+    elements(r, out, (b'[', b']'), element).map(|(_, size)| size)
+}
+
+/// The counted elements that follow in `r`, written by `element` between `open` and `close` and
+/// separated by commas; their count and the sum of their sizes.
+fn elements(
+    r: &mut Reader<'_>,
+    out: &mut Vec<u8>,
+    (open, close): (u8, u8),
+    mut element: impl FnMut(&mut Reader<'_>, &mut Vec<u8>) -> Result<usize, DecodeError>,
+) -> Result<(usize, usize), DecodeError> {
     let n = r.count()?;
     let mut size = 0usize;
-    out.push(b'[');
+    out.push(open);
     for i in 0..n {
         if i > 0 {
             out.push(b',');
         }
         size = size.saturating_add(element(r, out)?);
     }
-    out.push(b']');
-    Ok(size)
+    out.push(close);
+    Ok((n, size))
 }
 
 /// UTF-8 text as a JSON string, escaped as `serde_json` escapes it; an error if it is not UTF-8.
