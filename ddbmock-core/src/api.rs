@@ -33,10 +33,10 @@ macro_rules! service_trait {
 crate::dynamodb_operations!(service_trait,
     /// DynamoDB (API 2012-08-10): one async method per operation.
     ///
-    /// Besides the operations, two provided methods answer the reads that return items in
+    /// Besides the operations, three provided methods answer the reads that return items in
     /// DynamoDB's JSON, the body the wire protocol sends back; the protocol calls them in place of
-    /// [`get_item`](DynamoDb::get_item) and [`query`](DynamoDb::query). Their defaults serialize
-    /// what those return. An implementation that holds items in an encoded form (the engine)
+    /// [`get_item`](DynamoDb::get_item), [`query`](DynamoDb::query) and [`scan`](DynamoDb::scan).
+    /// Their defaults serialize what those return. An implementation that holds items in an encoded form (the engine)
     /// overrides them to write that form out as JSON, without building the typed output first.
     DynamoDb {
         /// `GetItem`, answered as the JSON body of its output.
@@ -47,6 +47,11 @@ crate::dynamodb_operations!(service_trait,
         /// `Query`, answered as the JSON body of its output.
         async fn query_json(&self, input: crate::operation::QueryInput) -> Result<Vec<u8>> {
             output_json(&self.query(input).await?)
+        }
+
+        /// `Scan`, answered as the JSON body of its output.
+        async fn scan_json(&self, input: crate::operation::ScanInput) -> Result<Vec<u8>> {
+            output_json(&self.scan(input).await?)
         }
     }
 );
@@ -85,6 +90,10 @@ forward_pointers!(dynamodb_operations, DynamoDb, {
 
     async fn query_json(&self, input: crate::operation::QueryInput) -> Result<Vec<u8>> {
         (**self).query_json(input).await
+    }
+
+    async fn scan_json(&self, input: crate::operation::ScanInput) -> Result<Vec<u8>> {
+        (**self).scan_json(input).await
     }
 });
 forward_pointers!(streams_operations, DynamoDbStreams);

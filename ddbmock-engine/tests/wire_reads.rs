@@ -1,4 +1,4 @@
-//! Reads answered as JSON (`DynamoDb::get_item_json`, `DynamoDb::query_json`, what the wire
+//! Reads answered as JSON (`DynamoDb::get_item_json`, `query_json`, `scan_json`: what the wire
 //! protocol sends) say what the typed answers say, serialized: on both stores, for items of every
 //! type (escapes, binaries, nesting, numbers), found or not, billed or not, and for the requests
 //! that take the typed path underneath (projections, filters, counts, indexes, eventual reads).
@@ -192,47 +192,86 @@ async fn both_queries(db: &Engine, input: QueryInput) -> (Value, Value) {
     (typed, serde_json::from_slice(&json).expect("valid JSON"))
 }
 
+/// The table, a keys-only index on `sk`, 30 items of every type in partition `p`, and one item
+/// in each of 20 more partitions (so that scan segments split them).
+async fn fill(db: &Engine) {
+    table(db).await;
+    let index: UpdateTableInput = serde_json::from_value(serde_json::json!({
+        "TableName": "tbl",
+        "GlobalSecondaryIndexUpdates": [{"Create": {
+            "IndexName": "by_sk",
+            "KeySchema": [{"AttributeName": "sk", "KeyType": "HASH"}],
+            "Projection": {"ProjectionType": "KEYS_ONLY"}
+        }}]
+    }))
+    .expect("a valid request");
+    db.update_table(index).await.expect("index");
+    for n in 0..30 {
+        let item: Item = [
+            ("pk".to_owned(), s("p")),
+            ("sk".to_owned(), s(&format!("s{n:02}"))),
+            ("n".to_owned(), AttributeValue::N(format!("{n}.5"))),
+            (
+                "text".to_owned(),
+                s(&format!("\"quoted\"\n{}", "é".repeat(n))),
+            ),
+            ("b".to_owned(), AttributeValue::B(vec![n as u8; n % 5 + 1])),
+            (
+                "m".to_owned(),
+                AttributeValue::M(
+                    [(
+                        "l".to_owned(),
+                        AttributeValue::L(vec![AttributeValue::Bool(n % 2 == 0)]),
+                    )]
+                    .into(),
+                ),
+            ),
+        ]
+        .into();
+        put(db, item).await;
+    }
+    for n in 0..20 {
+        put(
+            db,
+            [
+                ("pk".to_owned(), s(&format!("q{n}"))),
+                ("sk".to_owned(), s("s")),
+            ]
+            .into(),
+        )
+        .await;
+    }
+}
+
+/// Every page of `input`'s Query or Scan, answered both ways, until the last: `both` gives the
+/// typed answer and the JSON answer, parsed.
+async fn every_page<I: Clone + std::fmt::Debug>(
+    mut input: I,
+    both: impl AsyncFn(I) -> (Value, Value),
+    resume: impl Fn(&mut I, Option<Item>),
+) {
+    for _ in 0..60 {
+        let (typed, json) = both(input.clone()).await;
+        assert_eq!(json, typed, "{input:?}");
+        let last = typed
+            .get("LastEvaluatedKey")
+            .map(|k| serde_json::from_value::<Item>(k.clone()).expect("a key"));
+        let more = last.is_some();
+        resume(&mut input, last);
+        if !more {
+            return;
+        }
+    }
+    panic!("paging does not end: {input:?}");
+}
+
 /// Every page of every shape of Query, on both stores: whole items (written from the store),
 /// and projections, filters, counts and index entries (through the typed output).
 #[test]
 fn query_json_pages_are_the_typed_pages() {
     block(async {
         for db in engines() {
-            table(&db).await;
-            let index: UpdateTableInput = serde_json::from_value(serde_json::json!({
-                "TableName": "tbl",
-                "GlobalSecondaryIndexUpdates": [{"Create": {
-                    "IndexName": "by_sk",
-                    "KeySchema": [{"AttributeName": "sk", "KeyType": "HASH"}],
-                    "Projection": {"ProjectionType": "KEYS_ONLY"}
-                }}]
-            }))
-            .expect("a valid request");
-            db.update_table(index).await.expect("index");
-            for n in 0..30 {
-                let item: Item = [
-                    ("pk".to_owned(), s("p")),
-                    ("sk".to_owned(), s(&format!("s{n:02}"))),
-                    ("n".to_owned(), AttributeValue::N(format!("{n}.5"))),
-                    (
-                        "text".to_owned(),
-                        s(&format!("\"quoted\"\n{}", "é".repeat(n))),
-                    ),
-                    ("b".to_owned(), AttributeValue::B(vec![n as u8; n % 5 + 1])),
-                    (
-                        "m".to_owned(),
-                        AttributeValue::M(
-                            [(
-                                "l".to_owned(),
-                                AttributeValue::L(vec![AttributeValue::Bool(n % 2 == 0)]),
-                            )]
-                            .into(),
-                        ),
-                    ),
-                ]
-                .into();
-                put(&db, item).await;
-            }
+            fill(&db).await;
             let base = QueryInput {
                 table_name: Some("tbl".into()),
                 key_condition_expression: Some("pk = :p AND sk > :s".into()),
@@ -282,24 +321,79 @@ fn query_json_pages_are_the_typed_pages() {
                 return_consumed_capacity: Some(ReturnConsumedCapacity::Total),
                 ..Default::default()
             });
-            for mut input in shapes {
-                let mut pages = 0;
-                loop {
-                    let (typed, json) = both_queries(&db, input.clone()).await;
-                    assert_eq!(json, typed, "{input:?}");
-                    pages += 1;
-                    assert!(pages < 40, "paging ends");
-                    match db
-                        .query(input.clone())
-                        .await
-                        .expect("query")
-                        .last_evaluated_key
-                    {
-                        Some(key) => input.exclusive_start_key = Some(key),
-                        None => break,
-                    }
-                }
+            for input in shapes {
+                every_page(
+                    input,
+                    async |i| both_queries(&db, i).await,
+                    |i, key| i.exclusive_start_key = key,
+                )
+                .await;
             }
         }
     });
+}
+
+/// Every page of every shape of Scan, on both stores, as for Query; and the segments of a parallel
+/// scan.
+#[test]
+fn scan_json_pages_are_the_typed_pages() {
+    block(async {
+        for db in engines() {
+            fill(&db).await;
+            let base = ScanInput {
+                table_name: Some("tbl".into()),
+                ..Default::default()
+            };
+            let mut shapes = Vec::new();
+            for limit in [None, Some(1), Some(7), Some(50)] {
+                shapes.push(ScanInput {
+                    limit,
+                    return_consumed_capacity: limit.map(|_| ReturnConsumedCapacity::Indexes),
+                    consistent_read: Some(limit.is_some()),
+                    ..base.clone()
+                });
+            }
+            for segment in 0..3 {
+                shapes.push(ScanInput {
+                    segment: Some(segment),
+                    total_segments: Some(3),
+                    limit: Some(4),
+                    ..base.clone()
+                });
+            }
+            shapes.push(ScanInput {
+                projection_expression: Some("pk, m.l".into()),
+                ..base.clone()
+            });
+            shapes.push(ScanInput {
+                filter_expression: Some("attribute_exists(n)".into()),
+                limit: Some(9),
+                ..base.clone()
+            });
+            shapes.push(ScanInput {
+                select: Some(Select::Count),
+                ..base.clone()
+            });
+            shapes.push(ScanInput {
+                index_name: Some("by_sk".into()),
+                limit: Some(6),
+                return_consumed_capacity: Some(ReturnConsumedCapacity::Total),
+                ..base.clone()
+            });
+            for input in shapes {
+                every_page(
+                    input,
+                    async |i| both_scans(&db, i).await,
+                    |i, key| i.exclusive_start_key = key,
+                )
+                .await;
+            }
+        }
+    });
+}
+
+async fn both_scans(db: &Engine, input: ScanInput) -> (Value, Value) {
+    let typed = serde_json::to_value(db.scan(input.clone()).await.expect("scan")).unwrap();
+    let json = db.scan_json(input).await.expect("scan json");
+    (typed, serde_json::from_slice(&json).expect("valid JSON"))
 }

@@ -62,6 +62,7 @@ macro_rules! protocol {
                 match self {
                     Operation::GetItem => return db.get_item_json(decode::input(body)?).await,
                     Operation::Query => return db.query_json(decode::input(body)?).await,
+                    Operation::Scan => return db.scan_json(decode::input(body)?).await,
                     _ => {}
                 }
                 match self {

@@ -1,25 +1,24 @@
-//! A Query page written as its JSON body straight from the stored encoding, for the wire protocol
-//! (see `DynamoDb::query_json`): each item is written as it is read, with no decoded copy.
+//! A Query or Scan page written as its JSON body straight from the stored encoding, for the wire
+//! protocol (see `DynamoDb::query_json`): each item is written as it is read, with no decoded copy.
 //!
 //! It reads what `paging::read_page` reads (up to `Limit` entries or 1 MB, whichever comes first),
-//! bills what `read_shaped_page` bills, and writes the members `QueryOutput` serializes, in its
-//! order. `tests/wire_reads.rs` holds the two paths together.
+//! bills what `read_shaped_page` bills, and writes the members `QueryOutput` and `ScanOutput`
+//! serialize (the same, in the same order). `tests/wire_reads.rs` holds the two paths together.
 
 use std::ops::ControlFlow;
 
 use super::Engine;
 use super::paging::{PAGE_BYTES, as_slice};
-use super::query::PageRead;
+use super::select::PageRead;
 use crate::storage::codec::{self, DecodeError};
 use ddbmock_core::api::output_json;
 use ddbmock_core::error::Result;
 
 impl Engine {
-    /// The page `read` asks for, as Query's JSON body. The caller has checked that the entries are
-    /// returned whole and read as they are now.
-    pub(crate) fn query_json_page(&self, read: PageRead<'_>) -> Result<Vec<u8>> {
-        let input = read.input;
-        let limit = input.limit.and_then(|l| usize::try_from(l).ok());
+    /// The page `read` asks for, as Query's or Scan's JSON body. The caller has checked that the
+    /// entries are returned whole and read as they are now.
+    pub(crate) fn json_page(&self, read: PageRead<'_>) -> Result<Vec<u8>> {
+        let limit = read.limit.and_then(|l| usize::try_from(l).ok());
         let mut out = Vec::with_capacity(4096);
         out.extend_from_slice(b"{\"Items\":[");
         let (mut count, mut bytes) = (0usize, 0usize);
@@ -72,8 +71,8 @@ impl Engine {
             read.target.table,
             read.target.index,
             (bytes, None),
-            input.consistent_read == Some(true),
-            input.return_consumed_capacity.as_ref(),
+            read.consistent_read == Some(true),
+            read.return_consumed_capacity,
         );
         if let Some(consumed) = consumed {
             out.extend_from_slice(b",\"ConsumedCapacity\":");

@@ -550,6 +550,11 @@ ddbmock_core::dynamodb_operations!(ddbmock_core::impl_operations, [] DynamoDb fo
         self.deliver_replicated();
         self.query_json_now(input)
     }
+
+    async fn scan_json(&self, input: ddbmock_core::operation::ScanInput) -> Result<Vec<u8>> {
+        self.deliver_replicated();
+        self.scan_json_now(input)
+    }
 });
 
 /// An engine method that answers a request: `fn(&Engine, Input)`, or `fn(&Engine)` for the

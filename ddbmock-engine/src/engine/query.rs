@@ -1,56 +1,30 @@
 //! Query: one partition of a table or index, a sort-key range of it, a page at a time; answered
 //! as a typed output or, for the wire protocol, as JSON (see `json_page`).
 
-use super::consistency::View;
 use super::key_conditions::plan;
-use super::paging::{Range, Target};
+use super::paging::Target;
 use super::read_params::{ReadParams, compile_read};
-use super::select::{Output, check_filter_keys, plan_output};
+use super::select::{PageRead, check_filter_keys, plan_output};
 use super::{Engine, keys, validate};
-use ddbmock_core::api::output_json;
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::query as m;
 use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::operation::{QueryInput, QueryOutput};
-
-/// A validated Query, ready to read its page.
-pub(crate) struct PageRead<'a> {
-    pub(crate) target: &'a Target<'a>,
-    pub(crate) output: Output,
-    pub(crate) range: Range,
-    pub(crate) reverse: bool,
-    /// Whether the page can be resumed (`LastEvaluatedKey` given when it is cut short).
-    pub(crate) resumable: bool,
-    pub(crate) input: &'a QueryInput,
-}
 
 impl Engine {
     pub(crate) fn query_now(&self, input: QueryInput) -> Result<QueryOutput> {
         self.query_with(&input, |read| self.query_typed(read))
     }
 
-    /// Query's JSON body: written from the stored encoding when each item is returned whole, as
-    /// stored, and read as it is now; through the typed output otherwise.
+    /// Query's JSON body (see [`Engine::page_json`]).
     pub(crate) fn query_json_now(&self, input: QueryInput) -> Result<Vec<u8>> {
         self.query_with(&input, |read| {
-            let view = self.page_view(read.target, read.input.consistent_read);
-            if read.output.returns_stored_entries() && matches!(view, View::Latest) {
-                self.query_json_page(read)
-            } else {
-                output_json(&self.query_typed(read)?)
-            }
+            self.page_json(read, |read| self.query_typed(read))
         })
     }
 
     fn query_typed(&self, read: PageRead<'_>) -> Result<QueryOutput> {
-        let input = read.input;
-        let (shaped, consumed_capacity) = self.read_shaped_page(
-            read.target,
-            &read.output,
-            (&read.range, read.reverse, input.limit, read.resumable),
-            input.consistent_read,
-            input.return_consumed_capacity.as_ref(),
-        )?;
+        let (shaped, consumed_capacity) = self.read_typed_page(&read)?;
         Ok(QueryOutput {
             items: shaped.items,
             count: Some(shaped.count),
@@ -149,7 +123,9 @@ impl Engine {
             range,
             reverse,
             resumable,
-            input,
+            limit: input.limit,
+            consistent_read: input.consistent_read,
+            return_consumed_capacity: input.return_consumed_capacity.as_ref(),
         })
     }
 

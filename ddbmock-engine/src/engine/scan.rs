@@ -1,10 +1,10 @@
 //! Scan: every entry of a table or index in storage order (DynamoDB's partition hash first), a page
 //! at a time; a parallel-scan segment is a range of hash buckets, so every partition is in exactly
-//! one.
+//! one. Answered as a typed output or, for the wire protocol, as JSON (see `json_page`).
 
 use super::paging::{Range, Target, segment_buckets};
 use super::read_params::{ReadParams, compile_read};
-use super::select::plan_output;
+use super::select::{PageRead, plan_output};
 use super::{Engine, validate};
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::query as m;
@@ -16,6 +16,33 @@ use ddbmock_core::limits::MAX_SCAN_SEGMENTS as MAX_TOTAL_SEGMENTS;
 
 impl Engine {
     pub(crate) fn scan_now(&self, input: ScanInput) -> Result<ScanOutput> {
+        self.scan_with(&input, |read| self.scan_typed(read))
+    }
+
+    /// Scan's JSON body (see [`Engine::page_json`]).
+    pub(crate) fn scan_json_now(&self, input: ScanInput) -> Result<Vec<u8>> {
+        self.scan_with(&input, |read| {
+            self.page_json(read, |read| self.scan_typed(read))
+        })
+    }
+
+    fn scan_typed(&self, read: PageRead<'_>) -> Result<ScanOutput> {
+        let (shaped, consumed_capacity) = self.read_typed_page(&read)?;
+        Ok(ScanOutput {
+            items: shaped.items,
+            count: Some(shaped.count),
+            scanned_count: Some(shaped.scanned),
+            last_evaluated_key: shaped.last_key,
+            consumed_capacity,
+        })
+    }
+
+    /// Validates `input` in DynamoDB's order, then reads with `page`.
+    fn scan_with<R>(
+        &self,
+        input: &ScanInput,
+        page: impl FnOnce(PageRead<'_>) -> Result<R>,
+    ) -> Result<R> {
         let members = validate::read_members!(input);
         let mut errors = ConstraintErrors::new();
         let name = validate::read_request(&mut errors, &members, validate::ReadOp::Scan);
@@ -74,19 +101,15 @@ impl Engine {
             }
             range.resume_after(key, false);
         }
-        let (shaped, consumed_capacity) = self.read_shaped_page(
-            &target,
-            &output,
-            (&range, false, input.limit, true),
-            input.consistent_read,
-            input.return_consumed_capacity.as_ref(),
-        )?;
-        Ok(ScanOutput {
-            items: shaped.items,
-            count: Some(shaped.count),
-            scanned_count: Some(shaped.scanned),
-            last_evaluated_key: shaped.last_key,
-            consumed_capacity,
+        page(PageRead {
+            target: &target,
+            output,
+            range,
+            reverse: false,
+            resumable: true,
+            limit: input.limit,
+            consistent_read: input.consistent_read,
+            return_consumed_capacity: input.return_consumed_capacity.as_ref(),
         })
     }
 }

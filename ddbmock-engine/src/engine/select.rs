@@ -9,10 +9,12 @@ use super::paging::{Page, Range, Target};
 use super::read_params::{FilterSource, ReadExprs, condition_attributes};
 use super::{Engine, keys};
 use crate::expr::{Condition, Projection};
+use ddbmock_core::api::output_json;
 use ddbmock_core::error::Result;
 use ddbmock_core::error::msg::query as m;
 use ddbmock_core::model::{Item, item_size};
 use ddbmock_core::operation::{ConsumedCapacity, ReturnConsumedCapacity, Select};
+use serde::Serialize;
 
 /// What each returned item holds.
 pub(crate) enum Shape {
@@ -43,6 +45,19 @@ pub(crate) struct Output {
     /// Whether entries must be completed from the table first (a local index missing attributes
     /// that the projection, the filter or `ALL_ATTRIBUTES` need).
     fetch: bool,
+}
+
+/// A validated Query or Scan, ready to read its page.
+pub(crate) struct PageRead<'a> {
+    pub(crate) target: &'a Target<'a>,
+    pub(crate) output: Output,
+    pub(crate) range: Range,
+    pub(crate) reverse: bool,
+    /// Whether the page can be resumed (`LastEvaluatedKey` given when it is cut short).
+    pub(crate) resumable: bool,
+    pub(crate) limit: Option<i32>,
+    pub(crate) consistent_read: Option<bool>,
+    pub(crate) return_consumed_capacity: Option<&'a ReturnConsumedCapacity>,
 }
 
 impl Output {
@@ -199,6 +214,35 @@ impl Engine {
             mode,
         );
         Ok((shaped, consumed))
+    }
+
+    /// The page `read` asks for, shaped, and its consumed capacity.
+    pub(crate) fn read_typed_page(
+        &self,
+        read: &PageRead<'_>,
+    ) -> Result<(Shaped, Option<ConsumedCapacity>)> {
+        self.read_shaped_page(
+            read.target,
+            &read.output,
+            (&read.range, read.reverse, read.limit, read.resumable),
+            read.consistent_read,
+            read.return_consumed_capacity,
+        )
+    }
+
+    /// A page's JSON body: written from the stored encoding (`json_page`) when each item is
+    /// returned whole, as stored, and read as it is now; otherwise `typed`'s output, serialized.
+    pub(crate) fn page_json<T: Serialize>(
+        &self,
+        read: PageRead<'_>,
+        typed: impl FnOnce(PageRead<'_>) -> Result<T>,
+    ) -> Result<Vec<u8>> {
+        let view = self.page_view(read.target, read.consistent_read);
+        if read.output.returns_stored_entries() && matches!(view, View::Latest) {
+            self.json_page(read)
+        } else {
+            output_json(&typed(read)?)
+        }
     }
 
     /// What a page read of `target` sees.
