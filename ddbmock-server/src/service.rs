@@ -279,9 +279,14 @@ fn response_type(headers: &HeaderMap, has_body: bool) -> Option<&'static str> {
     let sent = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        // A one-`char` array: see `auth::well_formed`. Header values hold no whitespace but spaces
-        // and tabs, all that `trim_ascii` trims (`trim` looks for Unicode spaces too).
-        .map_or("", |v| v.split([';']).next().unwrap_or("").trim_ascii());
+        // The media type, before any parameters. Found with `memchr`: the `char` searcher of
+        // `split` cost ~250 instructions a request on this 26-byte value. Header values hold no
+        // whitespace but spaces and tabs, all that `trim_ascii` trims.
+        .map_or("", |v| {
+            let end = memchr::memchr(b';', v.as_bytes()).unwrap_or(v.len());
+            // `;` is ASCII: `end` is a character boundary.
+            v.get(..end).unwrap_or(v).trim_ascii()
+        });
     if sent.eq_ignore_ascii_case(protocol::CONTENT_TYPE) {
         Some(protocol::CONTENT_TYPE)
     } else if sent.eq_ignore_ascii_case(JSON) || !has_body {
@@ -299,7 +304,33 @@ const JSON: &str = "application/json";
 
 #[cfg(test)]
 mod tests {
-    use super::unknown_operation_note;
+    use super::*;
+
+    #[test]
+    fn the_answer_type_follows_the_media_type_sent() {
+        let sent = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(CONTENT_TYPE, value.parse().unwrap());
+            headers
+        };
+        let amz = Some(protocol::CONTENT_TYPE);
+        assert_eq!(
+            response_type(&sent("application/x-amz-json-1.0"), true),
+            amz
+        );
+        assert_eq!(
+            response_type(&sent("\tApplication/X-Amz-JSON-1.0 ; charset=utf-8"), true),
+            amz
+        );
+        assert_eq!(
+            response_type(&sent("application/json;x=y"), true),
+            Some(JSON)
+        );
+        assert_eq!(response_type(&sent(";application/json"), true), None);
+        assert_eq!(response_type(&sent("text/plain"), true), None);
+        assert_eq!(response_type(&sent("text/plain"), false), Some(JSON));
+        assert_eq!(response_type(&HeaderMap::new(), true), None);
+    }
 
     #[test]
     fn the_log_names_an_unknown_operation() {
