@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::consistency::View;
+use super::json_page::member;
 use super::keys::{item_storage_key, validate_key};
 use super::table::Table;
 use super::{Engine, billing, expressions, validate};
@@ -39,27 +40,19 @@ impl Engine {
             return output_json(&self.get_typed(read)?);
         }
         let mut out = Vec::with_capacity(512);
-        out.extend_from_slice(b"{\"Item\":");
+        out.push(b'{');
         let mut size = Ok(0);
         let found = self
             .inner
             .storage
             .get_encoded(read.table.space, &read.storage_key, &mut |encoded| {
+                out.extend_from_slice(b"\"Item\":");
                 size = codec::write_json(encoded, &mut out);
             })
             .and_then(|found| Ok(found.then_some(size?)))
             .map_err(|e: StorageError| self.dropped([&*read.table], e))?;
-        let consumed = self.bill_get(&read, found.unwrap_or(0));
-        if found.is_none() {
-            out.clear();
-            out.push(b'{');
-        }
-        if let Some(consumed) = consumed {
-            if found.is_some() {
-                out.push(b',');
-            }
-            out.extend_from_slice(b"\"ConsumedCapacity\":");
-            out.extend_from_slice(&output_json(&consumed)?);
+        if let Some(consumed) = self.bill_get(&read, found.unwrap_or(0)) {
+            member(&mut out, found.is_none(), "ConsumedCapacity", &consumed)?;
         }
         out.push(b'}');
         Ok(out)

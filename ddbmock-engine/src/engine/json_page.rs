@@ -11,8 +11,8 @@ use super::Engine;
 use super::paging::{PAGE_BYTES, as_slice};
 use super::select::PageRead;
 use crate::storage::codec::{self, DecodeError};
-use ddbmock_core::api::output_json;
-use ddbmock_core::error::Result;
+use ddbmock_core::error::{Error, Result};
+use serde::Serialize;
 
 impl Engine {
     /// The page `read` asks for, as Query's or Scan's JSON body. The caller has checked that the
@@ -57,15 +57,17 @@ impl Engine {
         }
         out.push(b']');
         let counted = i32::try_from(count).unwrap_or(i32::MAX);
-        for member in [&b",\"Count\":"[..], b",\"ScannedCount\":"] {
-            out.extend_from_slice(member);
-            out.extend_from_slice(counted.to_string().as_bytes());
-        }
+        member(&mut out, false, "Count", &counted)?;
+        member(&mut out, false, "ScannedCount", &counted)?;
         if let Some(last) = stopped_at.filter(|_| read.resumable) {
             let last =
                 codec::decode(&last).map_err(|e| self.dropped([read.target.table], e.into()))?;
-            out.extend_from_slice(b",\"LastEvaluatedKey\":");
-            out.extend_from_slice(&output_json(&read.target.last_key(&last))?);
+            member(
+                &mut out,
+                false,
+                "LastEvaluatedKey",
+                &read.target.last_key(&last),
+            )?;
         }
         let consumed = self.bill_page(
             read.target.table,
@@ -75,10 +77,26 @@ impl Engine {
             read.return_consumed_capacity,
         );
         if let Some(consumed) = consumed {
-            out.extend_from_slice(b",\"ConsumedCapacity\":");
-            out.extend_from_slice(&output_json(&consumed)?);
+            member(&mut out, false, "ConsumedCapacity", &consumed)?;
         }
         out.push(b'}');
         Ok(out)
     }
+}
+
+/// Appends member `name` with `value`'s JSON to an object being written, after a comma unless it
+/// is the object's `first`.
+pub(super) fn member(
+    out: &mut Vec<u8>,
+    first: bool,
+    name: &str,
+    value: &impl Serialize,
+) -> Result<()> {
+    if !first {
+        out.push(b',');
+    }
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\":");
+    serde_json::to_writer(&mut *out, value).map_err(|e| Error::InternalServerError(e.to_string()))
 }
