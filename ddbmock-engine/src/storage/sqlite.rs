@@ -186,7 +186,11 @@ impl SqliteStorage {
                 path.display()
             )));
         }
-        writer.pragma_update(None, "synchronous", options.durability.pragma())?;
+        writer.pragma_update(
+            None,
+            "synchronous",
+            options.durability.pragma(temp.is_some()),
+        )?;
         // A checkpoint resets the log; this caps the file it leaves behind. Above the backstop's
         // size (see `JOURNAL_SIZE_LIMIT`), so that the log is truncated only after it overran that.
         writer.pragma_update(None, "journal_size_limit", JOURNAL_SIZE_LIMIT)?;

@@ -49,6 +49,29 @@ fn full_durability_passes_the_storage_suite() {
     crate::storage::suite::run(&store);
 }
 
+/// The writer's `PRAGMA synchronous`: 0 is OFF, 1 NORMAL, 2 FULL.
+fn synchronous(store: &SqliteStorage) -> i64 {
+    store
+        .writer
+        .lock()
+        .conn
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn only_a_temporary_database_at_normal_durability_skips_syncs() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = SqliteStorage::open(dir.path().join("db.sqlite")).unwrap();
+    assert_eq!(synchronous(&file), 1);
+    let full = SqliteOptions::default().durability(Durability::Full);
+    let file_full = SqliteStorage::open_with(dir.path().join("full.sqlite"), full.clone()).unwrap();
+    assert_eq!(synchronous(&file_full), 2);
+    let temp = SqliteStorage::temp().unwrap();
+    assert_eq!(synchronous(&temp), 0);
+    assert_eq!(synchronous(&SqliteStorage::temp_with(full).unwrap()), 2);
+}
+
 #[test]
 fn the_checkpoint_thread_copies_the_log_into_the_file() {
     let dir = tempfile::tempdir().unwrap();
