@@ -5,7 +5,9 @@
 //!
 //! `cargo run --release -p ddbmock-engine --example sqlite_put_rate [items]`. Prints, per round, the
 //! µs per new-item PutItem over `items` inserts (300,000 by default, about what criterion iterates),
-//! and per GetItem over 10,000 preloaded items. Two more rows split a PutItem's cost: the same puts on
+//! and per GetItem over 10,000 preloaded items. A second row puts the same items into a named file
+//! (`Engine::sqlite`) rather than a temporary database, which adds the syncs of
+//! `synchronous = NORMAL`. Two more rows split a PutItem's cost: the same puts on
 //! the memory engine (the engine's own share), and the store's share alone (a point read then a
 //! one-item write of an encoded item, under keys scattered as the engine's hashed keys are). CPU time is read from `/proc/thread-self/schedstat`
 //! (Linux); elsewhere only wall-clock time is printed.
@@ -116,6 +118,13 @@ fn main() {
         println!("round {round}");
         let db = engine();
         print("PutItem new", time(items, |n| put(&db, n)));
+        drop(db);
+        // A named file keeps `synchronous = NORMAL`'s syncs at checkpoints, which a temporary
+        // database skips.
+        let dir = tempfile::tempdir().expect("a directory");
+        let db = engine_on(Engine::sqlite(dir.path().join("db.sqlite")).expect("an engine"));
+        print("  in a named file", time(items, |n| put(&db, n)));
+        drop(db);
         let db = engine_on(Engine::memory());
         print("  on the memory engine", time(items, |n| put(&db, n)));
         let store = SqliteStorage::temp().expect("a store");
