@@ -62,15 +62,15 @@ pub(crate) async fn read(
     declared: Option<u64>,
     mut bounds: Bounds<'_>,
 ) -> Result<Buffered, BodyError> {
-    let started = Instant::now();
-    let deadline = started + bounds.limits.body_timeout;
+    let pace = Pace::new(bounds.limits);
     // The caller refused declarations over the maximum, so this fits.
     let declared = declared.map(|n| n.min(MAX_REQUEST_BYTES as u64) as usize);
     let mut reserved = declared.unwrap_or(0);
     let mut share = reserve(bounds.budget, reserved, bounds.limits, &mut bounds.closing).await?;
     // Capacity that is reserved but not yet written costs address space, not resident memory.
     let mut buffer = BytesMut::with_capacity(reserved);
-    let mut check = tokio::time::interval_at(started + RATE_CHECK, RATE_CHECK);
+    let timer = tokio::time::sleep_until(pace.first());
+    tokio::pin!(timer);
     loop {
         let data = tokio::select! {
             // Data first: a body already in must not lose to a deadline or a shutdown that
@@ -84,13 +84,13 @@ pub(crate) async fn read(
                     Err(_) => continue,
                 },
             },
-            () = tokio::time::sleep_until(deadline) => return Err(BodyError::TimedOut),
-            _ = check.tick() => {
-                if too_slow(buffer.len(), declared, started.elapsed(), bounds.limits) {
-                    return Err(BodyError::TimedOut);
+            () = &mut timer => match pace.next(buffer.len(), declared, bounds.limits) {
+                Some(next) => {
+                    timer.as_mut().reset(next);
+                    continue;
                 }
-                continue;
-            }
+                None => return Err(BodyError::TimedOut),
+            },
             _ = bounds.closing.wait_for(|closing| *closing) => return Err(BodyError::Closing),
         };
         let total = buffer.len() + data.len();
@@ -128,9 +128,9 @@ pub(crate) async fn drain(
     limits: &Limits,
     mut closing: watch::Receiver<bool>,
 ) {
-    let started = Instant::now();
-    let deadline = started + limits.body_timeout;
-    let mut check = tokio::time::interval_at(started + RATE_CHECK, RATE_CHECK);
+    let pace = Pace::new(limits);
+    let timer = tokio::time::sleep_until(pace.first());
+    tokio::pin!(timer);
     let mut received = 0usize;
     loop {
         tokio::select! {
@@ -143,14 +143,48 @@ pub(crate) async fn drain(
                 }
                 None | Some(Err(_)) => return,
             },
-            () = tokio::time::sleep_until(deadline) => return,
-            _ = check.tick() => {
-                if too_slow(received, None, started.elapsed(), limits) {
-                    return;
-                }
-            }
+            () = &mut timer => match pace.next(received, None, limits) {
+                Some(next) => timer.as_mut().reset(next),
+                None => return,
+            },
             _ = closing.wait_for(|closing| *closing) => return,
         }
+    }
+}
+
+/// The clock of one body: its deadline, and the rate checks every [`RATE_CHECK`] before it.
+///
+/// Why one timer for both rather than a deadline and an interval: a body nearly always arrives in
+/// the poll after the one that finds it pending (the connection hands it over), so each timer is
+/// registered and removed again unused, per request; one timer halves that, and an interval also
+/// allocated.
+struct Pace {
+    started: Instant,
+    deadline: Instant,
+}
+
+impl Pace {
+    fn new(limits: &Limits) -> Self {
+        let started = Instant::now();
+        Pace {
+            started,
+            deadline: started + limits.body_timeout,
+        }
+    }
+
+    /// The first wake-up: the first rate check, or the deadline if that comes first.
+    fn first(&self) -> Instant {
+        (self.started + RATE_CHECK).min(self.deadline)
+    }
+
+    /// At a wake-up with `received` bytes in: the next wake-up, or `None` when the body is late
+    /// (past its deadline, or under the minimum rate).
+    fn next(&self, received: usize, declared: Option<usize>, limits: &Limits) -> Option<Instant> {
+        let now = Instant::now();
+        if now >= self.deadline || too_slow(received, declared, now - self.started, limits) {
+            return None;
+        }
+        Some((now + RATE_CHECK).min(self.deadline))
     }
 }
 
@@ -196,6 +230,28 @@ async fn reserve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_timer_wakes_for_each_rate_check_and_at_the_deadline() {
+        let limits = Limits {
+            body_timeout: std::time::Duration::from_millis(600),
+            ..Limits::default()
+        };
+        let pace = Pace::new(&limits);
+        assert_eq!(pace.first(), pace.started + RATE_CHECK);
+        let next = pace
+            .next(0, None, &limits)
+            .expect("in time, within the grace");
+        assert!(next >= pace.started + RATE_CHECK && next <= pace.deadline);
+        let short = Limits {
+            body_timeout: std::time::Duration::from_millis(100),
+            ..Limits::default()
+        };
+        let pace = Pace::new(&short);
+        assert_eq!(pace.first(), pace.deadline);
+        std::thread::sleep(std::time::Duration::from_millis(110));
+        assert_eq!(pace.next(0, None, &short), None);
+    }
 
     #[test]
     fn the_minimum_rate_starts_after_the_grace_and_asks_no_more_than_declared() {
