@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::capacity::{Consumed, read_units};
-use super::keys::{item_storage_key, validate_key};
+use super::keys::validated_storage_key;
 use super::{Engine, expressions, validate};
 use ddbmock_core::error::msg::table::ConstraintErrors;
 use ddbmock_core::error::{Result, msg};
@@ -78,8 +78,7 @@ impl Engine {
             let mut seen = HashSet::new();
             let mut storage_keys = Vec::with_capacity(keys.len());
             for key in &keys {
-                validate_key(&table.key, key)?;
-                let sk = item_storage_key(&table.key, key)?;
+                let sk = validated_storage_key(&table.key, key)?;
                 if !seen.insert(sk.clone()) {
                     return Err(msg::batch::duplicate_keys());
                 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::consistency::View;
 use super::json_page::member;
-use super::keys::{item_storage_key, validate_key};
+use super::keys::validated_storage_key;
 use super::table::Table;
 use super::{Engine, billing, expressions, validate};
 use crate::expr::Projection;
@@ -81,8 +81,7 @@ impl Engine {
         let table = self.table_for(table_name, "GetItem")?;
         self.admit(&table, false)?;
         super::key_paths::check(&table, projection.as_ref(), None)?;
-        validate_key(&table.key, &key)?;
-        let storage_key = item_storage_key(&table.key, &key)?;
+        let storage_key = validated_storage_key(&table.key, &key)?;
         let view = self.view(input.consistent_read == Some(true));
         Ok(Read {
             table,

@@ -12,7 +12,7 @@
 use std::sync::Arc;
 
 use super::capacity::{Consumed, read_units};
-use super::keys::{item_storage_key, validate_key};
+use super::keys::validated_storage_key;
 use super::table::Table;
 use super::transact_write::{MAX_ACTIONS, MAX_AGGREGATE_BYTES};
 use super::write::cancel_for_conflicts;
@@ -86,8 +86,7 @@ impl Engine {
                 keyless.push(position);
                 continue;
             }
-            validate_key(&table.key, &key)?;
-            let storage_key = item_storage_key(&table.key, &key)?;
+            let storage_key = validated_storage_key(&table.key, &key)?;
             if plan
                 .iter()
                 .any(|p| p.table.space == table.space && p.storage_key == storage_key)
