@@ -1,6 +1,7 @@
 //! Bounded request reading, over raw sockets: stalled and trickling uploads are closed by the body
 //! deadline and the minimum rate, the body budget answers DynamoDB's throttling error when full,
-//! idle connections are closed, and shutdown does not wait for a stalled upload.
+//! idle connections and headers that never finish are closed, and shutdown does not wait for a
+//! stalled upload.
 
 mod common;
 
@@ -168,6 +169,36 @@ async fn idle_connections_are_closed() {
         "{:?}",
         started.elapsed()
     );
+}
+
+#[tokio::test]
+async fn headers_that_take_the_idle_timeout_are_closed_even_while_trickling() {
+    let server = Server::start_with(limits(|l| l.idle_timeout = Duration::from_millis(500))).await;
+    let mut stalled = TcpStream::connect(server.addr).await.unwrap();
+    stalled
+        .write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-")
+        .await
+        .unwrap();
+    let mut trickling = TcpStream::connect(server.addr).await.unwrap();
+    let started = Instant::now();
+    // A header byte every 50 ms: never a whole head, never quiet.
+    let trickle = async {
+        for _ in 0..60 {
+            if trickling.write_all(b"X").await.is_err() {
+                return started.elapsed();
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        started.elapsed()
+    };
+    let (stalled, trickled) =
+        tokio::join!(until_closed(&mut stalled, Duration::from_secs(3)), trickle);
+    assert!(stalled.is_some(), "stalled headers closed");
+    assert!(
+        trickled < Duration::from_secs(2),
+        "trickling headers closed: {trickled:?}"
+    );
+    assert_eq!(server.call("ListTables", "{}").await.status, 200);
 }
 
 #[tokio::test]
