@@ -35,11 +35,19 @@ pub(crate) fn key_hash(
 pub(crate) fn values_hash(values: &[&AttributeValue]) -> Result<[u8; HASH_BYTES]> {
     let mut md5 = Md5::new();
     md5.update(b"Outliers");
-    let mut bytes = Vec::with_capacity(32);
+    // Fed piece by piece, which hashes as their concatenation does; strings and binaries as they
+    // are, without a copy.
     for value in values {
-        hashed_bytes(value, &mut bytes)?;
+        match value {
+            AttributeValue::S(s) => md5.update(s.as_bytes()),
+            AttributeValue::B(b) => md5.update(b),
+            other => {
+                let mut bytes = Vec::with_capacity(24);
+                hashed_bytes(other, &mut bytes)?;
+                md5.update(&bytes);
+            }
+        }
     }
-    md5.update(&bytes);
     let digest = md5.finalize();
     let mut out = [0; HASH_BYTES];
     out.copy_from_slice(&digest[..HASH_BYTES]);

@@ -117,22 +117,39 @@ pub fn encode_scalar(value: &AttributeValue, out: &mut Vec<u8>) -> Result<()> {
 /// Appends `bytes` so that the result is prefix-free and still sorts like `bytes`: each 0x00 becomes
 /// 0x00 0xFF and the end is marked by 0x00 0x01.
 pub fn escape_into(bytes: &[u8], out: &mut Vec<u8>) {
-    for &b in bytes {
-        out.push(b);
-        if b == 0 {
-            out.push(0xFF);
-        }
+    // Runs without a zero byte (nearly every key is one) are copied whole.
+    let mut rest = bytes;
+    while let Some(i) = rest.iter().position(|&b| b == 0) {
+        out.extend_from_slice(&rest[..=i]);
+        out.push(0xFF);
+        rest = &rest[i + 1..];
     }
+    out.extend_from_slice(rest);
     out.extend_from_slice(&[0, 1]);
 }
 
 /// The storage prefix shared by every entry of one partition: `hash ‖ escape(pk)`.
 pub fn partition_prefix(pk: &AttributeValue) -> Result<Vec<u8>> {
-    let mut raw = Vec::with_capacity(32);
-    encode_scalar(pk, &mut raw)?;
-    let mut out = Vec::with_capacity(raw.len() + 7);
-    out.extend_from_slice(&super::key_hash::partition_hash(pk)?);
-    escape_into(&raw, &mut out);
+    partition_prefix_with_room(pk, 0)
+}
+
+/// [`partition_prefix`] in a buffer with room for `room` more bytes (a sort key's), so that
+/// appending them does not grow it again.
+fn partition_prefix_with_room(pk: &AttributeValue, room: usize) -> Result<Vec<u8>> {
+    let hash = super::key_hash::partition_hash(pk)?;
+    // The escape adds a terminator (two bytes) and rarely more; a number's ordered bytes may
+    // outgrow its text, which costs one growth.
+    let mut out = Vec::with_capacity(hash.len() + key_value_len(pk) + 4 + room);
+    out.extend_from_slice(&hash);
+    match pk {
+        AttributeValue::S(s) => escape_into(s.as_bytes(), &mut out),
+        AttributeValue::B(b) => escape_into(b, &mut out),
+        other => {
+            let mut raw = Vec::with_capacity(24);
+            encode_scalar(other, &mut raw)?;
+            escape_into(&raw, &mut out);
+        }
+    }
     Ok(out)
 }
 
@@ -178,7 +195,7 @@ pub fn escape_scalar_into(value: &AttributeValue, out: &mut Vec<u8>) -> Result<(
 
 /// The storage key of an entry with partition key `pk` and sort key `sk`.
 pub fn entry_key(pk: &AttributeValue, sk: Option<&AttributeValue>) -> Result<Vec<u8>> {
-    let mut out = partition_prefix(pk)?;
+    let mut out = partition_prefix_with_room(pk, sk.map_or(0, |sk| key_value_len(sk) + 8))?;
     if let Some(sk) = sk {
         encode_scalar(sk, &mut out)?;
     }

@@ -43,6 +43,19 @@ impl Entry {
     /// concrete type, inlined, where comparing through a trait object cost two indirect calls per
     /// comparison, a dozen comparisons per level; the probe's one small allocation costs less.
     pub(super) fn probe(key: &[u8]) -> Entry {
+        // A key under 128 bytes (nearly all) has a one-byte length: staged on the stack, so that
+        // the entry's allocation is the only one.
+        if let Ok(len) = u8::try_from(key.len())
+            && len < 0x80
+        {
+            let mut staged = [0u8; 0x80];
+            staged[0] = len;
+            staged[1..=key.len()].copy_from_slice(key);
+            return Entry {
+                head: head(key),
+                bytes: Arc::from(&staged[..=key.len()]),
+            };
+        }
         let mut buf = Vec::with_capacity(key.len() + 2);
         codec::varint(key.len(), &mut buf);
         buf.extend_from_slice(key);
