@@ -27,7 +27,7 @@ pub(crate) fn regions(state: &State) -> Regions<'_> {
 }
 
 /// The engine of `credential`'s scope, built on its first request.
-pub(crate) fn engine(state: &State, credential: &Credential) -> Result<Engine, Error> {
+pub(crate) fn engine(state: &State, credential: &Credential<'_>) -> Result<Engine, Error> {
     let account = state
         .auth
         .account_of(&credential.key_id)

@@ -21,6 +21,7 @@ mod date;
 mod parse;
 mod verify;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime};
 
@@ -125,19 +126,19 @@ impl Auth {
     }
 
     /// [`Auth::check`], answering with the credential's access key id and region.
-    pub(crate) fn checked(
+    pub(crate) fn checked<'a>(
         &self,
-        request: &Request<'_>,
+        request: &Request<'a>,
         now: SystemTime,
         regions: Regions<'_>,
-    ) -> Result<Credential, Error> {
+    ) -> Result<Credential<'a>, Error> {
         let signature = parse::signature(request)?;
         match self.admitted(&signature, now, regions)? {
             Admitted::Verify(scope, secret, date) => {
                 verify::signature(request, &signature, &scope, secret, date)?;
-                Ok(Credential::of(&scope))
+                Ok(Credential::of(&signature, &scope))
             }
-            Admitted::AnyKey(scope) => Ok(Credential::of(&scope)),
+            Admitted::AnyKey(scope) => Ok(Credential::of(&signature, &scope)),
         }
     }
 
@@ -248,20 +249,40 @@ pub(crate) fn scope_region(region: &str) -> String {
     format!("Credential should be scoped to a valid region, not '{region}'.")
 }
 
-/// Who signed a request, and for which region: what picks its scope.
+/// Who signed a request, and for which region: what picks its scope. Borrowed from the request
+/// when the signature is in its `Authorization` header (nearly always), so that a request copies
+/// nothing for it.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Credential {
-    pub(crate) key_id: String,
-    pub(crate) region: String,
+pub(crate) struct Credential<'a> {
+    pub(crate) key_id: Cow<'a, str>,
+    pub(crate) region: Cow<'a, str>,
 }
 
-impl Credential {
-    fn of(scope: &Scope<'_>) -> Self {
+impl<'a> Credential<'a> {
+    /// The credential of `scope`, parsed from `signature`'s credential.
+    fn of(signature: &Signature<'a>, scope: &Scope<'_>) -> Self {
+        let part = |part: &str| match &signature.credential {
+            Cow::Borrowed(text) => within(text, part),
+            // A presigned query's credential was percent-decoded into a string of its own.
+            Cow::Owned(_) => Cow::Owned(part.to_owned()),
+        };
         Credential {
-            key_id: scope.key_id.to_owned(),
-            region: scope.region.to_owned(),
+            key_id: part(scope.key_id),
+            region: part(scope.region),
         }
     }
+}
+
+/// `part`, a slice of `text`, borrowed from `text` itself for as long as `text` lives: its place
+/// is found from the two addresses (a slice's parts keep pointing into the text they were cut from).
+/// Were `part` not inside `text`, it is copied instead.
+fn within<'a>(text: &'a str, part: &str) -> Cow<'a, str> {
+    let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    start
+        .checked_add(part.len())
+        .and_then(|end| text.get(start..end))
+        .filter(|found| std::ptr::eq(found.as_ptr(), part.as_ptr()))
+        .map_or_else(|| Cow::Owned(part.to_owned()), Cow::Borrowed)
 }
 
 /// Whether `a` and `b` are equal, in time that depends on their lengths only: a signature or token

@@ -326,3 +326,35 @@ fn ascii_splits_cut_where_str_splits_cut() {
         );
     }
 }
+
+#[test]
+fn the_credential_is_borrowed_from_a_header_and_copied_from_a_query() {
+    let good = "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-west-2/dynamodb/aws4_request/, SignedHeaders=host;x-amz-date, Signature=0000";
+    let map = headers(&[("authorization", good), ("x-amz-date", "20260101T000000Z")]);
+    let credential = Auth::any_key()
+        .checked(&request(&map, ""), UNIX_EPOCH, Regions::Any)
+        .unwrap();
+    assert!(matches!(credential.key_id, Cow::Borrowed("AKID")));
+    assert!(matches!(credential.region, Cow::Borrowed("us-west-2")));
+
+    let map = HeaderMap::new();
+    let query = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20260101%2Fus-west-2%2Fdynamodb%2Faws4_request&X-Amz-Date=20260101T000000Z&X-Amz-SignedHeaders=host&X-Amz-Signature=00";
+    let credential = Auth::any_key()
+        .checked(&request(&map, query), UNIX_EPOCH, Regions::Any)
+        .unwrap();
+    assert!(matches!(&credential.key_id, Cow::Owned(k) if k == "AKID"));
+    assert!(matches!(&credential.region, Cow::Owned(r) if r == "us-west-2"));
+}
+
+#[test]
+fn a_part_is_borrowed_only_from_inside_its_text() {
+    let text = "key/20260101/region";
+    assert!(matches!(
+        within(text, &text[4..12]),
+        Cow::Borrowed("20260101")
+    ));
+    assert!(matches!(within(text, &text[13..]), Cow::Borrowed("region")));
+    let elsewhere = String::from("20260101");
+    assert!(matches!(within(text, &elsewhere), Cow::Owned(s) if s == "20260101"));
+    assert!(matches!(within(&text[..3], &text[4..12]), Cow::Owned(s) if s == "20260101"));
+}
