@@ -22,6 +22,16 @@ fn bodies_that_are_not_json_get_the_bare_exception() {
         input::<ListTablesInput>(&[0xff, 0xfe]).unwrap_err(),
         msg::protocol::malformed_json()
     );
+    // Not UTF-8 inside a string of otherwise good JSON: read as bytes, refused as before.
+    let mut body = br#"{"ExclusiveStartTableName":"ab"#.to_vec();
+    body.extend_from_slice(&[0xc3, 0x28]);
+    body.extend_from_slice(br#""}"#);
+    assert_eq!(
+        input::<ListTablesInput>(&body).unwrap_err(),
+        msg::protocol::malformed_json()
+    );
+    let good: ListTablesInput = input(r#"{"ExclusiveStartTableName":"é"}"#.as_bytes()).unwrap();
+    assert_eq!(good.exclusive_start_table_name.as_deref(), Some("é"));
 }
 
 #[test]
