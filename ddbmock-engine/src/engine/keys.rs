@@ -212,6 +212,25 @@ fn key_value_len(value: &AttributeValue) -> usize {
     }
 }
 
+/// Validates the key attributes of an item being written as [`validate_item_key`] does, and gives
+/// its storage key as [`item_storage_key`] does, looking each key attribute up once.
+pub fn validated_item_storage_key(
+    schema: &KeySchema,
+    item: &ddbmock_core::model::Item,
+) -> Result<Vec<u8>> {
+    if schema.is_multi() {
+        validate_item_key(schema, item)?;
+        return item_storage_key(schema, item);
+    }
+    let value = |attr: &KeyAttr, is_hash: bool| match item.get(&attr.name) {
+        Some(v) => check_key_value(attr, v, is_hash).map(|()| v),
+        None => Err(msg::item::missing_key(&attr.name)),
+    };
+    let pk = value(&schema.hash, true)?;
+    let sk = schema.range.as_ref().map(|r| value(r, false)).transpose()?;
+    entry_key(pk, sk)
+}
+
 /// Validates the key attributes of an item being written, as PutItem does.
 pub fn validate_item_key(schema: &KeySchema, item: &ddbmock_core::model::Item) -> Result<()> {
     for attr in schema.attrs() {
@@ -407,7 +426,7 @@ mod tests {
     }
 
     #[test]
-    fn a_key_validated_and_built_at_once_is_as_in_two_steps() {
+    fn a_key_or_item_validated_and_keyed_at_once_is_as_in_two_steps() {
         let attr = |name: &str, ty| KeyAttr {
             name: name.to_owned(),
             ty,
@@ -444,6 +463,14 @@ mod tests {
                 assert_eq!(
                     at_once.map_err(|e| e.message()),
                     two_steps.map_err(|e| e.message()),
+                    "{key:?}"
+                );
+                let item_two_steps =
+                    validate_item_key(schema, key).and_then(|()| item_storage_key(schema, key));
+                let item_at_once = validated_item_storage_key(schema, key);
+                assert_eq!(
+                    item_at_once.map_err(|e| e.message()),
+                    item_two_steps.map_err(|e| e.message()),
                     "{key:?}"
                 );
             }

@@ -9,7 +9,7 @@ use super::check_item;
 use super::legacy_updates::apply_attribute_updates;
 use crate::engine::change::check_index_keys;
 use crate::engine::expressions;
-use crate::engine::keys::{item_storage_key, validate_item_key, validate_key};
+use crate::engine::keys::{validated_item_storage_key, validated_storage_key};
 use crate::engine::table::Table;
 use crate::expr::{Condition, UpdateExpr, UpdatedPaths};
 use ddbmock_core::error::{Result, msg};
@@ -98,12 +98,12 @@ impl Action {
     /// need no table (names, size) are the caller's, before it looked the table up
     /// ([`validate::put_values`](crate::engine::validate::put_values)).
     pub(crate) fn put(table: Arc<Table>, item: Item, condition: Option<Condition>) -> Result<Self> {
-        validate_item_key(&table.key, &item)?;
+        let storage_key = validated_item_storage_key(&table.key, &item)?;
         check_index_keys(&table, &item)?;
         Ok(Action {
             // A put's key is in its item: copying it out would cost every PutItem a map.
             key: Item::new(),
-            storage_key: item_storage_key(&table.key, &item)?,
+            storage_key,
             table,
             effect: Effect::Put(Arc::new(item)),
             condition: condition.map(Box::new),
@@ -119,7 +119,7 @@ impl Action {
         effect: Effect,
         condition: Option<Condition>,
     ) -> Result<Self> {
-        validate_key(&table.key, &key)?;
+        let storage_key = validated_storage_key(&table.key, &key)?;
         if let Effect::Update(update) = &effect {
             if let Some(name) = update.legacy.keys().find(|n| table.key.is_key(n)) {
                 return Err(msg::item::cannot_update_key(name));
@@ -130,7 +130,7 @@ impl Action {
             }
         }
         Ok(Action {
-            storage_key: item_storage_key(&table.key, &key)?,
+            storage_key,
             table,
             key,
             effect,
