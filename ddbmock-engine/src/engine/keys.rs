@@ -222,24 +222,39 @@ pub fn validated_item_storage_key(
         validate_item_key(schema, item)?;
         return item_storage_key(schema, item);
     }
-    let value = |attr: &KeyAttr, is_hash: bool| match item.get(&attr.name) {
-        Some(v) => check_key_value(attr, v, is_hash).map(|()| v),
-        None => Err(msg::item::missing_key(&attr.name)),
-    };
-    let pk = value(&schema.hash, true)?;
-    let sk = schema.range.as_ref().map(|r| value(r, false)).transpose()?;
-    entry_key(pk, sk)
+    storage_key_of(schema, |attr, is_hash| item_key_value(item, attr, is_hash))
 }
 
 /// Validates the key attributes of an item being written, as PutItem does.
 pub fn validate_item_key(schema: &KeySchema, item: &ddbmock_core::model::Item) -> Result<()> {
     for attr in schema.attrs() {
-        let Some(value) = item.get(&attr.name) else {
-            return Err(msg::item::missing_key(&attr.name));
-        };
-        check_key_value(attr, value, schema.is_hash_attr(attr))?;
+        item_key_value(item, attr, schema.is_hash_attr(attr))?;
     }
     Ok(())
+}
+
+/// An item's value of key attribute `attr`, checked as a write checks it.
+fn item_key_value<'i>(
+    item: &'i ddbmock_core::model::Item,
+    attr: &KeyAttr,
+    is_hash: bool,
+) -> Result<&'i AttributeValue> {
+    let value = item
+        .get(&attr.name)
+        .ok_or_else(|| msg::item::missing_key(&attr.name))?;
+    check_key_value(attr, value, is_hash)?;
+    Ok(value)
+}
+
+/// The storage key of a schema of one partition and at most one sort attribute, whose values
+/// `value` finds and checks (given each attribute and whether it is the partition key).
+fn storage_key_of<'v>(
+    schema: &KeySchema,
+    value: impl Fn(&KeyAttr, bool) -> Result<&'v AttributeValue>,
+) -> Result<Vec<u8>> {
+    let pk = value(&schema.hash, true)?;
+    let sk = schema.range.as_ref().map(|r| value(r, false)).transpose()?;
+    entry_key(pk, sk)
 }
 
 fn check_key_value(attr: &KeyAttr, value: &AttributeValue, is_hash: bool) -> Result<()> {
@@ -284,17 +299,9 @@ pub(crate) fn check_index_key_size(value: &AttributeValue, is_hash: bool) -> Res
 /// Validates a `Key` parameter (GetItem, DeleteItem, UpdateItem): exactly the schema's attributes, of
 /// the schema's types.
 pub fn validate_key(schema: &KeySchema, key: &ddbmock_core::model::Item) -> Result<()> {
-    let expected = 1 + usize::from(schema.range.is_some());
-    if key.len() != expected {
-        return Err(msg::item::key_schema_mismatch());
-    }
+    check_key_len(schema, key)?;
     for attr in schema.attrs() {
-        match key.get(&attr.name) {
-            Some(v) if v.attribute_type() == attr.ty => {
-                check_key_size(attr, v, schema.is_hash_attr(attr))?;
-            }
-            _ => return Err(msg::item::key_schema_mismatch()),
-        }
+        key_value(key, attr, schema.is_hash_attr(attr))?;
     }
     Ok(())
 }
@@ -310,16 +317,31 @@ pub fn validated_storage_key(
         validate_key(schema, key)?;
         return item_storage_key(schema, key);
     }
+    check_key_len(schema, key)?;
+    storage_key_of(schema, |attr, is_hash| key_value(key, attr, is_hash))
+}
+
+/// A `Key` map holds the key attributes and nothing else.
+fn check_key_len(schema: &KeySchema, key: &ddbmock_core::model::Item) -> Result<()> {
     if key.len() != 1 + usize::from(schema.range.is_some()) {
         return Err(msg::item::key_schema_mismatch());
     }
-    let value = |attr: &KeyAttr, is_hash: bool| match key.get(&attr.name) {
-        Some(v) if v.attribute_type() == attr.ty => check_key_size(attr, v, is_hash).map(|()| v),
+    Ok(())
+}
+
+/// A `Key` map's value of key attribute `attr`, checked as a request's key is.
+fn key_value<'k>(
+    key: &'k ddbmock_core::model::Item,
+    attr: &KeyAttr,
+    is_hash: bool,
+) -> Result<&'k AttributeValue> {
+    match key.get(&attr.name) {
+        Some(v) if v.attribute_type() == attr.ty => {
+            check_key_size(attr, v, is_hash)?;
+            Ok(v)
+        }
         _ => Err(msg::item::key_schema_mismatch()),
-    };
-    let pk = value(&schema.hash, true)?;
-    let sk = schema.range.as_ref().map(|r| value(r, false)).transpose()?;
-    entry_key(pk, sk)
+    }
 }
 
 /// The storage key of an item (or a `Key` map) under `schema`; the key must have been validated.
